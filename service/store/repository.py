@@ -1,0 +1,202 @@
+"""The one interface to the claim base: documents, claims, their filters, and nearest-vector search."""
+from __future__ import annotations
+
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator, Optional, Sequence
+
+import numpy as np
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from service.nlp.model import Citation, Claim
+
+from .index import VectorIndex, to_bytes
+from .models import ClaimRow, Document
+
+
+@dataclass
+class ClaimFilter:
+    """What GET /v1/claims narrows the list by; None means no restriction."""
+    attributor: Optional[str] = None
+    subject: Optional[str] = None
+    since: Optional[date] = None
+    until: Optional[date] = None
+
+    def apply(self, query):
+        if self.attributor:
+            query = query.where(func.lower(ClaimRow.attributor) == self.attributor.lower())
+        if self.subject:
+            wanted = self.subject.lower()
+            query = query.where((func.lower(ClaimRow.subject) == wanted) | (func.lower(ClaimRow.subject_key) == wanted))
+        if self.since:
+            query = query.where(ClaimRow.published >= self.since)
+        if self.until:
+            query = query.where(ClaimRow.published <= self.until)
+        return query
+
+    def __bool__(self) -> bool:
+        return any((self.attributor, self.subject, self.since, self.until))
+
+
+def _to_claim(row: ClaimRow) -> Claim:
+    claim = Claim.from_dict(row.data)
+    claim.id = row.id
+    claim.citation = Citation(
+        document_id=row.document_id, publisher=row.publisher, title=row.title, url=row.url,
+        published=row.published.isoformat() if row.published else None,
+        quote=row.text, start=row.start, end=row.end,
+    )
+    return claim
+
+
+def _to_row(claim: Claim, vector: np.ndarray) -> ClaimRow:
+    citation = claim.citation or Citation(None, None, None, None, None, claim.text, claim.start, claim.end)
+    return ClaimRow(
+        id=claim.id, document_id=citation.document_id, text=claim.text, language=claim.language,
+        start=citation.start, end=citation.end,
+        attributor=claim.attributor.canonical if claim.attributor else None,
+        subject=claim.subject, subject_key=claim.subject_key,
+        published=date.fromisoformat(citation.published) if citation.published else None,
+        publisher=citation.publisher, title=citation.title, url=citation.url,
+        data={**claim.to_dict(), "start": claim.start, "end": claim.end, "extra": claim.extra},
+        vector=to_bytes(vector),
+    )
+
+
+class Transaction:
+    """Writes that are committed together when the `with repo.transaction()` block ends, or not at all."""
+
+    def __init__(self, session: Session):
+        self._session = session
+
+    def add_document(self, *, text: str, content_hash: str, title: Optional[str], publisher: Optional[str],
+                     url: Optional[str], published: Optional[date], language: str) -> Document:
+        document = Document(id="d_" + content_hash[:32], content_hash=content_hash, text=text, title=title,
+                            publisher=publisher, url=url, published=published, language=language)
+        self._session.add(document)
+        self._session.flush()
+        return document
+
+    def add_claims(self, claims: Sequence[Claim], vectors: np.ndarray) -> list[str]:
+        """Store claims (their `citation` says where each came from); sets and returns their ids."""
+        for claim, vector in zip(claims, vectors, strict=True):
+            claim.id = "c_" + uuid.uuid4().hex
+            self._session.add(_to_row(claim, vector))
+        self._session.flush()
+        return [claim.id for claim in claims]
+
+
+class Repository:
+    """Storage behind one small interface; SQLite or PostgreSQL, whatever the engine points at.
+
+    Every method opens its own short session, so one Repository serves all requests of a process.
+    Reads see committed data only: relations computed inside a transaction compare with what
+    was stored before it.
+    """
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.index = VectorIndex(engine)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        with self._sessions.begin() as session:
+            yield Transaction(session)
+
+    # documents
+
+    def document(self, document_id: str) -> Optional[Document]:
+        with self._sessions() as session:
+            return session.get(Document, document_id)
+
+    def document_by_hash(self, content_hash: str) -> Optional[Document]:
+        with self._sessions() as session:
+            return session.scalars(select(Document).where(Document.content_hash == content_hash)).first()
+
+    def claims_of(self, document_id: str) -> list[Claim]:
+        """The claims of a document in the order they were stored (the order of the text)."""
+        with self._sessions() as session:
+            rows = session.scalars(select(ClaimRow).where(ClaimRow.document_id == document_id).order_by(ClaimRow.seq))
+            return [_to_claim(row) for row in rows]
+
+    # claims
+
+    def add_claims(self, claims: Sequence[Claim], vectors: np.ndarray) -> list[str]:
+        """Store claims in one transaction: all of them, or none."""
+        with self.transaction() as tx:
+            return tx.add_claims(claims, vectors)
+
+    def get(self, claim_id: str) -> Optional[Claim]:
+        with self._sessions() as session:
+            row = session.scalars(select(ClaimRow).where(ClaimRow.id == claim_id)).first()
+            return _to_claim(row) if row else None
+
+    def get_many(self, claim_ids: Sequence[str]) -> list[Claim]:
+        """Claims by id, in the order asked; ids no longer stored are skipped."""
+        if not claim_ids:
+            return []
+        with self._sessions() as session:
+            rows = {row.id: row for row in session.scalars(select(ClaimRow).where(ClaimRow.id.in_(list(claim_ids))))}
+            return [_to_claim(rows[i]) for i in claim_ids if i in rows]
+
+    def delete(self, claim_id: str) -> bool:
+        with self._sessions.begin() as session:
+            return session.execute(delete(ClaimRow).where(ClaimRow.id == claim_id)).rowcount > 0
+
+    def count(self) -> int:
+        with self._sessions() as session:
+            return session.scalar(select(func.count()).select_from(ClaimRow))
+
+    def stats(self) -> dict:
+        with self._sessions() as session:
+            documents = session.scalar(select(func.count()).select_from(Document))
+            languages = dict(session.execute(select(ClaimRow.language, func.count()).group_by(ClaimRow.language)).all())
+            attributors = session.execute(
+                select(ClaimRow.attributor, func.count()).where(ClaimRow.attributor.is_not(None))
+                .group_by(ClaimRow.attributor).order_by(func.count().desc()).limit(10)).all()
+        return {"documents": documents, "claims": sum(languages.values()), "languages": languages,
+                "top_attributors": [list(pair) for pair in attributors]}
+
+    def list(self, where: ClaimFilter, *, limit: int = 20, before: Optional[int] = None) -> tuple[list[Claim], Optional[int]]:
+        """Newest first. Returns the page and the seq to continue `before`, or None on the last page."""
+        query = where.apply(select(ClaimRow)).order_by(ClaimRow.seq.desc()).limit(limit + 1)
+        if before is not None:
+            query = query.where(ClaimRow.seq < before)
+        with self._sessions() as session:
+            rows = session.scalars(query).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return [_to_claim(row) for row in rows], (rows[-1].seq if more else None)
+
+    # search
+
+    def nearest(self, vector: np.ndarray, k: int, as_of: Optional[date] = None) -> list[tuple[Claim, float]]:
+        """The k claims closest to `vector` by cosine, best first; claims published after as_of left out."""
+        ranked = self.index.search(vector, k, as_of)
+        claims = {claim.id: claim for claim in self.get_many([claim_id for claim_id, _ in ranked])}
+        return [(claims[claim_id], score) for claim_id, score in ranked if claim_id in claims]
+
+    def search(self, vector: np.ndarray, where: ClaimFilter, *, limit: int = 20,
+               offset: int = 0) -> tuple[list[tuple[Claim, float]], bool]:
+        """A page of the claims passing `where`, ranked by cosine to `vector`; and whether more follow."""
+        ranked = self.index.search(vector, None if where else offset + limit + 1)
+        if where:
+            with self._sessions() as session:
+                allowed = set(session.scalars(where.apply(select(ClaimRow.id))))
+            ranked = [(claim_id, score) for claim_id, score in ranked if claim_id in allowed]
+        page = ranked[offset:offset + limit]
+        claims = {claim.id: claim for claim in self.get_many([claim_id for claim_id, _ in page])}
+        return [(claims[i], score) for i, score in page if i in claims], len(ranked) > offset + limit
+
+    def by_frame(self, subject_key: str, as_of: Optional[date] = None, limit: int = 500) -> list[Claim]:
+        """Claims about the same counted thing (equal subject_key), newest first."""
+        query = select(ClaimRow).where(ClaimRow.subject_key == subject_key)
+        if as_of is not None:
+            query = query.where((ClaimRow.published <= as_of) | ClaimRow.published.is_(None))
+        query = query.order_by(ClaimRow.published.desc().nulls_last(), ClaimRow.seq.desc()).limit(limit)
+        with self._sessions() as session:
+            return [_to_claim(row) for row in session.scalars(query)]
