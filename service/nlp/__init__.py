@@ -1,40 +1,35 @@
-"""Claim understanding: from text to normalised claims (language, numbers, sources, subject, place, time).
-
-STUB: the real pipeline replaces these bodies; the signatures are the interface the rest of
-the service codes against.
-"""
+"""Claim understanding: from text to normalised claims (language, numbers, sources, subject, place, time)."""
 from __future__ import annotations
 
 from datetime import date
 from typing import Optional
 
+from .attributors import attribute, canonical_for
+from .extract import analyse, extract
+from .language import detect_language
 from .model import Attributor, Citation, Claim, Quantity, TimeSpan  # noqa: F401
-
-
-def detect_language(text: str) -> str:
-    """'de' or 'en' (other languages answer the closer of the two)."""
-    return "en" if sum(w in text.lower().split() for w in ("the", "says", "and", "of")) else "de"
+from .places import gazetteer
+from .times import is_forecast, is_negated, resolve_time
 
 
 def extract_claims(text: str, *, language: Optional[str] = None, published: Optional[date] = None,
                    publisher: Optional[str] = None) -> list[Claim]:
     """Claims of an article: furniture dropped, one Claim per asserted figure or sourced fact,
     each with `start`/`end` offsets into `text` such that text[start:end] == claim.text."""
-    language = language or detect_language(text)
-    claims, pos = [], 0
-    for part in text.split(". "):
-        if any(ch.isdigit() for ch in part):
-            claims.append(Claim(text=part, language=language, start=pos, end=pos + len(part)))
-        pos += len(part) + 2
-    return claims
+    return extract(text, language or detect_language(text), published, publisher)
 
 
 def claim_from_sentence(text: str, *, language: Optional[str] = None, published: Optional[date] = None,
                         publisher: Optional[str] = None, attributor: Optional[str] = None) -> Claim:
     """One claim sentence (POST /v1/claims); `attributor` names the source when the text does not."""
-    claim = Claim(text=text, language=language or detect_language(text), start=0, end=len(text))
-    if attributor:
-        claim.attributor = Attributor(text=attributor, canonical=attributor)
+    language = language or detect_language(text)
+    given = Attributor(attributor, canonical_for(attributor)) if attributor else None
+    fallback = given or (Attributor(publisher, publisher) if publisher else None)
+    claims = analyse(text, language, published, attributor=fallback)
+    claim = claims[0] if claims else _plain_claim(text, language, published, fallback)
+    if given is not None:
+        claim.attributor = given
+    claim.start, claim.end = 0, len(text)
     return claim
 
 
@@ -42,4 +37,27 @@ def parse_statement(text: str, *, language: Optional[str] = None,
                     as_of: Optional[date] = None) -> tuple[str, list[Claim]]:
     """A statement to check: its language and the claims it makes (at least one, even without a figure)."""
     language = language or detect_language(text)
-    return language, [Claim(text=text, language=language, start=0, end=len(text))]
+    reference = as_of or date.today()
+    claims = analyse(text, language, reference, explicit_time_only=True)
+    if not claims:
+        claims = [_plain_claim(text, language, None, None)]
+        time, ahead = resolve_time(text, reference)
+        claims[0].time, claims[0].forecast = time, ahead or claims[0].forecast
+    for claim in claims:
+        claim.start, claim.end = 0, len(text)
+    return language, claims
+
+
+def _plain_claim(text: str, language: str, published: Optional[date], fallback: Optional[Attributor]) -> Claim:
+    attribution = attribute(text)
+    time, ahead = resolve_time(text, published)
+    if time is None and published is not None:
+        time = TimeSpan(published.isoformat(), published.isoformat())
+    from .extract import locate
+
+    location = locate(text, 0, len(text), attribution.span)
+    return Claim(text=text, language=language, start=0, end=len(text),
+                 attributor=attribution.attributor or fallback, time=time,
+                 forecast=ahead or is_forecast(text), negated=is_negated(text),
+                 location_key=location, location=gazetteer().label(location, "en"),
+                 extra={"attribution": attribution.how})

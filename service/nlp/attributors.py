@@ -1,0 +1,161 @@
+"""Who says it: 'laut X', 'nach Angaben X', 'X zufolge', 'X sagte', 'X said', 'X: …', pronouns, reports."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import Hit, TermFinder, both_languages, fold, load
+from .model import Attributor
+from .places import gazetteer
+
+_PREFIX_CUES = re.compile(
+    r"\b(laut|nach (?:eigenen |übereinstimmenden )?Angaben(?: von| des| der| aus)?|zufolge von|"
+    r"according to|citing|unter Berufung auf|so)\s", re.IGNORECASE)
+_POSTFIX_CUE = re.compile(r"\s(zufolge)\b", re.IGNORECASE)
+_OFFICIAL_NOUNS = (r"(Regierung|Behörden|Beamte|Beamten|Militärbeamte|Militärs|Geheimdienst|Armee|Militär|"
+                   r"Regierungsvertreter|Stellen|officials|authorities|government|military|intelligence|army)")
+_NAME = re.compile(r"(?:[A-ZÄÖÜ][\w'’.-]+\s?){1,4}")
+
+
+@dataclass(frozen=True)
+class Sources:
+    mentions: TermFinder          # alias or person -> canonical
+    kind: dict                    # canonical -> kind
+    government_of: dict           # country id -> canonical
+    reporting: TermFinder
+    vague: TermFinder
+    pronouns: TermFinder
+
+
+@lru_cache(maxsize=1)
+def sources() -> Sources:
+    data = load("attributors")
+    entries, kind, government_of = [], {}, {}
+    for source in data.get("sources", []):
+        canonical = source["canonical"]
+        kind[canonical] = source.get("kind")
+        if source.get("kind") == "government" and source.get("country"):
+            government_of.setdefault(source["country"], canonical)
+        for name in both_languages(source.get("aliases", {})) + list(source.get("people", [])):
+            entries.append((name, canonical))
+    markers = load("markers")
+    return Sources(
+        mentions=TermFinder(entries),
+        kind=kind,
+        government_of=government_of,
+        reporting=TermFinder((w, True) for w in both_languages(data.get("reporting_words", {}))),
+        vague=TermFinder((w, True) for w in both_languages(data.get("vague_report_phrases", {}))),
+        pronouns=TermFinder((w, True) for w in both_languages(markers.get("pronoun_sources", {}))),
+    )
+
+
+def _country_government(place: str) -> str:
+    known = sources().government_of.get(place)
+    return known or f"{gazetteer().label(place, 'en')} government"
+
+
+def mentions(text: str) -> list[Hit]:
+    """Known sources named in the text: aliases, officials, and countries standing for their governments."""
+    found = list(sources().mentions.finditer(text))
+    taken = [(h.start, h.end) for h in found]
+    geo = gazetteer()
+    for hit in geo.names.finditer(text):
+        if geo.kind.get(hit.value) in ("country", "capital") or hit.value in sources().government_of:
+            if not any(s < hit.end and hit.start < e for s, e in taken):
+                found.append(Hit(hit.start, hit.end, hit.text, _country_government(geo.country(hit.value) or hit.value)))
+    pattern = re.compile(rf"(\w+)\s+{_OFFICIAL_NOUNS}\b", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        place = geo.demonyms.get(m.group(1))
+        if place and not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(Hit(m.start(), m.end(), m.group(0), _country_government(geo.country(place) or place)))
+    return sorted(found)
+
+
+@dataclass
+class Attribution:
+    attributor: Optional[Attributor]
+    how: str                      # explicit | colon | pronoun | vague | none
+    span: tuple = (0, 0)          # where the attribution phrase sits in the sentence
+
+
+def _nearest(hits: list[Hit], position: int, limit: int = 90) -> Optional[Hit]:
+    best, best_distance = None, limit + 1
+    for hit in hits:
+        distance = hit.start - position if hit.start >= position else position - hit.end
+        if distance < best_distance:
+            best, best_distance = hit, distance
+    return best
+
+
+def attribute(sentence: str) -> Attribution:
+    """The source a sentence names for what it says, if it names one."""
+    src = sources()
+    hits = mentions(sentence)
+
+    # "Kyodo: about 2,000 …" — a short source name heading the sentence
+    colon = re.match(r"^\s*([^:.!?]{2,40}):\s", sentence)
+    if colon and len(colon.group(1).split()) <= 4:
+        head = [h for h in hits if h.end <= colon.end(1)]
+        if head:
+            return Attribution(Attributor(head[0].text, head[0].value), "colon", (colon.start(1), colon.end(1)))
+
+    relayed = [m.end() for m in re.finditer(r"unter Berufung auf|citing", sentence, re.IGNORECASE)]
+
+    def primary(candidates):
+        return [h for h in candidates if not any(0 <= h.start - r <= 40 for r in relayed)]
+
+    for cue in _PREFIX_CUES.finditer(sentence):
+        if cue.group(1).lower() in ("unter berufung auf", "citing"):
+            continue
+        after = [h for h in hits if 0 <= h.start - cue.end() <= 50]
+        if cue.group(1).lower() == "so" and not after:
+            continue
+        if after:
+            return Attribution(Attributor(after[0].text, after[0].value), "explicit", (cue.start(), after[0].end))
+    for cue in _POSTFIX_CUE.finditer(sentence):
+        before = [h for h in hits if 0 <= cue.start() - h.end <= 40]
+        if before:
+            return Attribution(Attributor(before[-1].text, before[-1].value), "explicit", (before[-1].start, cue.end()))
+
+    verbs = list(src.reporting.finditer(sentence))
+    for verb in verbs:
+        # "sagte er", "he said", "fügte er hinzu": the speaker is the one named before
+        tail = sentence[verb.end:verb.end + 4].lower()
+        head = sentence[max(0, verb.start - 4):verb.start].lower()
+        if re.match(r"\s(er|sie)\b", tail) or re.search(r"\b(he|she)\s$", head):
+            return Attribution(None, "pronoun", (verb.start, verb.end))
+        hit = _nearest(primary(hits), (verb.start + verb.end) // 2)
+        if hit:
+            return Attribution(Attributor(hit.text, hit.value), "explicit", (min(hit.start, verb.start), max(hit.end, verb.end)))
+    for phrase in src.pronouns.finditer(sentence):
+        if len(phrase.text.split()) > 1:
+            return Attribution(None, "pronoun", (phrase.start, phrase.end))
+    if src.vague.search(sentence):
+        hit = src.vague.search(sentence)
+        return Attribution(None, "vague", (hit.start, hit.end))
+    for verb in verbs:
+        # "sagte Bürgermeister Hans Müller": a speaker the alias table does not know
+        m = _NAME.match(sentence, verb.end + 1) or None
+        if m and m.group(0).strip():
+            name = m.group(0).strip()
+            return Attribution(Attributor(name, name), "explicit", (verb.start, m.end()))
+    return Attribution(None, "none")
+
+
+def is_media(canonical: Optional[str]) -> bool:
+    return bool(canonical) and sources().kind.get(canonical) in ("media", "news agency", "agency")
+
+
+def canonical_for(name: str) -> str:
+    """Canonical source for a name given by a client (the `attributor` field of POST /v1/claims)."""
+    hit = sources().mentions.get(name)
+    if hit:
+        return hit
+    found = mentions(name)
+    return found[0].value if found else name.strip()
+
+
+def same_source(a: Optional[str], b: Optional[str]) -> bool:
+    return bool(a) and bool(b) and fold(a) == fold(b)

@@ -1,0 +1,175 @@
+"""Sentences to claims: one claim per counted figure, or one per sourced statement without a figure."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from .attributors import Attribution, attribute, is_media, sources
+from .lexicon import both_languages, load
+from .model import Attributor, Claim, Quantity, TimeSpan
+from .places import gazetteer
+from .sentences import Sentence, article_sentences
+from .subjects import Subject, counted, is_increment
+from .times import is_forecast, is_negated, resolve_time
+
+_CLAUSE_BREAK = re.compile(r"[,;:„“”\"«»()]|\s[–-]\s")
+_TERRITORY = re.compile(r"(\w+)\s+(Territorium|Boden|Staatsgebiet|Gebiet|territory|soil)\b", re.IGNORECASE)
+_CONTINUES = re.compile(r"^\s*(Demnach|Dem zufolge|Accordingly|Zudem|Außerdem|Weiter)\b", re.IGNORECASE)
+
+
+def _find_quantities(sentence: str, language: str) -> list[Quantity]:
+    from .numbers import find_quantities
+
+    return find_quantities(sentence, language)
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a figure: between the nearest punctuation breaks."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(sentence, end)
+    return left, m.start() if m else len(sentence)
+
+
+def _location_prepositions() -> set[str]:
+    return {w.lower() for w in both_languages(load("markers").get("location_prepositions", {})) if " " not in w}
+
+
+def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0)) -> Optional[str]:
+    """Where a figure holds: places after a location preposition, in its clause first, finest grain wins."""
+    geo = gazetteer()
+    preps = _location_prepositions()
+
+    def places_in(lo: int, hi: int) -> list[str]:
+        found = []
+        for hit in geo.names.finditer(sentence[lo:hi]):
+            s = lo + hit.start
+            if skip[0] <= s < skip[1] or sentence[lo + hit.end:lo + hit.end + 1] == "-":
+                continue
+            before = re.findall(r"[\w]+", sentence[max(0, s - 40):s])[-4:]
+            if any(word.lower() in preps for word in before):
+                found.append(hit.value)
+        for m in _TERRITORY.finditer(sentence[lo:hi]):
+            place = geo.demonyms.get(m.group(1))
+            if place:
+                found.append(geo.country(place) or place)
+        return found
+
+    lo, hi = _clause(sentence, start, end)
+    found = places_in(lo, hi) or places_in(0, len(sentence)) if skip == (0, 0) else places_in(lo, hi)
+    if not found and skip != (0, 0):
+        found = [p for p in places_in(0, len(sentence))]
+    if not found:
+        return None
+    return max(found, key=lambda p: len(geo.ancestors(p)))
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of the same article said: who spoke, what was counted."""
+    publisher: Optional[str]
+    last_speaker: Optional[Attributor] = None
+    last_paragraph: int = -1
+    last_subject: Optional[Subject] = None
+    pending_vague: list = field(default_factory=list)
+
+
+def _publisher(context: _Context) -> Optional[Attributor]:
+    return Attributor(context.publisher, context.publisher) if context.publisher else None
+
+
+def _speaker(attribution: Attribution, sentence: Sentence, context: _Context, subjunctive: bool) -> Optional[Attributor]:
+    if attribution.attributor is not None:
+        return attribution.attributor
+    same_paragraph = sentence.paragraph == context.last_paragraph
+    if attribution.how == "pronoun" and context.last_speaker:
+        return context.last_speaker
+    if attribution.how == "none" and context.last_speaker and same_paragraph and (
+            subjunctive or _CONTINUES.match(sentence.text)):
+        return context.last_speaker  # reported speech goes on: "Die Truppen seien …"
+    return None
+
+
+def _subjunctive(text: str) -> bool:
+    words = {w.lower() for w in re.findall(r"\w+", text)}
+    return bool(words & {w.lower() for w in load("markers").get("subjunctive", {}).get("de", [])})
+
+
+def analyse(text: str, language: str, reference: Optional[date], *, attributor: Optional[Attributor] = None,
+            fallback_subject: Optional[Subject] = None, explicit_time_only: bool = False) -> list[Claim]:
+    """Claims in one sentence, offsets relative to the sentence; `attributor` when none is named."""
+    attribution = attribute(text)
+    speaker = attribution.attributor or attributor
+    claims = []
+    for quantity in _find_quantities(text, language):
+        subject = counted(text, quantity, language, fallback=fallback_subject)
+        if subject is None:
+            continue
+        lo, hi = _clause(text, quantity.start, quantity.end)
+        time, ahead = resolve_time(text[lo:hi], reference)
+        if time is None:
+            time, ahead = resolve_time(text, reference)
+        explicit = time is not None
+        if time is None and reference is not None and not explicit_time_only:
+            time = TimeSpan(reference.isoformat(), reference.isoformat())
+        quantity.unit = subject.unit_text if quantity.unit is None else quantity.unit
+        quantity.increment = is_increment(text, quantity)
+        location = locate(text, quantity.start, quantity.end, attribution.span)
+        claims.append(Claim(
+            text=text, language=language, start=0, end=len(text), attributor=speaker, quantity=quantity,
+            subject=subject.label, subject_key=subject.key, location=gazetteer().label(location, "en"),
+            location_key=location, time=time, forecast=ahead or is_forecast(text[lo:hi]) or is_forecast(text),
+            negated=False,
+            extra={"concept": subject.concept, "event": subject.event, "owner": subject.owner,
+                   "time_explicit": explicit, "attribution": attribution.how},
+        ))
+    return claims
+
+
+def _reportable(sentence: Sentence, attribution: Attribution) -> bool:
+    words = len(sentence.text.split())
+    return not sentence.heading and words >= 6 and (attribution.how != "none" or is_negated(sentence.text))
+
+
+def extract(text: str, language: str, published: Optional[date], publisher: Optional[str]) -> list[Claim]:
+    """All claims of an article, offsets into `text`."""
+    context = _Context(publisher=publisher)
+    sentences = article_sentences(text)
+    explicit_speakers = [attribute(s.text) for s in sentences]
+    claims = []
+    for index, sentence in enumerate(sentences):
+        attribution = explicit_speakers[index]
+        speaker = _speaker(attribution, sentence, context, _subjunctive(sentence.text))
+        if attribution.how == "vague" and speaker is None:
+            # "Berichten zufolge …": the report is usually named in the next few sentences
+            for later in explicit_speakers[index + 1:index + 5] + explicit_speakers[max(0, index - 3):index][::-1]:
+                if later.attributor and is_media(later.attributor.canonical):
+                    speaker = later.attributor
+                    break
+        if speaker is None:
+            speaker = _publisher(context)
+        fallback = context.last_subject if sentence.paragraph == context.last_paragraph else None
+        found = analyse(sentence.text, language, published, attributor=speaker, fallback_subject=fallback)
+        if not found and _reportable(sentence, attribution):
+            time, ahead = resolve_time(sentence.text, published)
+            found = [Claim(text=sentence.text, language=language, attributor=speaker,
+                           time=time or (TimeSpan(published.isoformat(), published.isoformat()) if published else None),
+                           forecast=ahead or is_forecast(sentence.text), negated=is_negated(sentence.text),
+                           location_key=locate(sentence.text, 0, len(sentence.text), attribution.span),
+                           extra={"attribution": attribution.how})]
+            found[0].location = gazetteer().label(found[0].location_key, "en")
+        for claim in found:
+            claim.start, claim.end = sentence.start, sentence.end
+            if claim.quantity is not None:
+                context.last_subject = Subject(claim.subject_key, claim.extra.get("concept"), claim.extra.get("event"),
+                                               claim.extra.get("owner"), claim.quantity.unit, claim.subject)
+        claims.extend(found)
+        if attribution.attributor is not None and attribution.how in ("explicit", "colon"):
+            context.last_speaker = attribution.attributor
+        elif speaker is not None and attribution.how == "pronoun":
+            context.last_speaker = speaker
+        context.last_paragraph = sentence.paragraph
+    return claims

@@ -1,0 +1,143 @@
+"""Article text to body sentences with character spans; page furniture is left out."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import syntok.segmenter as segmenter
+
+from .lexicon import fold, load
+
+_WORD = re.compile(r"[^\W\d_][\w'’:-]*|\d[\d.,]*", re.UNICODE)
+_MONTH_START = re.compile(
+    r"^(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jahrhundert|Jahrhunderts)\b")
+_BULLET = re.compile(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    heading: bool          # a line without closing punctuation: a title or subheading
+
+
+@dataclass(frozen=True)
+class _Rules:
+    line_phrases: tuple
+    section_breaks: frozenset
+    cta: frozenset
+    strong_cta: frozenset
+    captions: tuple
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = load("furniture")
+    strong = {"unterstützen", "abonnieren", "spenden", "paywall", "subscribe", "donate", "newsletter", "abo",
+              "anmelden", "sign up", "cookies", "consent"}
+    return _Rules(
+        line_phrases=tuple(fold(p) for p in data.get("line_phrases", [])),
+        section_breaks=frozenset(fold(p).rstrip(":") for p in data.get("section_breaks", [])),
+        cta=frozenset(fold(p) for p in data.get("call_to_action", [])),
+        strong_cta=frozenset(strong),
+        captions=tuple(fold(p) for p in data.get("caption_markers", [])),
+    )
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _is_call_to_action(block: str, rules: _Rules) -> bool:
+    folded = fold(block)
+    words = set(fold(w) for w in _words(block))
+    found = {t for t in rules.cta if (t in words if " " not in t else t in folded)}
+    return len(found) >= 4 and bool(found & rules.strong_cta)
+
+
+def _furniture(block: str, rules: _Rules) -> bool:
+    """Whether a line is page furniture rather than article text."""
+    words = _words(block)
+    folded = fold(block)
+    if len(words) <= 3:
+        return True
+    if any(marker in folded for marker in rules.captions):
+        return True
+    if len(words) <= 8 and any(phrase in folded for phrase in rules.line_phrases):
+        return True
+    if _BULLET.match(block) and len(words) <= 6 and not block.rstrip().endswith((".", "!", "?")):
+        return True
+    return _is_call_to_action(block, rules)
+
+
+def _is_section_break(block: str, rules: _Rules) -> bool:
+    return fold(block).rstrip(":").strip() in rules.section_breaks
+
+
+def body_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines that belong to the article (furniture, repeats and teaser sections dropped)."""
+    rules = _rules()
+    spans, seen, body_seen = [], set(), 0
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.start(), m.end()
+        line = m.group(0)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start += len(line) - len(line.lstrip())
+        end -= len(line) - len(line.rstrip())
+        if _is_section_break(stripped, rules):
+            if body_seen >= 2:
+                break  # what follows is teasers for other stories
+            continue
+        if _furniture(stripped, rules):
+            continue
+        key = fold(stripped)
+        if key in seen or any(key in earlier and len(key) > 30 for earlier in seen):
+            continue  # headline repeated by the page layout
+        seen.add(key)
+        body_seen += 1
+        spans.append((start, end))
+    return spans
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end], in absolute offsets."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    spans = []
+    try:
+        for paragraph in segmenter.analyze(chunk):
+            for sentence in paragraph:
+                tokens = [t for t in sentence if t.value]
+                if tokens:
+                    spans.append([tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)])
+    except Exception:  # the segmenter is third-party; never lose the text over it
+        spans = [[0, len(chunk)]]
+    merged: list[list[int]] = []
+    for span in spans:
+        if merged:
+            previous = chunk[merged[-1][0]:merged[-1][1]]
+            following = chunk[span[0]:span[1]]
+            if re.search(r"\b\d{1,2}\.$", previous) and (_MONTH_START.match(following) or following[:1].islower()):
+                merged[-1][1] = span[1]  # "am 6. | November" is one date, not two sentences
+                continue
+        merged.append(span)
+    return [(start + s, start + e) for s, e in merged]
+
+
+def article_sentences(text: str) -> list[Sentence]:
+    """The article's sentences, furniture removed, offsets into `text`."""
+    sentences = []
+    for paragraph, (start, end) in enumerate(body_blocks(text)):
+        spans = split_sentences(text, start, end)
+        for s, e in spans:
+            sentence = text[s:e]
+            if len(_words(sentence)) < 3:
+                continue
+            heading = len(spans) == 1 and not sentence.rstrip().endswith((".", "!", "?", "\"", "“", "”", "«", "»", ":"))
+            sentences.append(Sentence(s, e, sentence, paragraph, heading))
+    return sentences

@@ -1,0 +1,165 @@
+"""What is counted: the noun after (or before) a figure, its owner ('nordkoreanische'), and the event."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import Hit, TermFinder, both_languages, fold, load
+from .model import Quantity
+from .places import gazetteer
+
+_TOKEN = re.compile(r"[\w][\w'’-]*", re.UNICODE)
+_STOP = re.compile(r"[,;:.!?()\[\]„“”\"«»–]")
+_CURRENCY = {"EUR": "money_eur", "USD": "money_usd", "GBP": "money_gbp", "%": "percent"}
+
+
+@dataclass
+class Subject:
+    key: Optional[str]            # concept (+ "@event"): claims are comparable only when keys are equal
+    concept: Optional[str]
+    event: Optional[str]
+    owner: Optional[str]          # place id of a nationality ("nordkoreanische Soldaten" -> KP)
+    unit_text: Optional[str]      # the noun as written
+    label: Optional[str]          # "North Korean soldiers"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    concepts: TermFinder          # term -> concept key
+    labels: dict                  # concept key -> {"de": .., "en": ..}
+    implied_event: dict           # concept key -> event key
+    events: TermFinder            # phrase -> event key
+    suffixes: list                # (folded term, concept) for German compounds, longest first
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load("subjects")
+    entries, labels, implied = [], {}, {}
+    for concept in data.get("concepts", []):
+        key = concept["key"]
+        labels[key] = concept.get("label", {})
+        if concept.get("event"):
+            implied[key] = concept["event"]
+        entries += [(term, key) for term in both_languages(concept.get("terms", {}))]
+    events = [(t, e["key"]) for e in load("events").get("events", []) for t in both_languages(e.get("terms", {}))]
+    suffixes = sorted(((fold(t), k) for t, k in entries if len(t) >= 4 and " " not in t and t[:1].isupper()),
+                      key=lambda pair: -len(pair[0]))
+    return Lexicon(TermFinder(entries), labels, implied, TermFinder(events), suffixes)
+
+
+def _concept_of_token(token: str) -> Optional[str]:
+    lex = lexicon()
+    found = lex.concepts.get(token)
+    if found:
+        return found
+    if "-" in token:
+        found = lex.concepts.get(token.rsplit("-", 1)[1])
+        if found:
+            return found
+    if token[:1].isupper() and len(token) > 5:
+        folded = fold(token)
+        for suffix, concept in lex.suffixes:
+            if folded.endswith(suffix) and len(folded) - len(suffix) >= 3:
+                return concept  # German compound: "Militärbeamte" counts "Beamte"
+    return None
+
+
+def _owner_in(text: str) -> Optional[str]:
+    geo = gazetteer()
+    hit = geo.demonyms.search(text)
+    return geo.country(hit.value) or hit.value if hit else None
+
+
+def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optional["Subject"] = None) -> Optional[Subject]:
+    """The thing a figure counts, read from the words around it; None when nothing is counted."""
+    lex = lexicon()
+    geo = gazetteer()
+    concept, unit_text, owner, noun_start, noun_end = None, None, None, None, None
+
+    if quantity.unit in _CURRENCY:
+        concept, unit_text = _CURRENCY[quantity.unit], quantity.unit
+        noun_start = noun_end = quantity.end
+    else:
+        after = sentence[quantity.end:quantity.end + 90]
+        stop = _STOP.search(after)
+        window = after[:stop.start()] if stop else after
+        tokens = list(_TOKEN.finditer(window))[:5]
+        hits = [h for h in lex.concepts.finditer(window) if tokens and h.start <= tokens[min(3, len(tokens) - 1)].start]
+        if hits:
+            concept, unit_text = hits[0].value, hits[0].text
+            noun_start, noun_end = quantity.end + hits[0].start, quantity.end + hits[0].end
+        else:
+            for token in tokens[:4]:
+                found = _concept_of_token(token.group(0))
+                if found:
+                    concept, unit_text = found, token.group(0)
+                    noun_start, noun_end = quantity.end + token.start(), quantity.end + token.end()
+                    break
+        if concept is None:
+            # "die Zahl der … Soldaten auf 10.000": the counted noun stands before the figure
+            before = sentence[:quantity.start]
+            clause_start = max(before.rfind(c) for c in ",;:(") + 1
+            hits = list(lex.concepts.finditer(before[clause_start:]))
+            if hits and re.search(r"\b(Zahl|Anzahl|Gesamtzahl|number|total|count)\b", before[clause_start:], re.IGNORECASE):
+                concept, unit_text = hits[-1].value, hits[-1].text
+                noun_start, noun_end = clause_start + hits[-1].start, clause_start + hits[-1].end
+        if concept is None and fallback is not None and re.search(
+                r"\b(Zahl|Anzahl|number|total|figure)\b", sentence[:quantity.start], re.IGNORECASE):
+            return fallback  # "Ihre Zahl werde bald auf 12.000 steigen": the count named just before
+        if concept is None:
+            for token in tokens[:3]:
+                word = token.group(0)
+                if (word[:1].isupper() if language == "de" else word.isalpha() and len(word) > 2) and not geo.names.get(word):
+                    concept, unit_text = "w:" + fold(word), word
+                    noun_start, noun_end = quantity.end + token.start(), quantity.end + token.end()
+                    break
+    if concept is None:
+        return None
+
+    # owner: "nordkoreanische Soldaten", "Nordkorea-Soldaten", "Soldaten aus Nordkorea", "Soldaten Nordkoreas"
+    owner = _owner_in(sentence[quantity.end:noun_start]) if noun_start is not None else None
+    if owner is None and unit_text and "-" in unit_text:
+        hit = geo.names.search(unit_text.split("-")[0])
+        owner = geo.country(hit.value) or hit.value if hit else None
+    if owner is None and noun_end is not None:
+        m = re.match(r"\s+(?:aus|from|of)\s+(?:der |dem |the )?(\w[\w-]*(?:\s\w+)?)", sentence[noun_end:noun_end + 40])
+        if m:
+            hit = geo.names.search(m.group(1))
+            owner = geo.country(hit.value) or hit.value if hit else None
+        elif noun_start is not None and noun_start >= quantity.end:
+            m = re.match(r"\s+(\w+s)\b", sentence[noun_end:noun_end + 30])  # genitive: "Soldaten Nordkoreas"
+            hit = geo.names.search(m.group(1)) if m else None
+            owner = geo.country(hit.value) or hit.value if hit else None
+    if owner is None and noun_start is not None and noun_start < quantity.start:
+        owner = _owner_in(sentence[max(0, noun_start - 40):noun_start])
+
+    event = lex.implied_event.get(concept)
+    if event is None:
+        found = lex.events.search(sentence)
+        event = found.value if found else None
+    label = concept_label(concept, unit_text, owner, language)
+    return Subject(key=f"{concept}@{event}" if event else concept, concept=concept, event=event,
+                   owner=owner, unit_text=unit_text, label=label)
+
+
+def concept_label(concept: str, unit_text: Optional[str], owner: Optional[str], language: str = "en") -> str:
+    labels = lexicon().labels.get(concept, {})
+    noun = labels.get("en") or labels.get(language) or unit_text or concept
+    if owner:
+        demonym = gazetteer().demonym_label.get(owner)
+        if demonym:
+            return f"{demonym} {noun}"
+    return noun
+
+
+_INCREMENT_AFTER = re.compile(r"^\s+(?:weitere|zusätzliche|more\b(?!\s+than))", re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(r"\b(?:weitere|weiteren|zusätzlich|another|additional|further)\s+$", re.IGNORECASE)
+
+
+def is_increment(sentence: str, quantity: Quantity) -> bool:
+    """'1500 weitere Soldaten', 'weitere 1.500', 'another 500', '500 more': a change, not a total."""
+    return (quantity.increment or bool(_INCREMENT_AFTER.match(sentence[quantity.end:quantity.end + 20]))
+            or bool(_INCREMENT_BEFORE.search(sentence[max(0, quantity.start - 20):quantity.start])))

@@ -1,0 +1,111 @@
+"""When a claim holds: relative dates resolved against the publication date; forecasts and negation."""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import TermFinder, load
+from .model import TimeSpan
+
+WEEKDAYS = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
+    "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8,
+    "september": 9, "oktober": 10, "november": 11, "dezember": 12, "january": 1, "february": 2, "march": 3,
+    "may": 5, "june": 6, "july": 7, "october": 10, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
+    "oct": 10, "nov": 11, "dez": 12, "dec": 12,
+}
+_WEEKDAY = re.compile(r"\b(?:am |on |bis |by |seit |since )?(" + "|".join(WEEKDAYS) + r")(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b", re.IGNORECASE)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.\s*({_MONTH_NAMES})\.?(?:\s+(\d{{4}}))?", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.IGNORECASE)
+_PART_MONTH = re.compile(rf"\b(Anfang|Mitte|Ende|early|mid|late|im|in)[\s-]+({_MONTH_NAMES})\b", re.IGNORECASE)
+_UNTIL_MONTH = re.compile(rf"\b(bis|by|until|bis Ende)\s+({_MONTH_NAMES})\b", re.IGNORECASE)
+_RELATIVE = {
+    r"\b(gestern|yesterday)\b": (-1, -1), r"\b(heute|today|derzeit|currently|inzwischen)\b": (0, 0),
+    r"\b(vergangene|letzte|vorige) Woche\b|\blast week\b": (-13, -7), r"\b(diese|dieser) Woche\b|\bthis week\b": (-6, 0),
+    r"\bzu Wochenbeginn\b|\bearlier this week\b": (-6, 0),
+}
+
+
+@lru_cache(maxsize=1)
+def _markers():
+    data = load("markers")
+    forecast = TermFinder((w, True) for lang in data.get("forecast", {}).values() for w in lang)
+    negation = TermFinder((w, True) for lang in data.get("negation", {}).values() for w in lang)
+    return forecast, negation
+
+
+def _span(start: date, end: date) -> TimeSpan:
+    return TimeSpan(start.isoformat(), end.isoformat())
+
+
+def _year_for(month: int, reference: date) -> int:
+    # a month named in an article is this year's unless that lies far in the future
+    return reference.year - 1 if month > reference.month + 2 else reference.year
+
+
+def resolve_time(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpan], bool]:
+    """The span a sentence's figure refers to, and whether it points past the reference date."""
+    if reference is None:
+        return None, False
+    m = _UNTIL_MONTH.search(text)
+    if m:
+        month = MONTHS[m.group(2).lower()]
+        year = reference.year + (1 if month < reference.month else 0)
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        if last > reference:
+            return _span(reference, last), True
+    m = _DAY_MONTH.search(text) or None
+    if m:
+        month, day = MONTHS[m.group(2).lower()], int(m.group(1))
+        year = int(m.group(3)) if m.group(3) else _year_for(month, reference)
+        try:
+            when = date(year, month, day)
+            return _span(when, when), when > reference
+        except ValueError:
+            pass
+    m = _MONTH_DAY.search(text)
+    if m and m.group(1).lower() != "may":
+        month, day = MONTHS[m.group(1).lower()], int(m.group(2))
+        year = int(m.group(3)) if m.group(3) else _year_for(month, reference)
+        try:
+            when = date(year, month, day)
+            return _span(when, when), when > reference
+        except ValueError:
+            pass
+    m = _WEEKDAY.search(text)
+    if m:
+        back = (reference.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
+        when = reference - timedelta(days=back)
+        return _span(when, when), False
+    m = _PART_MONTH.search(text)
+    if m:
+        month = MONTHS[m.group(2).lower()]
+        year = _year_for(month, reference)
+        last = calendar.monthrange(year, month)[1]
+        part = m.group(1).lower()
+        first_day, last_day = {"anfang": (1, 10), "early": (1, 10), "mitte": (10, 20), "mid": (10, 20),
+                               "ende": (20, last), "late": (20, last)}.get(part, (1, last))
+        return _span(date(year, month, first_day), date(year, month, last_day)), False
+    for pattern, (a, b) in _RELATIVE.items():
+        if re.search(pattern, text, re.IGNORECASE):
+            return _span(reference + timedelta(days=a), reference + timedelta(days=b)), False
+    return None, False
+
+
+def is_forecast(text: str) -> bool:
+    """'könnte', 'bald', 'soon', 'will', 'bis Dezember … ansteigen': a figure expected, not counted."""
+    forecast, _ = _markers()
+    return forecast.search(text) is not None
+
+
+def is_negated(text: str) -> bool:
+    _, negation = _markers()
+    return negation.search(text) is not None

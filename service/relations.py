@@ -1,0 +1,166 @@
+"""The one place that decides how two normalised claims relate, and says why."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Optional
+
+from .nlp.model import Claim, Quantity
+from .nlp.numbers import APPROX_TOLERANCE, format_quantity
+from .nlp.places import gazetteer
+
+# Exact figures in news copy are rounded too ("10.000" for 9,870): allow this much between them.
+EXACT_TOLERANCE = 0.02
+# How close two sentences must be in meaning to be about the same thing when neither has a figure.
+MEANING_AGREE = 0.62
+# Below this similarity, an unknown counted noun is not taken for the same thing as another.
+UNIT_SIMILARITY = 0.62
+
+
+@dataclass
+class Relation:
+    relation: str          # matching | corroborating | conflicting | related
+    score: float
+    explanation: str
+
+
+def _tolerance(q: Quantity) -> float:
+    if q.qualifier == "exact":
+        return EXACT_TOLERANCE
+    if q.qualifier == "range" and q.value and q.low is not None and q.high is not None:
+        return max(APPROX_TOLERANCE, (q.high - q.low) / 2 / q.value)
+    return APPROX_TOLERANCE
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    low = q.low if q.low is not None else 0.0
+    high = q.high if q.high is not None else float("inf")
+    if q.qualifier == "exact" and q.value is not None:
+        low, high = q.value * (1 - EXACT_TOLERANCE), q.value * (1 + EXACT_TOLERANCE)
+    return low, high
+
+
+def overlap(a: Quantity, b: Quantity) -> bool:
+    a_low, a_high = _bounds(a)
+    b_low, b_high = _bounds(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def same_figure(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures denote the same amount: overlapping, headlines within the looser tolerance."""
+    if a.value is None or b.value is None or not overlap(a, b):
+        return False
+    tolerance = max(_tolerance(a), _tolerance(b))
+    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value)) + 1e-9
+
+
+def _fmt(q: Quantity) -> str:
+    return format_quantity(q, "en")
+
+
+def _source(claim: Claim) -> str:
+    who = claim.attributor.canonical if claim.attributor else "unattributed"
+    when = claim.citation.published if claim.citation and claim.citation.published else (
+        claim.time.start if claim.time else None)
+    return f"{who}, {when}" if when else who
+
+
+def _days(claim: Claim) -> Optional[tuple[date, date]]:
+    if not claim.time or not claim.time.start or not claim.extra.get("time_explicit", True):
+        return None
+    try:
+        return date.fromisoformat(claim.time.start), date.fromisoformat(claim.time.end or claim.time.start)
+    except ValueError:
+        return None
+
+
+def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
+    """Same thing counted (subject and event), same owner, compatible place."""
+    if a.subject_key and b.subject_key and a.subject_key != b.subject_key:
+        if not (a.subject_key.startswith("w:") or b.subject_key.startswith("w:")):
+            return False
+        if a.extra.get("event") != b.extra.get("event") or unit_similarity is None:
+            return False
+        if unit_similarity(a.quantity.unit or "", b.quantity.unit or "") < UNIT_SIMILARITY:
+            return False
+    owner_a, owner_b = a.extra.get("owner"), b.extra.get("owner")
+    if owner_a and owner_b and owner_a != owner_b:
+        return False
+    return gazetteer().compatible(a.location_key, b.location_key)
+
+
+def _same_source(a: Claim, b: Claim) -> bool:
+    return bool(a.attributor and b.attributor and a.attributor.canonical.casefold() == b.attributor.canonical.casefold())
+
+
+def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_similarity=None) -> Optional[Relation]:
+    """How `stored` bears on `statement`; None when it is about something else."""
+    similarity = max(0.0, min(1.0, similarity))
+    a, b = statement.quantity, stored.quantity
+    if a is None and b is None:
+        return _relate_by_meaning(statement, stored, similarity)
+    if a is None or b is None:
+        return None
+    if not same_frame(statement, stored, unit_similarity):
+        return None
+
+    source = _source(stored)
+    if a.increment != b.increment:
+        return Relation("related", 0.3 + 0.3 * similarity,
+                        f"Related: {'a change' if b.increment else 'a total'} of {_fmt(b)} ({source}), "
+                        f"not comparable with {'a change' if a.increment else 'a total'} of {_fmt(a)}.")
+    if same_figure(a, b):
+        score = 0.7 + 0.3 * similarity
+        if _same_source(statement, stored):
+            return Relation("matching", score,
+                            f"Same source ({stored.attributor.canonical}) and the same figure: {_fmt(a)} vs {_fmt(b)} ({source}).")
+        return Relation("corroborating", score,
+                        f"Same figure from another source: {_fmt(a)} vs {_fmt(b)} ({source}).")
+    if overlap(a, b):
+        return Relation("related", 0.4 + 0.3 * similarity,
+                        f"Compatible but not the same: {_fmt(b)} ({source}) does not rule out {_fmt(a)}.")
+    if stored.forecast or statement.forecast:
+        which = stored if stored.forecast else statement
+        return Relation("related", 0.35 + 0.3 * similarity,
+                        f"Forecast, not a count: {_fmt(which.quantity)} ({_source(which)}) is expected, "
+                        f"so it does not contradict {_fmt(statement.quantity if which is stored else stored.quantity)}.")
+    days_a, days_b = _days(statement), _days(stored)
+    if days_a and days_b and (days_a[1] < days_b[0] or days_b[1] < days_a[0]):
+        earlier, later = (stored, statement) if days_b[1] < days_a[0] else (statement, stored)
+        return Relation("related", 0.35 + 0.3 * similarity,
+                        f"Timeline: {_fmt(earlier.quantity)} on {earlier.time.start} and {_fmt(later.quantity)} "
+                        f"on {later.time.start}; a figure that changed over time, not a contradiction.")
+    if a.qualifier == "vague" or b.qualifier == "vague":
+        pass  # a vague amount that the other figure falls outside of is still a conflict
+    return Relation("conflicting", 0.6 + 0.4 * similarity,
+                    f"Conflicts: {_fmt(b)} ({source}) cannot be {_fmt(a)}.")
+
+
+def _relate_by_meaning(statement: Claim, stored: Claim, similarity: float) -> Optional[Relation]:
+    if similarity < MEANING_AGREE:
+        return None
+    if not gazetteer().compatible(statement.location_key, stored.location_key):
+        return None
+    source = _source(stored)
+    if statement.negated != stored.negated:
+        return Relation("conflicting", similarity,
+                        f"Says the opposite: one {'denies' if stored.negated else 'asserts'} what the other "
+                        f"{'asserts' if stored.negated else 'denies'} ({source}).")
+    if _same_source(statement, stored):
+        return Relation("matching", similarity, f"Same source ({stored.attributor.canonical}) says the same ({source}).")
+    return Relation("corroborating", similarity, f"Another source says the same ({source}).")
+
+
+@lru_cache(maxsize=4096)
+def _unit_vector(text: str):
+    from .encoder import embed
+
+    return embed([text])[0]
+
+
+def unit_similarity(a: str, b: str) -> float:
+    """Meaning similarity of two counted nouns the lexicon does not know ('Brigaden' vs 'brigades')."""
+    if not a or not b:
+        return 0.0
+    return float(_unit_vector(a.casefold()) @ _unit_vector(b.casefold()))
