@@ -1,0 +1,30 @@
+"""Settings from the environment (see API.md); create_app(test_config) may override any of them."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _flag(name: str, default: str) -> bool:
+    return os.environ.get(name, default).strip().lower() not in ("0", "false", "no", "off", "")
+
+
+def from_environment() -> dict:
+    return {
+        "DATABASE_URL": os.environ.get("CLAIMCHECK_DATABASE_URL", "sqlite:///var/claims.db"),
+        "API_KEYS": [key.strip() for key in os.environ.get("CLAIMCHECK_API_KEYS", "").split(",") if key.strip()],
+        "SEED": _flag("CLAIMCHECK_SEED", "1"),
+        "SEEDS_DIR": os.environ.get("CLAIMCHECK_SEEDS_DIR", str(ROOT / "seeds")),
+        # Requests per minute per client and route; 0 turns the limit off.
+        "RATE_LIMIT": int(os.environ.get("CLAIMCHECK_RATE_LIMIT", "0")),
+        "MAX_CONTENT_LENGTH": 1024 * 1024,
+        "API_TITLE": "claimcheck",
+        "API_VERSION": "1.0",
+        "OPENAPI_VERSION": "3.0.3",
+        "OPENAPI_URL_PREFIX": "/",
+        "OPENAPI_JSON_PATH": "openapi.json",
+        "OPENAPI_SWAGGER_UI_PATH": "docs",
+        "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+    }
