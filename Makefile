@@ -1,0 +1,26 @@
+# make serve: install, create and seed the claim base, serve with gunicorn.  make test: the test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+PORT ?= 8000
+WEB_CONCURRENCY ?= 2
+export PORT WEB_CONCURRENCY
+
+.PHONY: serve test init-db
+
+$(INSTALLED): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Migrations and seeding run once here, before gunicorn forks its workers.
+init-db: $(INSTALLED)
+	$(BIN)/flask --app service init-db
+
+serve: init-db
+	$(BIN)/gunicorn --config gunicorn.conf.py "service:create_app()"
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest -q
