@@ -1,7 +1,7 @@
 """`flask --app service` commands: init-db with seeding, seed, ingest, check, stats."""
 import json
 
-from tests.conftest import KEY  # noqa: F401  (same app settings as the API tests)
+from service.store.repository import ClaimFilter
 
 
 def write_seeds(folder):
@@ -26,7 +26,7 @@ def test_init_db_seeds_an_empty_base_once(make_app, tmp_path, figure_sentences):
     assert repo.stats()["documents"] == 2 and repo.count() == 3
     runner.invoke(args=["init-db"])
     assert repo.stats()["documents"] == 2 and repo.count() == 3
-    claim = repo.list(__import__("service.store.repository", fromlist=["ClaimFilter"]).ClaimFilter())[0][-1]
+    claim = repo.list(ClaimFilter())[0][-1]   # the oldest: the first sentence of the first seed
     assert (claim.citation.publisher, claim.citation.title, claim.citation.published) == ("A", "Eins", "2024-10-23")
 
 
