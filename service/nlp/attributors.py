@@ -56,21 +56,44 @@ def _country_government(place: str) -> str:
     return known or f"{gazetteer().label(place, 'en')} government"
 
 
-def mentions(text: str) -> list[Hit]:
-    """Known sources named in the text: aliases, officials, and countries standing for their governments."""
-    found = list(sources().mentions.finditer(text))
-    taken = [(h.start, h.end) for h in found]
+_NOT_A_SPEAKER_BEFORE = re.compile(
+    r"\b(in|im|nach|aus|von|vom|bei|gegen|an|am|auf|für|über|mit|zwischen|durch|zur|zum|unter|vor|um|"
+    r"to|into|from|against|with|for|of|on|at|in|near|toward|towards|between|across)\s+(?:der|die|das|dem|den|the)?\s*$",
+    re.IGNORECASE)
+
+
+def mentions(text: str, places_as_speakers: bool = False) -> list[Hit]:
+    """Known sources named in the text: aliases, officials, and countries standing for their governments.
+    A country after a preposition ("nach Russland", "from Russia") is a place, not a speaker."""
+    found = [h for h in sources().mentions.finditer(text)
+             if places_as_speakers or not _NOT_A_SPEAKER_BEFORE.search(text[max(0, h.start - 25):h.start])]
+    taken = [(h.start, h.end) for h in sources().mentions.finditer(text)]
     geo = gazetteer()
     for hit in geo.names.finditer(text):
         if geo.kind.get(hit.value) in ("country", "capital") or hit.value in sources().government_of:
-            if not any(s < hit.end and hit.start < e for s, e in taken):
-                found.append(Hit(hit.start, hit.end, hit.text, _country_government(geo.country(hit.value) or hit.value)))
+            if any(s < hit.end and hit.start < e for s, e in taken):
+                continue
+            if not places_as_speakers and _NOT_A_SPEAKER_BEFORE.search(text[max(0, hit.start - 25):hit.start]):
+                continue
+            found.append(Hit(hit.start, hit.end, hit.text, _country_government(geo.country(hit.value) or hit.value)))
     pattern = re.compile(rf"(\w+)\s+{_OFFICIAL_NOUNS}\b", re.IGNORECASE)
     for m in pattern.finditer(text):
         place = geo.demonyms.get(m.group(1))
         if place and not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(Hit(m.start(), m.end(), m.group(0), _country_government(geo.country(place) or place)))
     return sorted(found)
+
+
+_QUOTE = re.compile(r"„[^“”\"]*[“”\"]|“[^”]*”|\"[^\"]*\"|«[^»]*»|»[^«]*«")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+
+
+def _outside(hits, quoted):
+    """Hits outside quotations: the speaker stands outside what is quoted."""
+    return [h for h in hits if not any(s <= h.start < e for s, e in quoted)]
 
 
 @dataclass
@@ -80,10 +103,12 @@ class Attribution:
     span: tuple = (0, 0)          # where the attribution phrase sits in the sentence
 
 
-def _nearest(hits: list[Hit], position: int, limit: int = 90) -> Optional[Hit]:
+def _nearest(hits: list[Hit], position: int, text: str, limit: int = 90) -> Optional[Hit]:
+    """The mention closest to a verb, preferring one in the same clause."""
     best, best_distance = None, limit + 1
     for hit in hits:
-        distance = hit.start - position if hit.start >= position else position - hit.end
+        lo, hi = (position, hit.start) if hit.start >= position else (hit.end, position)
+        distance = hi - lo + (60 if re.search(r"[,;:]", text[lo:hi]) else 0)
         if distance < best_distance:
             best, best_distance = hit, distance
     return best
@@ -92,7 +117,8 @@ def _nearest(hits: list[Hit], position: int, limit: int = 90) -> Optional[Hit]:
 def attribute(sentence: str) -> Attribution:
     """The source a sentence names for what it says, if it names one."""
     src = sources()
-    hits = mentions(sentence)
+    quoted = _quoted(sentence)
+    hits = _outside(mentions(sentence), quoted)
 
     # "Kyodo: about 2,000 …" — a short source name heading the sentence
     colon = re.match(r"^\s*([^:.!?]{2,40}):\s", sentence)
@@ -106,10 +132,17 @@ def attribute(sentence: str) -> Attribution:
     def primary(candidates):
         return [h for h in candidates if not any(0 <= h.start - r <= 40 for r in relayed)]
 
+    own = re.search(r"\b(nach eigenen Angaben|eigenen Angaben zufolge|by its own account|according to its own)", sentence, re.IGNORECASE)
+    if own:
+        before = [h for h in hits if h.end <= own.start()]
+        if before:
+            return Attribution(Attributor(before[-1].text, before[-1].value), "explicit", (before[-1].start, own.end()))
+    vague = src.vague.search(sentence)
     for cue in _PREFIX_CUES.finditer(sentence):
-        if cue.group(1).lower() in ("unter berufung auf", "citing"):
+        if cue.group(1).lower() in ("unter berufung auf", "citing") or any(s <= cue.start() < e for s, e in quoted):
             continue
-        after = [h for h in hits if 0 <= h.start - cue.end() <= 50]
+        # "laut Schätzungen aus Seoul": here a place after a preposition does name the source
+        after = [h for h in _outside(mentions(sentence, places_as_speakers=True), quoted) if 0 <= h.start - cue.end() <= 50]
         if cue.group(1).lower() == "so" and not after:
             continue
         if after:
@@ -119,22 +152,24 @@ def attribute(sentence: str) -> Attribution:
         if before:
             return Attribution(Attributor(before[-1].text, before[-1].value), "explicit", (before[-1].start, cue.end()))
 
-    verbs = list(src.reporting.finditer(sentence))
+    if vague and not hits:
+        return Attribution(None, "vague", (vague.start, vague.end))
+    verbs = [v for v in _outside(src.reporting.finditer(sentence), quoted)
+             if not (vague and vague.start <= v.start < vague.end)]
     for verb in verbs:
         # "sagte er", "he said", "fügte er hinzu": the speaker is the one named before
         tail = sentence[verb.end:verb.end + 4].lower()
         head = sentence[max(0, verb.start - 4):verb.start].lower()
         if re.match(r"\s(er|sie)\b", tail) or re.search(r"\b(he|she)\s$", head):
             return Attribution(None, "pronoun", (verb.start, verb.end))
-        hit = _nearest(primary(hits), (verb.start + verb.end) // 2)
+        hit = _nearest(primary(hits), (verb.start + verb.end) // 2, sentence)
         if hit:
             return Attribution(Attributor(hit.text, hit.value), "explicit", (min(hit.start, verb.start), max(hit.end, verb.end)))
     for phrase in src.pronouns.finditer(sentence):
         if len(phrase.text.split()) > 1:
             return Attribution(None, "pronoun", (phrase.start, phrase.end))
-    if src.vague.search(sentence):
-        hit = src.vague.search(sentence)
-        return Attribution(None, "vague", (hit.start, hit.end))
+    if vague:
+        return Attribution(None, "vague", (vague.start, vague.end))
     for verb in verbs:
         # "sagte Bürgermeister Hans Müller": a speaker the alias table does not know
         m = _NAME.match(sentence, verb.end + 1) or None

@@ -38,11 +38,14 @@ class TermFinder:
 
     def __init__(self, entries: Iterable[tuple[str, object]]):
         self._values: dict[str, object] = {}
+        spellings = set()
         for term, value in entries:
             term = term.strip()
             if term and fold(term) not in self._values:
                 self._values[fold(term)] = value
-        terms = sorted(self._values, key=len, reverse=True)
+            if term:
+                spellings.update({term, fold(term)})  # the text keeps its ß; the key folds it
+        terms = sorted(spellings, key=len, reverse=True)
         if terms:
             body = "|".join(re.escape(t).replace(r"\ ", r"[\s\u00a0]+") for t in terms)
             self._pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)

@@ -29,8 +29,6 @@ _PART_MONTH = re.compile(rf"\b(Anfang|Mitte|Ende|early|mid|late|im|in)[\s-]+({_M
 _UNTIL_MONTH = re.compile(rf"\b(bis|by|until|bis Ende)\s+({_MONTH_NAMES})\b", re.IGNORECASE)
 _RELATIVE = {
     r"\b(gestern|yesterday)\b": (-1, -1), r"\b(heute|today|derzeit|currently|inzwischen)\b": (0, 0),
-    r"\b(vergangene|letzte|vorige) Woche\b|\blast week\b": (-13, -7), r"\b(diese|dieser) Woche\b|\bthis week\b": (-6, 0),
-    r"\bzu Wochenbeginn\b|\bearlier this week\b": (-6, 0),
 }
 
 
@@ -94,6 +92,11 @@ def resolve_time(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpa
         first_day, last_day = {"anfang": (1, 10), "early": (1, 10), "mitte": (10, 20), "mid": (10, 20),
                                "ende": (20, last), "late": (20, last)}.get(part, (1, last))
         return _span(date(year, month, first_day), date(year, month, last_day)), False
+    monday = reference - timedelta(days=reference.weekday())
+    if re.search(r"\b(zu Wochenbeginn|Anfang der Woche|diese[rn]? Woche|earlier this week|this week)\b", text, re.IGNORECASE):
+        return _span(monday, reference), False
+    if re.search(r"\b(vergangene|letzte|vorige)[n]? Woche\b|\blast week\b", text, re.IGNORECASE):
+        return _span(monday - timedelta(days=7), monday - timedelta(days=1)), False
     for pattern, (a, b) in _RELATIVE.items():
         if re.search(pattern, text, re.IGNORECASE):
             return _span(reference + timedelta(days=a), reference + timedelta(days=b)), False

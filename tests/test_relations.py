@@ -1,0 +1,109 @@
+"""relate(): the table of SEMANTICS.md, on hand-built claims (no parsing, no database)."""
+import pytest
+
+from service.nlp.model import Attributor, Claim, Quantity, TimeSpan
+from service.relations import overlap, relate, same_figure
+
+INF = None
+
+
+def q(value, qualifier="exact", low=None, high=None, increment=False):
+    if qualifier == "exact":
+        low, high = value, value
+    elif qualifier == "approx":
+        low, high = value * 0.9, value * 1.1
+    elif qualifier in ("min", "gt"):
+        low, high = value, INF
+    elif qualifier in ("max", "lt"):
+        low, high = 0, value
+    return Quantity(text=str(value), value=value, low=low, high=high, qualifier=qualifier, increment=increment)
+
+
+def claim(quantity, who="US government", key="soldiers", owner="KP", place="RU", day=None, forecast=False,
+          negated=False, text="x"):
+    return Claim(text=text, language="de", attributor=Attributor(who, who) if who else None, quantity=quantity,
+                 subject_key=key, location_key=place, forecast=forecast, negated=negated,
+                 time=TimeSpan(day, day) if day else None,
+                 extra={"owner": owner, "time_explicit": bool(day)})
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (q(10000), q(10000), "matching"),
+    (q(10000), q(10000, "approx"), "matching"),
+    (q(3000, "approx"), q(10000), "conflicting"),
+    (q(50000), q(10000), "conflicting"),
+    (q(3000, "min"), q(10000), "related"),
+    (q(3000, "min"), q(50000), "related"),
+    (q(10000, "max"), q(3000), "related"),
+    (q(12000, "max"), q(12000, "approx"), "matching"),
+    (q(12000, "max"), q(10000), "related"),
+    (q(3000, "min"), q(3000, "approx"), "matching"),
+    (q(2250, "range", 1500, 3000), q(2000), "matching"),
+    (q(2250, "range", 1500, 3000), q(5000), "conflicting"),
+])
+def test_figures_same_source(a, b, expected):
+    assert relate(claim(a), claim(b)).relation == expected
+
+
+def test_other_source_agreeing_is_corroborating():
+    assert relate(claim(q(10000)), claim(q(10000, "approx"), who="Pentagon-free source")).relation == "corroborating"
+
+
+def test_statement_without_source_never_matches():
+    assert relate(claim(q(10000), who=None), claim(q(10000))).relation == "corroborating"
+
+
+@pytest.mark.parametrize("change", [
+    {"key": "doctors"}, {"key": "soldiers@casualties"}, {"owner": "RU"}, {"place": "UA"},
+])
+def test_other_frame_is_unrelated(change):
+    stored = claim(q(60000), **change)
+    assert relate(claim(q(10000)), stored) is None
+
+
+def test_place_inside_another_is_same_frame():
+    assert relate(claim(q(8000), place="RU"), claim(q(8000), place="RU-KRS")).relation == "matching"
+    assert relate(claim(q(8000), place=None), claim(q(3000), place="RU")).relation == "conflicting"
+
+
+def test_forecast_is_related_not_conflict():
+    assert relate(claim(q(3000, "approx")), claim(q(12000), forecast=True)).relation == "related"
+
+
+def test_forecast_with_same_figure_still_agrees():
+    assert relate(claim(q(12000, "max")), claim(q(12000, "approx"), forecast=True)).relation == "matching"
+
+
+def test_timeline_is_related():
+    earlier = claim(q(1500), day="2024-10-18")
+    later = claim(q(3000), day="2024-10-23")
+    relation = relate(later, earlier)
+    assert relation.relation == "related" and "Timeline" in relation.explanation
+
+
+def test_increment_is_not_compared_with_total():
+    assert relate(claim(q(3000)), claim(q(1500, increment=True))).relation == "related"
+
+
+def test_conflict_and_agreement_are_symmetric():
+    for a, b in [(q(3000, "approx"), q(10000)), (q(10000), q(10000, "approx")), (q(50000), q(12000, "approx"))]:
+        assert relate(claim(a), claim(b)).relation == relate(claim(b), claim(a)).relation
+
+
+def test_overlap_and_same_figure():
+    assert overlap(q(3000, "min"), q(10000)) and not same_figure(q(3000, "min"), q(10000))
+    assert not overlap(q(3000, "approx"), q(10000))
+
+
+def test_without_figures_meaning_and_negation_decide():
+    said = claim(None, text="Nato hat Beweise")
+    denied = claim(None, text="Nordkorea bestreitet", negated=True)
+    assert relate(said, claim(None, who="NATO"), similarity=0.8).relation == "corroborating"
+    assert relate(said, denied, similarity=0.8).relation == "conflicting"
+    assert relate(said, claim(None), similarity=0.3) is None
+    assert relate(said, claim(q(3000)), similarity=0.9) is None
+
+
+def test_explanations_name_figures_and_source():
+    relation = relate(claim(q(3000, "approx")), claim(q(10000), who="US government", day="2024-10-28"))
+    assert "10,000" in relation.explanation and "US government" in relation.explanation
