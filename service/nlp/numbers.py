@@ -400,7 +400,8 @@ def _is_not_count(s: str, a: _Atom, lang: str, blocked, starts) -> bool:
     before2 = s[a.start - 2] if a.start > 1 else ""
     after = s[a.end] if a.end < len(s) else ""
     if a.kind == "digit":
-        if before.isalpha() or (before and before in "#/@_") or (before == "-" and (before2.isalpha() or before2.isdigit())):
+        if before.isalpha() or (before and before in "#/@_") or (before == "-" and before2.isalpha()) \
+                or (before == "-" and re.search(r"(?<!\d)(19|20)\d\d-$", s[max(0, a.start - 6):a.start]) and a.end - a.start <= 2):
             return True                                          # G7, Covid-19, F-16, A1, #1, 2023/24
         if (after and after in "/@_") or (after == "-" and s[a.end + 1:a.end + 2].isdigit() and a.plain_int
                                and len(s[a.start:a.end]) == 4 and s[a.end + 1:a.end + 3].isdigit()
