@@ -18,9 +18,10 @@ def on_starting(server):
 
 def post_fork(server, worker):
     # About a second per worker at start, rather than on its first request.
-    from service import encoder
+    from service import encoder, nlp
 
     encoder.warm_up()
+    nlp.warm_up()
 
 
 def child_exit(server, worker):

@@ -61,3 +61,9 @@ def _plain_claim(text: str, language: str, published: Optional[date], fallback: 
                  forecast=ahead or is_forecast(text), negated=is_negated(text),
                  location_key=location, location=gazetteer().label(location, "en"),
                  extra={"attribution": attribution.how})
+
+
+def warm_up() -> None:
+    """Load the word lists, the language detector and the number recognizer before the first request."""
+    parse_statement("Warm-up: rund 3.000 Menschen laut Polizei am Montag in Berlin.", as_of=date(2024, 1, 1))
+    parse_statement("Police said about 3,000 people were in Berlin on Monday.", as_of=date(2024, 1, 1))
