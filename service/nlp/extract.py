@@ -38,8 +38,33 @@ def _location_prepositions() -> set[str]:
     return {w.lower() for w in both_languages(load("markers").get("location_prepositions", {})) if " " not in w}
 
 
+# Words that may stand between a preposition and the place it governs: "in der russischen Grenzregion Kursk".
+_FILLER = re.compile(r"^(der|die|das|dem|den|des|the|[a-zäöüß][\w-]*|Region|Regionen|Grenzregion|Gebiet|Gebiete|Oblast|"
+                     r"Provinz|Bundesland|Landkreis|Kreis|Stadt|Osten|Westen|Norden|Süden|Nordosten|Nordwesten|Südosten|"
+                     r"Südwesten|Nähe|Umgebung|Raum|Großraum|Hauptstadt|Grenze)$")
+_ASIDE = re.compile(r"^\s*(wo|where|als|when|während|while|nachdem|after|bei dem|bei der)\b", re.IGNORECASE)
+
+
+def _governed(sentence: str, start: int, preps: set[str]) -> bool:
+    """Whether a location preposition governs the place at `start` (within its clause)."""
+    words = re.findall(r"[\w-]+", re.split(r"[,;:„“”\"«»()]", sentence[max(0, start - 60):start])[-1])
+    for word in reversed(words[-5:]):
+        if word.lower() in preps:
+            return True
+        if not _FILLER.match(word):
+            return False
+    return False
+
+
+def _attribution_clause(text: str) -> bool:
+    from .attributors import sources
+
+    return sources().reporting.search(text) is not None or bool(_ASIDE.match(text))
+
+
 def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0)) -> Optional[str]:
-    """Where a figure holds: places after a location preposition, in its clause first, finest grain wins."""
+    """Where a figure holds: places governed by a location preposition, in the figure's clause first,
+    then in the sentence's other clauses except those saying who spoke where; the finest grain wins."""
     geo = gazetteer()
     preps = _location_prepositions()
 
@@ -49,8 +74,7 @@ def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0)) -> Optiona
             s = lo + hit.start
             if skip[0] <= s < skip[1] or sentence[lo + hit.end:lo + hit.end + 1] == "-":
                 continue
-            before = re.findall(r"[\w]+", sentence[max(0, s - 40):s])[-4:]
-            if any(word.lower() in preps for word in before):
+            if _governed(sentence, s, preps):
                 found.append(hit.value)
         for m in _TERRITORY.finditer(sentence[lo:hi]):
             place = geo.demonyms.get(m.group(1))
@@ -59,9 +83,19 @@ def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0)) -> Optiona
         return found
 
     lo, hi = _clause(sentence, start, end)
-    found = places_in(lo, hi) or places_in(0, len(sentence)) if skip == (0, 0) else places_in(lo, hi)
-    if not found and skip != (0, 0):
-        found = [p for p in places_in(0, len(sentence))]
+    found = places_in(lo, hi)
+    if not found:
+        bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence) + 1]
+        speaking = False  # after "…“, sagte X" the rest of the sentence says where X spoke
+        for a, b in zip(bounds, bounds[1:]):
+            clause = sentence[a:b - 1] if b <= len(sentence) else sentence[a:]
+            if not clause.strip() or a == lo:
+                continue
+            if _attribution_clause(clause):
+                speaking = speaking or a > lo
+                continue
+            if not (speaking and a > lo):
+                found += places_in(a, a + len(clause))
     if not found:
         return None
     return max(found, key=lambda p: len(geo.ancestors(p)))

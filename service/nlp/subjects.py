@@ -87,7 +87,7 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         stop = _STOP.search(after)
         window = after[:stop.start()] if stop else after
         tokens = list(_TOKEN.finditer(window))[:5]
-        hits = [h for h in lex.concepts.finditer(window) if tokens and h.start <= tokens[min(3, len(tokens) - 1)].start]
+        hits = [h for h in lex.concepts.finditer(window) if tokens and h.start <= tokens[min(3, len(tokens) - 1)].start()]
         if hits:
             concept, unit_text = hits[0].value, hits[0].text
             noun_start, noun_end = quantity.end + hits[0].start, quantity.end + hits[0].end
@@ -121,6 +121,10 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
 
     # owner: "nordkoreanische Soldaten", "Nordkorea-Soldaten", "Soldaten aus Nordkorea", "Soldaten Nordkoreas"
     owner = _owner_in(sentence[quantity.end:noun_start]) if noun_start is not None else None
+    if owner is None and noun_start and sentence[noun_start - 1:noun_start] == "-":
+        prefix = re.findall(r"[\w]+$", sentence[:noun_start - 1])  # "Nordkorea-Soldaten"
+        hit = geo.names.search(prefix[0]) if prefix else None
+        owner = geo.country(hit.value) or hit.value if hit else None
     if owner is None and unit_text and "-" in unit_text:
         hit = geo.names.search(unit_text.split("-")[0])
         owner = geo.country(hit.value) or hit.value if hit else None
