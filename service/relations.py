@@ -90,6 +90,18 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     return gazetteer().compatible(a.location_key, b.location_key)
 
 
+def _finer(a: Claim, b: Claim) -> Optional[Claim]:
+    """The claim about a place strictly inside the other's place (Kursk inside Russia), if either is."""
+    if not a.location_key or not b.location_key or a.location_key == b.location_key:
+        return None
+    geo = gazetteer()
+    if geo.contains(b.location_key, a.location_key):
+        return a
+    if geo.contains(a.location_key, b.location_key):
+        return b
+    return None
+
+
 def _same_source(a: Claim, b: Claim) -> bool:
     return bool(a.attributor and b.attributor and a.attributor.canonical.casefold() == b.attributor.canonical.casefold())
 
@@ -120,6 +132,14 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     if overlap(a, b):
         return Relation("related", 0.4 + 0.3 * similarity,
                         f"Compatible but not the same: {_fmt(b)} ({source}) does not rule out {_fmt(a)}.")
+    finer = _finer(statement, stored)
+    if finer is not None:
+        part, whole = (statement, stored) if finer is statement else (stored, statement)
+        part_low = _bounds(part.quantity)[0]
+        if part_low <= _bounds(whole.quantity)[1]:
+            return Relation("related", 0.35 + 0.3 * similarity,
+                            f"Part of a whole: {_fmt(part.quantity)} in {part.location or part.location_key} "
+                            f"fits within {_fmt(whole.quantity)} in {whole.location or whole.location_key} ({source}).")
     if stored.forecast or statement.forecast:
         which = stored if stored.forecast else statement
         return Relation("related", 0.35 + 0.3 * similarity,

@@ -107,3 +107,8 @@ def test_without_figures_meaning_and_negation_decide():
 def test_explanations_name_figures_and_source():
     relation = relate(claim(q(3000, "approx")), claim(q(10000), who="US government", day="2024-10-28"))
     assert "10,000" in relation.explanation and "US government" in relation.explanation
+
+
+def test_smaller_figure_for_a_place_inside_is_part_of_the_whole():
+    assert relate(claim(q(2000, "approx"), place="RU-KRS"), claim(q(3000, "min"), place="RU")).relation == "related"
+    assert relate(claim(q(12000), place="RU-KRS"), claim(q(3000), place="RU")).relation == "conflicting"
