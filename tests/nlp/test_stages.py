@@ -1,0 +1,146 @@
+"""Table-driven tests for each stage of claim understanding, German and English, seeds and other topics."""
+from datetime import date
+
+import pytest
+
+from service import nlp
+from service.nlp.attributors import attribute
+from service.nlp.places import gazetteer
+from service.nlp.sentences import article_sentences
+from service.nlp.times import is_forecast, resolve_time
+
+
+@pytest.mark.parametrize("sentence, canonical_contains", [
+    ("Die US-Regierung schätzt die Zahl der von Nordkorea nach Russland geschickten Soldaten auf 10.000.", "US"),
+    ("In Russland trainieren nach Angaben der US-Regierung derzeit mindestens 3000 nordkoreanische Soldaten.", "US"),
+    ("„Wir glauben, dass Nordkorea rund 10.000 Soldaten geschickt hat“, sagte die Sprecherin Sabrina Singh.", "US"),
+    ("Laut der japanischen Nachrichtenagentur Kyodo News wurden die Soldaten per Zug gebracht.", "Kyodo"),
+    ("Kyodo: about 2,000 North Korean soldiers have moved toward Kursk", "Kyodo"),
+    ("US says 10,000 troops", "US"),
+    ("According to the Pentagon, 10,000 troops were sent.", "US"),
+    ("Selenskyj sagt, rund 3.000 nordkoreanische Soldaten seien bereits in Russland", "Ukrain"),
+    ("Zelensky said about 3,000 North Korean soldiers were already in Russia.", "Ukrain"),
+    ("Nach Angaben der Polizei wurden drei Menschen verletzt.", "olice"),
+    ("Police said two people were injured in the crash.", "olice"),
+])
+def test_attributor(sentence, canonical_contains):
+    found = attribute(sentence)
+    assert found.attributor is not None
+    assert canonical_contains.lower() in found.attributor.canonical.lower()
+
+
+@pytest.mark.parametrize("sentence, how", [
+    ("Wir wissen es nicht, sagte er weiter.", "pronoun"),
+    ("Seinen Angaben nach befinden sich etwa 3.000 Soldaten in Lagern.", "pronoun"),
+    ("Berichten zufolge wurden etwa 2.000 Soldaten verlegt.", "vague"),
+    ("Der Brand ist unter Kontrolle.", "none"),
+])
+def test_attribution_kind(sentence, how):
+    assert attribute(sentence).how == how
+
+
+def test_aliases_resolve_to_one_source():
+    names = ["Die US-Regierung sagte es.", "Das Pentagon sagte es.", "Das Weiße Haus sagte es.", "Kirby sagte es.",
+             "Blinken said so.", "The White House said so."]
+    canonicals = {attribute(n).attributor.canonical for n in names}
+    assert len(canonicals) == 1
+
+
+@pytest.mark.parametrize("inner, outer", [("Kursk", "Russland"), ("Jüterbog", "Deutschland"), ("Kharkiv", "Ukraine")])
+def test_place_containment(inner, outer):
+    geo = gazetteer()
+    assert geo.contains(geo.names.get(outer), geo.names.get(inner))
+    assert geo.compatible(geo.names.get(inner), geo.names.get(outer))
+    assert not geo.compatible(geo.names.get("Kursk"), geo.names.get("Ukraine"))
+
+
+@pytest.mark.parametrize("text, reference, start", [
+    ("Kirby sagte am Mittwoch", date(2024, 10, 23), "2024-10-23"),
+    ("sagte Rutte am Montag in Brüssel", date(2024, 10, 29), "2024-10-28"),
+    ("Authorities evacuated residents on Sunday", date(2025, 7, 14), "2025-07-13"),
+    ("Am Donnerstag (24. Oktober) gab der Geheimdienst bekannt", date(2024, 10, 26), "2024-10-24"),
+    ("Mitte Oktober hatte Südkorea mitgeteilt", date(2024, 10, 28), "2024-10-10"),
+    ("yesterday the ministry said", date(2024, 3, 2), "2024-03-01"),
+])
+def test_time_resolution(text, reference, start):
+    span, _ = resolve_time(text, reference)
+    assert span is not None and span.start == start
+
+
+@pytest.mark.parametrize("text, forecast", [
+    ("Die Zahl könnte bis Dezember auf bis zu 10.000 ansteigen.", True),
+    ("Ihre Zahl werde bald auf 12.000 steigen.", True),
+    ("The number could rise to 12,000 soon.", True),
+    ("In Russland werden mindestens 3000 Soldaten ausgebildet.", False),
+    ("Some 250 firefighters were deployed.", False),
+])
+def test_forecast(text, forecast):
+    assert is_forecast(text) == forecast
+
+
+def _statement(text, language=None):
+    return nlp.parse_statement(text, language=language)[1][0]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("US says 10,000 North Korean troops are in Russia", "Die US-Regierung: 10.000 nordkoreanische Soldaten in Russland"),
+    ("Officials say 3,500 people were evacuated", "Die Behörden haben rund 3.500 Menschen evakuiert"),
+    ("250 firefighters were deployed", "Die Feuerwehr war mit 250 Einsatzkräften vor Ort"),
+    ("The fire burned 400 hectares", "Es brannten etwa 400 Hektar Wald"),
+    ("Two people were killed in the crash", "Bei dem Unfall wurden zwei Menschen getötet"),
+])
+def test_subjects_meet_across_languages(a, b):
+    assert _statement(a).subject_key == _statement(b).subject_key
+
+
+@pytest.mark.parametrize("a, b", [
+    ("North Korea sent 10,000 soldiers", "60.000 Ärztinnen und Ärzte streiken"),
+    ("North Korea sent 10,000 soldiers", "mehr als 600.000 russische Soldaten getötet oder verwundet"),
+    ("3,500 people were evacuated", "250 Feuerwehrleute waren im Einsatz"),
+    ("3,500 people were evacuated", "etwa 400 Hektar Wald brannten"),
+])
+def test_other_things_counted_differ(a, b):
+    x, y = _statement(a), _statement(b)
+    assert (x.subject_key, x.extra.get("owner")) != (y.subject_key, y.extra.get("owner"))
+
+
+def test_statement_reading():
+    claim = _statement("Selenskyj sagt, rund 3.000 nordkoreanische Soldaten seien bereits in Russland")
+    assert claim.quantity.value == 3000 and claim.quantity.qualifier == "approx"
+    assert claim.extra["owner"] == gazetteer().names.get("Nordkorea")
+    assert claim.location_key == gazetteer().names.get("Russland")
+    assert claim.attributor is not None
+
+
+ARTICLE = """Waldbrand: Feuerwehr kämpft gegen die Flammen
+
+Textgröße ändern:
+
+Wegen eines Waldbrandes bei Jüterbog haben die Behörden am Sonntag rund 3.500 Menschen in Sicherheit gebracht. Nach Angaben des Landkreises brannten bis zum Abend etwa 400 Hektar Wald. „Wir haben alles im Griff“, sagte ein Sprecher.
+
+Foto: © dpa
+
+Mehr zum Thema
+
+Streik: 60.000 Ärztinnen und Ärzte legen die Arbeit nieder.
+"""
+
+
+def test_article_claims_offsets_and_furniture():
+    claims = nlp.extract_claims(ARTICLE, language="de", published=date(2025, 7, 13), publisher="Anzeiger")
+    assert claims, "the article states figures"
+    for claim in claims:
+        assert ARTICLE[claim.start:claim.end] == claim.text
+    texts = " ".join(c.text for c in claims)
+    assert "60.000" not in texts and "Textgröße" not in texts and "Foto" not in texts
+    figures = {c.quantity.value for c in claims if c.quantity}
+    assert {3500, 400} <= figures
+    evacuated = next(c for c in claims if c.quantity and c.quantity.value == 3500)
+    assert evacuated.time.start == "2025-07-13"
+    assert evacuated.attributor.canonical == "Anzeiger"
+
+
+def test_sentences_keep_offsets_and_merge_dates():
+    text = "Der Pakt soll am 6. November ratifiziert werden. Das sagte die Kyiv Post."
+    spans = article_sentences("Titel der Seite mit mehr Worten\n\n" + text + "\n\nAnother paragraph with enough words here.")
+    assert any("6. November ratifiziert" in s.text for s in spans)
