@@ -468,7 +468,14 @@ def _qualifier_before(s: str, pos: int) -> Optional[tuple[int, str, str]]:
     if not m:
         return None
     qualifier, shape = lex.q_before_map.get(_norm(m.group(1)), ("exact", "exact"))
+    if _norm(m.group(1)) in ("über", "over") and _PREPOSITION_USE.search(s, max(0, m.start(1) - 40), m.start(1)):
+        return None  # "Berichte über 12.000 Soldaten", "Streit über 100 Euro": a preposition, not "more than"
     return m.start(1), qualifier, shape
+
+
+# One of these nouns right before "über"/"over" makes it the preposition "about".
+_PREPOSITION_USE = re.compile(r"\b(Berichte|Bericht|Berichten|Meldungen|Angaben|Streit|Debatte|Diskussion|"
+                              r"Gespräche|Verhandlungen|Informationen|Spekulationen|Gerüchte|reports|talks|debate|dispute)\s+$")
 
 
 @lru_cache(maxsize=256)

@@ -145,7 +145,9 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         found = lex.events.search(sentence)
         event = found.value if found else None
     label = concept_label(concept, unit_text, owner, language)
-    return Subject(key=f"{concept}@{event}" if event else concept, concept=concept, event=event,
+    # "12 Tote" and "12 Menschen getötet" count the same: nouns that imply an event count people
+    base = "people" if concept in lex.implied_event else concept
+    return Subject(key=f"{base}@{event}" if event else concept, concept=concept, event=event,
                    owner=owner, unit_text=unit_text, label=label)
 
 

@@ -306,3 +306,10 @@ def test_property_interval_contains_value(qualifier, n, lang):
 ])
 def test_ambiguous_three_digit_groups(sentence, language, value):
     assert [q.value for q in find_quantities(sentence, language)] == [pytest.approx(value)]
+
+
+def test_ueber_after_a_noun_is_a_preposition():
+    [q] = find_quantities("Berichte über 12.000 nordkoreanische Soldaten in Russland", "de")
+    assert q.qualifier == "exact" and q.value == 12000
+    [q] = find_quantities("Die Polizei nahm über 100 Menschen fest.", "de")
+    assert q.qualifier == "gt"

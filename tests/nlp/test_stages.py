@@ -88,6 +88,8 @@ def _statement(text, language=None):
     ("250 firefighters were deployed", "Die Feuerwehr war mit 250 Einsatzkräften vor Ort"),
     ("The fire burned 400 hectares", "Es brannten etwa 400 Hektar Wald"),
     ("Two people were killed in the crash", "Bei dem Unfall wurden zwei Menschen getötet"),
+    ("Bei dem Unfall gab es zwei Tote", "Two people were killed in the crash"),
+    ("Zwölf Verletzte nach dem Sturm", "12 people were injured in the storm"),
 ])
 def test_subjects_meet_across_languages(a, b):
     assert _statement(a).subject_key == _statement(b).subject_key
