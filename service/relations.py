@@ -14,6 +14,8 @@ from .nlp.places import gazetteer
 EXACT_TOLERANCE = 0.02
 # How close two sentences must be in meaning to be about the same thing when neither has a figure.
 MEANING_AGREE = 0.62
+# A unit that says nothing of what it measures (%, €, days) needs sentences at least this close.
+GENERIC_UNIT_SIMILARITY = 0.55
 # Below this similarity, an unknown counted noun is not taken for the same thing as another.
 UNIT_SIMILARITY = 0.62
 
@@ -90,6 +92,12 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     return gazetteer().compatible(a.location_key, b.location_key)
 
 
+def is_generic(concept: Optional[str]) -> bool:
+    from .nlp.subjects import lexicon
+
+    return bool(concept) and (concept in lexicon().generic or concept.startswith("w:"))
+
+
 def _finer(a: Claim, b: Claim) -> Optional[Claim]:
     """The claim about a place strictly inside the other's place (Kursk inside Russia), if either is."""
     if not a.location_key or not b.location_key or a.location_key == b.location_key:
@@ -116,6 +124,8 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         return None
     if not same_frame(statement, stored, unit_similarity):
         return None
+    if is_generic(stored.extra.get("concept")) and similarity < GENERIC_UNIT_SIMILARITY:
+        return None  # "59 Prozent der SPD-Wähler" and "3 Prozent Inflation" share only the unit
 
     source = _source(stored)
     if a.increment != b.increment:

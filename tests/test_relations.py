@@ -112,3 +112,12 @@ def test_explanations_name_figures_and_source():
 def test_smaller_figure_for_a_place_inside_is_part_of_the_whole():
     assert relate(claim(q(2000, "approx"), place="RU-KRS"), claim(q(3000, "min"), place="RU")).relation == "related"
     assert relate(claim(q(12000), place="RU-KRS"), claim(q(3000), place="RU")).relation == "conflicting"
+
+
+def test_generic_units_need_the_same_meaning():
+    a = claim(q(59), key="percent")
+    a.extra["concept"] = "percent"
+    b = claim(q(3), key="percent")
+    b.extra["concept"] = "percent"
+    assert relate(a, b, similarity=0.3) is None
+    assert relate(a, b, similarity=0.8).relation == "conflicting"

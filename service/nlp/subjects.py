@@ -32,6 +32,8 @@ class Lexicon:
     implied_event: dict           # concept key -> event key
     events: TermFinder            # phrase -> event key
     suffixes: list                # (folded term, concept) for German compounds, longest first
+    measures: frozenset           # units of measure: what happened ("burned") does not change what 400 ha are
+    generic: frozenset            # units that say nothing of what is measured (%, €, days): meaning must confirm
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +49,10 @@ def lexicon() -> Lexicon:
     events = [(t, e["key"]) for e in load("events").get("events", []) for t in both_languages(e.get("terms", {}))]
     suffixes = sorted(((fold(t), k) for t, k in entries if len(t) >= 4 and " " not in t and t[:1].isupper()),
                       key=lambda pair: -len(pair[0]))
-    return Lexicon(TermFinder(entries), labels, implied, TermFinder(events), suffixes)
+    concepts = data.get("concepts", [])
+    return Lexicon(TermFinder(entries), labels, implied, TermFinder(events), suffixes,
+                   frozenset(c["key"] for c in concepts if c.get("measure")),
+                   frozenset(c["key"] for c in concepts if c.get("generic")))
 
 
 def _concept_of_token(token: str) -> Optional[str]:
@@ -141,7 +146,7 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         owner = _owner_in(sentence[max(0, noun_start - 40):noun_start])
 
     event = lex.implied_event.get(concept)
-    if event is None:
+    if event is None and concept not in lex.measures:
         found = lex.events.search(sentence)
         event = found.value if found else None
     label = concept_label(concept, unit_text, owner, language)

@@ -87,6 +87,7 @@ def _statement(text, language=None):
     ("Officials say 3,500 people were evacuated", "Die Behörden haben rund 3.500 Menschen evakuiert"),
     ("250 firefighters were deployed", "Die Feuerwehr war mit 250 Einsatzkräften vor Ort"),
     ("The fire burned 400 hectares", "Es brannten etwa 400 Hektar Wald"),
+    ("Die Feuerwehr hat 700 Hektar Wald verloren", "The blaze had burned 700 hectares"),
     ("Two people were killed in the crash", "Bei dem Unfall wurden zwei Menschen getötet"),
     ("Bei dem Unfall gab es zwei Tote", "Two people were killed in the crash"),
     ("Zwölf Verletzte nach dem Sturm", "12 people were injured in the storm"),
