@@ -62,7 +62,7 @@ def test_batch_is_all_or_nothing(repo):
     with pytest.raises(IntegrityError):
         repo.add_claims(claims, encoder.embed(texts))
     assert repo.count() == 0
-    assert add_claims(repo, [ClaimInput(texts[0], attributor="Ukraine")])[0].attributor.canonical == "Ukraine"
+    assert add_claims(repo, [ClaimInput(texts[0], attributor="Ukraine")])[0].attributor.text == "Ukraine"
     assert repo.count() == 1
 
 
