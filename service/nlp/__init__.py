@@ -5,7 +5,7 @@ from datetime import date
 from typing import Optional
 
 from .attributors import attribute, canonical_for
-from .extract import analyse, extract
+from .extract import analyse, extract, locate
 from .language import detect_language
 from .model import Attributor, Citation, Claim, Quantity, TimeSpan  # noqa: F401
 from .places import gazetteer
@@ -53,8 +53,6 @@ def _plain_claim(text: str, language: str, published: Optional[date], fallback: 
     time, ahead = resolve_time(text, published)
     if time is None and published is not None:
         time = TimeSpan(published.isoformat(), published.isoformat())
-    from .extract import locate
-
     location = locate(text, 0, len(text), attribution.span)
     return Claim(text=text, language=language, start=0, end=len(text),
                  attributor=attribution.attributor or fallback, time=time,

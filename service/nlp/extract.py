@@ -8,7 +8,8 @@ from typing import Optional
 
 from .attributors import Attribution, attribute, is_media, sources
 from .lexicon import both_languages, load
-from .model import Attributor, Claim, Quantity, TimeSpan
+from .model import Attributor, Claim, TimeSpan
+from .numbers import find_quantities
 from .places import gazetteer
 from .sentences import Sentence, article_sentences
 from .subjects import Subject, counted, is_increment
@@ -17,12 +18,6 @@ from .times import is_forecast, is_negated, resolve_time
 _CLAUSE_BREAK = re.compile(r"[,;:„“”\"«»()]|\s[–-]\s")
 _TERRITORY = re.compile(r"(\w+)\s+(Territorium|Boden|Staatsgebiet|Gebiet|territory|soil)\b", re.IGNORECASE)
 _CONTINUES = re.compile(r"^\s*(Demnach|Dem zufolge|Accordingly|Zudem|Außerdem|Weiter)\b", re.IGNORECASE)
-
-
-def _find_quantities(sentence: str, language: str) -> list[Quantity]:
-    from .numbers import find_quantities
-
-    return find_quantities(sentence, language)
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -57,8 +52,6 @@ def _governed(sentence: str, start: int, preps: set[str]) -> bool:
 
 
 def _attribution_clause(text: str) -> bool:
-    from .attributors import sources
-
     return sources().reporting.search(text) is not None or bool(_ASIDE.match(text))
 
 
@@ -138,7 +131,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
     attribution = attribute(text)
     speaker = attribution.attributor or attributor
     claims = []
-    for quantity in _find_quantities(text, language):
+    for quantity in find_quantities(text, language):
         subject = counted(text, quantity, language, fallback=fallback_subject)
         if subject is None:
             continue

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .lexicon import Hit, TermFinder, both_languages, fold, load
+from .lexicon import TermFinder, both_languages, fold, load
 from .model import Quantity
 from .places import gazetteer
 

@@ -60,24 +60,16 @@ def resolve_time(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpa
         last = date(year, month, calendar.monthrange(year, month)[1])
         if last > reference:
             return _span(reference, last), True
-    m = _DAY_MONTH.search(text) or None
-    if m:
-        month, day = MONTHS[m.group(2).lower()], int(m.group(1))
+    for m, month_group, day_group in ((_DAY_MONTH.search(text), 2, 1), (_MONTH_DAY.search(text), 1, 2)):
+        if m is None or m.group(month_group).lower() == "may" and month_group == 1:
+            continue  # "may" before a number is more often the verb than the month
+        month, day = MONTHS[m.group(month_group).lower()], int(m.group(day_group))
         year = int(m.group(3)) if m.group(3) else _year_for(month, reference)
         try:
             when = date(year, month, day)
-            return _span(when, when), when > reference
         except ValueError:
-            pass
-    m = _MONTH_DAY.search(text)
-    if m and m.group(1).lower() != "may":
-        month, day = MONTHS[m.group(1).lower()], int(m.group(2))
-        year = int(m.group(3)) if m.group(3) else _year_for(month, reference)
-        try:
-            when = date(year, month, day)
-            return _span(when, when), when > reference
-        except ValueError:
-            pass
+            continue
+        return _span(when, when), when > reference
     m = _WEEKDAY.search(text)
     if m:
         back = (reference.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
