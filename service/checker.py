@@ -32,10 +32,10 @@ def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
         found = {k: v for k, v in found.items() if not (v[0].citation and v[0].citation.document_id == exclude_document)}
     missing = [cid for cid, (_, score) in found.items() if score is None]
     if missing:
-        # similarity for frame candidates that retrieval by meaning did not reach
-        texts = embed([found[cid][0].text for cid in missing])
-        for cid, row in zip(missing, texts):
-            found[cid] = (found[cid][0], float(row @ vector))
+        # similarity for frame candidates that retrieval by meaning did not reach, from the stored vectors
+        known = repo.similarities(vector, missing)
+        for cid in missing:
+            found[cid] = (found[cid][0], known.get(cid, 0.0))
     return found
 
 

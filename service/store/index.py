@@ -39,6 +39,7 @@ class VectorIndex:
         self._days = np.zeros(0, dtype=np.int64)
         self._matrix = np.zeros((0, DIM), dtype=np.float32)
         self._ids: list[str] = []
+        self._position: Optional[dict[str, int]] = None   # id -> row, rebuilt after a change
         self._max_seq = 0
 
     def __len__(self) -> int:
@@ -80,9 +81,22 @@ class VectorIndex:
                 alive = connection.execute(select(ClaimRow.seq).where(ClaimRow.seq <= self._max_seq)).scalars()
                 self._keep(np.isin(self._seqs, np.fromiter(alive, dtype=np.int64)))
 
+    def similarities(self, vector: np.ndarray, claim_ids) -> dict[str, float]:
+        """Cosine of `vector` with each of the given claims that the index holds."""
+        with self._lock:
+            self._refresh()
+            if self._position is None:
+                self._position = {claim_id: i for i, claim_id in enumerate(self._ids)}
+            rows = [(claim_id, self._position[claim_id]) for claim_id in claim_ids if claim_id in self._position]
+            if not rows:
+                return {}
+            scores = self._matrix[[i for _, i in rows]] @ np.asarray(vector, dtype=np.float32).reshape(-1)
+            return {claim_id: float(score) for (claim_id, _), score in zip(rows, scores)}
+
     def _append(self, rows) -> None:
         if not rows:
             return
+        self._position = None
         vectors = np.stack([from_bytes(row.vector) for row in rows])
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
@@ -93,6 +107,7 @@ class VectorIndex:
         self._ids.extend(row.id for row in rows)
 
     def _keep(self, mask: np.ndarray) -> None:
+        self._position = None
         self._matrix = self._matrix[mask]
         self._seqs = self._seqs[mask]
         self._days = self._days[mask]

@@ -180,6 +180,10 @@ class Repository:
         claims = {claim.id: claim for claim in self.get_many([claim_id for claim_id, _ in ranked])}
         return [(claims[claim_id], score) for claim_id, score in ranked if claim_id in claims]
 
+    def similarities(self, vector: np.ndarray, claim_ids) -> dict[str, float]:
+        """Cosine of `vector` with each given claim, from the stored vectors."""
+        return self.index.similarities(vector, claim_ids)
+
     def search(self, vector: np.ndarray, where: ClaimFilter, *, limit: int = 20,
                offset: int = 0) -> tuple[list[tuple[Claim, float]], bool]:
         """A page of the claims passing `where`, ranked by cosine to `vector`; and whether more follow."""

@@ -133,3 +133,14 @@ def test_vectors_are_float16_of_encoder_width(repo):
         blob = connection.execute(select(ClaimRow.vector)).scalar_one()
     assert len(blob) == encoder.DIM * 2
     assert np.frombuffer(blob, dtype=np.float16).shape == (encoder.DIM,)
+
+
+def test_similarities_come_from_the_stored_vectors(repo):
+    stored = add_claims(repo, [ClaimInput("Kiew meldet 12.000 Soldaten."), ClaimInput("Seoul meldet 3000 Soldaten.")])
+    vector = encoder.embed(["Kiew meldet 12.000 Soldaten."])[0]
+    ranked = dict((claim.id, score) for claim, score in repo.nearest(vector, 10))
+    scores = repo.similarities(vector, [c.id for c in stored] + ["c_unknown"])
+    assert set(scores) == {c.id for c in stored}
+    for claim_id, score in scores.items():
+        assert score == pytest.approx(ranked[claim_id], abs=1e-5)
+    assert scores[stored[0].id] > scores[stored[1].id]
