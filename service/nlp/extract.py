@@ -126,9 +126,10 @@ def _subjunctive(text: str) -> bool:
 
 
 def analyse(text: str, language: str, reference: Optional[date], *, attributor: Optional[Attributor] = None,
-            fallback_subject: Optional[Subject] = None, explicit_time_only: bool = False) -> list[Claim]:
+            fallback_subject: Optional[Subject] = None, explicit_time_only: bool = False,
+            attribution: Optional[Attribution] = None) -> list[Claim]:
     """Claims in one sentence, offsets relative to the sentence; `attributor` when none is named."""
-    attribution = attribute(text)
+    attribution = attribution or attribute(text)
     speaker = attribution.attributor or attributor
     claims = []
     for quantity in find_quantities(text, language):
@@ -179,7 +180,8 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
         if speaker is None:
             speaker = _publisher(context)
         fallback = context.last_subject if sentence.paragraph == context.last_paragraph else None
-        found = analyse(sentence.text, language, published, attributor=speaker, fallback_subject=fallback)
+        found = analyse(sentence.text, language, published, attributor=speaker, fallback_subject=fallback,
+                        attribution=attribution)
         if not found and _reportable(sentence, attribution):
             time, ahead = resolve_time(sentence.text, published)
             found = [Claim(text=sentence.text, language=language, attributor=speaker,
