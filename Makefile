@@ -3,16 +3,21 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+DEV_INSTALLED := $(VENV)/.dev-installed
 
 PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 export PORT WEB_CONCURRENCY
 
-.PHONY: serve test init-db
+.PHONY: serve test init-db bench
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV_INSTALLED): $(INSTALLED) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 # Migrations and seeding run once here, before gunicorn forks its workers.
@@ -22,5 +27,5 @@ init-db: $(INSTALLED)
 serve: init-db
 	$(BIN)/gunicorn --config gunicorn.conf.py "service:create_app()"
 
-test: $(INSTALLED)
+test: $(DEV_INSTALLED)
 	$(BIN)/python -m pytest -q
