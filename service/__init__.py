@@ -50,4 +50,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     for command in COMMANDS:
         app.cli.add_command(command)
+    from .backup import init_app as init_backup
+
+    init_backup(app)
     return app
