@@ -77,6 +77,14 @@ def _days(claim: Claim) -> Optional[tuple[date, date]]:
         return None
 
 
+def _expected_later(claim: Claim) -> bool:
+    """A forecast for a date after the one it was made on ("bis Dezember", "by the end of the year")."""
+    if not claim.forecast or not claim.time or not claim.time.end:
+        return False
+    made = claim.citation.published if claim.citation and claim.citation.published else claim.time.start
+    return bool(made) and str(claim.time.end) > str(made)
+
+
 def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     """Same thing counted (subject and event), same owner, compatible place."""
     if a.subject_key and b.subject_key and a.subject_key != b.subject_key:
@@ -132,6 +140,13 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         return Relation("related", 0.3 + 0.3 * similarity,
                         f"Related: {'a change' if b.increment else 'a total'} of {_fmt(b)} ({source}), "
                         f"not comparable with {'a change' if a.increment else 'a total'} of {_fmt(a)}.")
+    if stored.forecast != statement.forecast:
+        which, other = (stored, statement) if stored.forecast else (statement, stored)
+        if _expected_later(which):
+            # "bis Dezember auf bis zu 10.000": a figure for a later date, not today's count, even if equal
+            return Relation("related", 0.35 + 0.3 * similarity,
+                            f"Forecast, not a count: {_fmt(which.quantity)} ({_source(which)}) is expected by "
+                            f"{which.time.end}, so it neither confirms nor contradicts {_fmt(other.quantity)}.")
     if same_figure(a, b):
         score = 0.7 + 0.3 * similarity
         if _same_source(statement, stored):

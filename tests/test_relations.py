@@ -74,6 +74,17 @@ def test_forecast_with_same_figure_still_agrees():
     assert relate(claim(q(12000, "max")), claim(q(12000, "approx"), forecast=True)).relation == "matching"
 
 
+def test_forecast_for_a_later_date_is_related_even_with_the_same_figure():
+    expected = claim(q(10000, "max"), who="South Korean government", forecast=True)
+    expected.time = TimeSpan("2024-10-22", "2024-12-31")     # "bis Dezember", said on 22 October
+    count = claim(q(10000))
+    relation = relate(count, expected)
+    assert relation.relation == "related" and "2024-12-31" in relation.explanation
+    # the same forecast with no later date is a plan for the same total, so it still agrees
+    expected.time = TimeSpan("2024-10-22", "2024-10-22")
+    assert relate(count, expected).relation == "corroborating"
+
+
 def test_timeline_is_related():
     earlier = claim(q(1500), day="2024-10-18")
     later = claim(q(3000), day="2024-10-23")
