@@ -146,6 +146,9 @@ def attribute(sentence: str) -> Attribution:
         if cue.group(1).lower() == "so" and not after:
             continue
         if after:
+            speaker = _speaker_relayed_by(after[0], cue.start(), sentence, hits, quoted)
+            if speaker is not None:
+                return speaker
             return Attribution(Attributor(after[0].text, after[0].value), "explicit", (cue.start(), after[0].end))
     for cue in _POSTFIX_CUE.finditer(sentence):
         before = [h for h in hits if 0 <= cue.start() - h.end <= 40]
@@ -177,6 +180,21 @@ def attribute(sentence: str) -> Attribution:
             name = m.group(0).strip()
             return Attribution(Attributor(name, name), "explicit", (verb.start, m.end()))
     return Attribution(None, "none")
+
+
+def _speaker_relayed_by(outlet: Hit, cue_start: int, sentence: str, hits: list[Hit], quoted) -> Optional[Attribution]:
+    """'Südkoreanische Militärbeamte warnen laut der Kyiv Post, dass …': the outlet after 'laut' only
+    relays; the speaker is the non-media source that a reporting verb before the cue gives the words to."""
+    if not is_media(outlet.value):
+        return None
+    verbs = [v for v in _outside(sources().reporting.finditer(sentence[:cue_start]), quoted)]
+    speakers = [h for h in hits if h.end <= cue_start and not is_media(h.value)]
+    for verb in verbs:
+        hit = _nearest(speakers, (verb.start + verb.end) // 2, sentence, limit=40)
+        if hit is not None:
+            return Attribution(Attributor(hit.text, hit.value), "explicit",
+                               (min(hit.start, verb.start), max(hit.end, verb.end)))
+    return None
 
 
 def is_media(canonical: Optional[str]) -> bool:

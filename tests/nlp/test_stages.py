@@ -22,6 +22,10 @@ from service.nlp.times import is_forecast, resolve_time
     ("Zelensky said about 3,000 North Korean soldiers were already in Russia.", "Ukrain"),
     ("Nach Angaben der Polizei wurden drei Menschen verletzt.", "olice"),
     ("Police said two people were injured in the crash.", "olice"),
+    # an outlet after "laut" only relays what the speaker before it says
+    ("Südkoreanische Militärbeamte warnen laut der Kyiv Post, dass bis zu 10.000 Soldaten kommen könnten.", "South Korea"),
+    ("Laut der Kyiv Post sind 3.000 Soldaten in Russland.", "Kyiv Post"),
+    ("Officials in Berlin said, according to Reuters, that 40 people were hurt.", "authorit"),
 ])
 def test_attributor(sentence, canonical_contains):
     found = attribute(sentence)
