@@ -5,11 +5,13 @@ import base64
 import binascii
 import json
 
+from flask import request
 from flask_smorest import Blueprint, abort
 
 from schemas.claims import ClaimPageSchema, ClaimQuerySchema, ClaimsCreatedSchema, ClaimsRequestSchema, ScoredClaimSchema
+from schemas.claimreview import ClaimLdSchema, FormatQuerySchema
 from schemas.common import StoredClaimSchema, claim_json
-from service import encoder
+from service import claimreview, encoder
 from service.auth import require_key
 from service.ingest import ClaimInput, add_claims
 from service.store.repository import ClaimFilter
@@ -79,13 +81,23 @@ def listing(args):
 
 
 @blp.route("/<claim_id>", methods=["GET"])
+@blp.arguments(FormatQuerySchema, location="query")
 @blp.response(200, StoredClaimSchema)
-def get(claim_id):
-    """One claim"""
+@blp.alt_response(200, schema=ClaimLdSchema, content_type=claimreview.MEDIA_TYPE, success=True,
+                  description="With `?format=claimreview` or `Accept: application/ld+json`: a schema.org Claim")
+def get(args, claim_id):
+    """One claim
+
+    As schema.org `Claim` JSON-LD (`application/ld+json`) with `?format=claimreview` or
+    `Accept: application/ld+json`: `author` (the attributor), `appearance` and `firstAppearance`
+    (the article), `datePublished`, `text`.
+    """
     claim = repository().get(claim_id)
     if claim is None:
         abort(404, message=f"No claim with id {claim_id!r}.")
-    return claim
+    if claimreview.wants_jsonld(request, args.get("format")):
+        return claimreview.response(claimreview.claim_jsonld(claim, request.url_root))
+    return claim, 200, {"Vary": "Accept"}
 
 
 @blp.route("/<claim_id>", methods=["DELETE"])
