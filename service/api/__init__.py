@@ -11,8 +11,8 @@ def repository() -> Repository:
 
 
 def register_blueprints(app: Flask, api) -> None:
-    from . import check, claims, documents, health, page
+    from . import check, claims, documents, health, page, timeline
 
-    for module in (check, documents, claims, health):
+    for module in (check, documents, claims, health, timeline):
         api.register_blueprint(module.blp)
     app.register_blueprint(page.bp)
