@@ -1,57 +1,163 @@
-// Sends the statement to POST /v1/check and lists the answer, one section per relation.
+// The page's only script (no inline code, CSP 'self'): Enter checks the statement; the article form posts
+// to POST /v1/documents and lists the claims taken from the article. Text is only ever set as text.
 "use strict";
 
-const RELATIONS = ["matching", "corroborating", "conflicting", "related"];
+const RELATIONS = {
+  matching: { label: "Matching", symbol: "●" },
+  corroborating: { label: "Corroborating", symbol: "■" },
+  conflicting: { label: "Conflicting", symbol: "◆" },
+  related: { label: "Related", symbol: "▲" },
+};
 
 function element(tag, text, className) {
   const node = document.createElement(tag);
-  if (text) node.textContent = text;
+  if (text !== undefined && text !== null) node.textContent = String(text);
   if (className) node.className = className;
   return node;
 }
 
-function result(item) {
-  const card = element("article");
-  const cite = item.citation || {};
-  card.append(element("blockquote", cite.quote || (item.claim || {}).text));
-  card.append(element("p", item.explanation));
-  const meta = [cite.publisher, cite.title, cite.published, "score " + Number(item.score).toFixed(2)];
-  const line = element("p", meta.filter(Boolean).join(" · "), "meta");
-  if (cite.url) {
-    const link = element("a", " source");
-    link.href = cite.url;
-    line.append(link);
+function number(value) {
+  return value === null || value === undefined ? null : Number(value).toLocaleString("en-US");
+}
+
+// The sentence with its figure marked, from the quantity's offsets inside the sentence.
+function quote(text, quantity) {
+  const block = element("blockquote");
+  let start = -1;
+  let end = -1;
+  if (quantity && quantity.text) {
+    start = text.slice(quantity.start, quantity.end) === quantity.text ? quantity.start : text.indexOf(quantity.text);
+    end = start + quantity.text.length;
   }
-  card.append(line);
-  return card;
+  if (start < 0) {
+    block.textContent = text;
+    return block;
+  }
+  block.append(document.createTextNode(text.slice(0, start)));
+  block.append(element("mark", text.slice(start, end), "figure"));
+  block.append(document.createTextNode(text.slice(end)));
+  return block;
+}
+
+function reading(claim) {
+  const q = claim.quantity;
+  const parts = [
+    ["Attributor", claim.attributor ? claim.attributor.canonical : "none found"],
+    ["Figure", q ? `${q.text} · ${q.qualifier} · interval [${number(q.low) ?? "0"}, ${number(q.high) ?? "∞"}]` : "no figure"],
+    ["Subject", claim.subject || "not recognised"],
+    ["Place", claim.location || "not stated"],
+    ["Time", claim.time && claim.time.start ? claim.time.start + (claim.forecast ? " · forecast" : "") : "not stated"],
+  ];
+  const list = element("dl", null, "reading");
+  for (const [name, value] of parts) {
+    const row = element("div");
+    row.append(element("dt", name), element("dd", value));
+    list.append(row);
+  }
+  return list;
+}
+
+function relationsList(relations) {
+  const list = element("ul", null, "relations");
+  for (const item of relations) {
+    const look = RELATIONS[item.relation] || { label: item.relation, symbol: "" };
+    const entry = element("li");
+    entry.append(element("span", `${look.symbol} ${look.label}: `, `tag ${item.relation}`));
+    entry.append(document.createTextNode(item.explanation + " "));
+    const cite = item.citation || {};
+    if (cite.document_id) {
+      const link = element("a", "show in document");
+      link.href = `/documents/${encodeURIComponent(cite.document_id)}#q-${encodeURIComponent(item.claim.id)}`;
+      entry.append(link);
+    }
+    list.append(entry);
+  }
+  return list;
+}
+
+function showIngested(answer, target) {
+  target.replaceChildren();
+  const link = element("a", "Open the stored article with its claims marked");
+  link.href = `/documents/${encodeURIComponent(answer.id)}`;
+  target.append(element("p", null, "meta"));
+  target.lastChild.append(link);
+  const list = element("ol", null, "results");
+  for (const claim of answer.claims) {
+    const card = element("li", null, "ingested-claim");
+    card.dataset.claim = claim.id;
+    card.append(quote(claim.text, claim.quantity), reading(claim));
+    if (claim.relations && claim.relations.length) card.append(relationsList(claim.relations));
+    list.append(card);
+  }
+  target.append(list);
+}
+
+function setUpCheck() {
+  const form = document.getElementById("check");
+  if (!form) return;
+  const box = form.querySelector("textarea");
+  box.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      if (box.value.trim()) form.requestSubmit();
+    }
+  });
+  form.addEventListener("submit", () => {
+    form.querySelector("button").disabled = true;
+  });
+  // After a check the answer is what the reader wants next; screen readers land on its heading.
+  const heading = document.getElementById("answer-heading");
+  if (heading) heading.focus({ preventScroll: false });
+}
+
+function setUpIngest() {
+  const form = document.getElementById("ingest");
+  if (!form) return;
+  const status = document.getElementById("ingest-status");
+  const target = document.getElementById("ingested");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const body = { text: form.elements.text.value };
+    for (const name of ["title", "publisher", "published", "url"]) {
+      const value = form.elements[name].value.trim();
+      if (value) body[name] = value;
+    }
+    const button = form.querySelector("button");
+    button.disabled = true;
+    status.textContent = "Adding the article…";
+    target.replaceChildren();
+    try {
+      const response = await fetch("/v1/documents", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${form.elements.key.value.trim()}` },
+        body: JSON.stringify(body),
+      });
+      const answer = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        const error = answer.error || {};
+        const details = error.details && Object.keys(error.details).length
+          ? " " + Object.entries(error.details).map(([field, why]) => `${field}: ${[].concat(why).join(" ")}`).join("; ")
+          : "";
+        status.textContent = (error.message || `The article was not added (HTTP ${response.status}).`) + details;
+        return;
+      }
+      const n = answer.claims.length;
+      status.textContent = `${answer.created ? "Added" : "Already stored"}: ${n} claim${n === 1 ? "" : "s"} taken from the article.`;
+      showIngested(answer, target);
+    } catch (problem) {
+      status.textContent = "The service could not be reached: " + problem.message;
+    } finally {
+      button.disabled = false;
+    }
+  });
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  const form = document.getElementById("check");
-  const status = document.getElementById("status");
-  const results = document.getElementById("results");
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const body = { statement: form.statement.value };
-    if (form.as_of.value) body.as_of = form.as_of.value;
-    status.textContent = "Checking…";
-    results.replaceChildren();
-    const response = await fetch("/v1/check", {
-      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
-    });
-    const answer = await response.json();
-    if (!response.ok) {
-      status.textContent = (answer.error || {}).message || "The check failed.";
-      return;
-    }
-    const total = RELATIONS.reduce((n, r) => n + answer[r].length, 0);
-    status.textContent = total ? "" : "Nothing in the claim base concerns this statement.";
-    for (const relation of RELATIONS) {
-      if (!answer[relation].length) continue;
-      const section = element("section");
-      section.append(element("h2", relation));
-      answer[relation].forEach((item) => section.append(result(item)));
-      results.append(section);
-    }
-  });
+  setUpCheck();
+  setUpIngest();
+});
+
+// A page restored from the back/forward cache keeps its disabled button otherwise.
+window.addEventListener("pageshow", () => {
+  for (const button of document.querySelectorAll("form button")) button.disabled = false;
 });
