@@ -26,6 +26,39 @@ def fold(text: str) -> str:
     return re.sub(r"[\s\u00a0]+", " ", text).strip()
 
 
+_SPACE = object()   # a space in a term matches any run of whitespace
+
+
+def _key(char: str):
+    """Trie edge of a term character: case-insensitive like the pattern, spaces as one edge."""
+    if char == " ":
+        return _SPACE
+    lower = char.lower()
+    return lower if len(lower) == 1 else char
+
+
+def _trie_pattern(terms: list[str]) -> str:
+    """A regex body matching exactly the given terms, longest first, with shared prefixes factored out."""
+    root: dict = {}
+    for term in terms:
+        node = root
+        for char in term:
+            node = node.setdefault(_key(char), {})
+        node[None] = True
+
+    def emit(node: dict) -> str:
+        branches = [(r"[\s\u00a0]+" if key is _SPACE else re.escape(key)) + emit(child)
+                    for key, child in node.items() if key is not None]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if None in node:   # a term ends here: try the longer terms first, then end
+            return body + "?" if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")?"
+        return body
+
+    return emit(root)
+
+
 class Hit(NamedTuple):
     start: int
     end: int
@@ -45,9 +78,11 @@ class TermFinder:
                 self._values[fold(term)] = value
             if term:
                 spellings.update({term, fold(term)})  # the text keeps its ß; the key folds it
-        terms = sorted(spellings, key=len, reverse=True)
-        if terms:
-            body = "|".join(re.escape(t).replace(r"\ ", r"[\s\u00a0]+") for t in terms)
+        if spellings:
+            # One alternation per shared prefix (a trie), not one branch per term: the matcher then
+            # walks each position once instead of trying thousands of terms there. Longer terms
+            # are still preferred, as with the terms sorted longest first.
+            body = _trie_pattern(sorted(spellings))
             self._pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
         else:
             self._pattern = None
