@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Iterable, Optional
+from urllib.parse import urlsplit
 
 from flask import Blueprint, render_template, request
 from flask_smorest import abort
@@ -96,6 +97,13 @@ def quote_parts(result: dict) -> list[tuple[str, str]]:
     return parts(quote, figure_ranges(quote, claim.get("quantity")) if quote == claim["text"] else [])
 
 
+def web_address(url: Optional[str]) -> Optional[str]:
+    """A stored url as a link target only when it is http(s): "javascript:" and the like stay text."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
+
+
 def interval(quantity: dict) -> str:
     def bound(value, infinite):
         return infinite if value is None else timeline.format_number(float(value))
@@ -127,7 +135,7 @@ def index():
         frames = [{**frame, "chart": timeline.chart(frame)} for frame in timeline.frames(answer)]
     return render_template("index.html", statement=statement, as_of=as_of_text, problem=problem,
                            answer=answer, frames=frames, groups=GROUPS, style=STYLE,
-                           quote_parts=quote_parts, interval=interval,
+                           quote_parts=quote_parts, interval=interval, web_address=web_address,
                            total=sum(len(answer[g["name"]]) for g in GROUPS) if answer else 0)
 
 
@@ -181,4 +189,5 @@ def document(document_id):
         abort(404, message=f"No document with id {document_id!r}.")
     claims = repo.claims_of(stored.id)
     return render_template("document.html", document=stored, claims=claims,
-                           pieces=marked_text(stored.text, claims), interval=interval)
+                           pieces=marked_text(stored.text, claims), interval=interval,
+                           web_address=web_address)
