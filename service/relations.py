@@ -97,7 +97,12 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     owner_a, owner_b = a.extra.get("owner"), b.extra.get("owner")
     if owner_a and owner_b and owner_a != owner_b:
         return False
-    return gazetteer().compatible(a.location_key, b.location_key)
+    return gazetteer().compatible(where(a), where(b))
+
+
+def where(claim: Claim) -> Optional[str]:
+    """The place a claim holds for: its own, else the place its article's story is set in."""
+    return claim.location_key or claim.extra.get("scene")
 
 
 def is_generic(concept: Optional[str]) -> bool:
@@ -119,7 +124,14 @@ def _finer(a: Claim, b: Claim) -> Optional[Claim]:
 
 
 def _same_source(a: Claim, b: Claim) -> bool:
-    return bool(a.attributor and b.attributor and a.attributor.canonical.casefold() == b.attributor.canonical.casefold())
+    if not (a.attributor and b.attributor):
+        return False
+    x, y = a.attributor.canonical.casefold().split(), b.attributor.canonical.casefold().split()
+    if x == y:
+        return True
+    # "Koca" and "Fahrettin Koca": a surname alone names the same person
+    short, full = sorted((x, y), key=len)
+    return len(short) == 1 and len(full) in (2, 3) and short[0] == full[-1] and short[0][:1].isalpha()
 
 
 def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_similarity=None) -> Optional[Relation]:
@@ -185,7 +197,7 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
 def _relate_by_meaning(statement: Claim, stored: Claim, similarity: float) -> Optional[Relation]:
     if similarity < MEANING_AGREE:
         return None
-    if not gazetteer().compatible(statement.location_key, stored.location_key):
+    if not gazetteer().compatible(where(statement), where(stored)):
         return None
     source = _source(stored)
     if statement.negated != stored.negated:

@@ -132,3 +132,17 @@ def test_generic_units_need_the_same_meaning():
     b.extra["concept"] = "percent"
     assert relate(a, b, similarity=0.3) is None
     assert relate(a, b, similarity=0.8).relation == "conflicting"
+
+
+def test_surname_alone_is_the_same_person():
+    assert relate(claim(q(5000), who="Koca"), claim(q(5000), who="Fahrettin Koca")).relation == "matching"
+    assert relate(claim(q(5000), who="Koca"), claim(q(5000), who="Fahrettin Yilmaz")).relation == "corroborating"
+
+
+def test_place_of_the_story_separates_frames():
+    """A claim without a place of its own holds where its article's story is set."""
+    quake = claim(q(9000), place=None)
+    quake.extra["scene"] = "TR"
+    assert relate(claim(q(10000, "gt"), place="DE"), quake) is None
+    assert relate(claim(q(10000, "gt"), place="TR"), quake).relation == "conflicting"
+    assert relate(claim(q(10000, "gt"), place=None), quake).relation == "conflicting"

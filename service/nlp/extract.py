@@ -162,11 +162,22 @@ def _reportable(sentence: Sentence, attribution: Attribution) -> bool:
     return not sentence.heading and words >= 6 and (attribution.how != "none" or is_negated(sentence.text))
 
 
+def _scene(sentences: list[Sentence], attributions: list[Attribution], lead: int = 3) -> Optional[str]:
+    """Where the article's story takes place: the first place a location preposition governs in the
+    headline or the first sentences ("Erdbeben in der Türkei", "nordkoreanische Soldaten in Russland")."""
+    for sentence, attribution in list(zip(sentences, attributions))[:lead]:
+        place = locate(sentence.text, 0, len(sentence.text), attribution.span)
+        if place is not None:
+            return place
+    return None
+
+
 def extract(text: str, language: str, published: Optional[date], publisher: Optional[str]) -> list[Claim]:
     """All claims of an article, offsets into `text`."""
     context = _Context(publisher=publisher)
     sentences = article_sentences(text)
     explicit_speakers = [attribute(s.text) for s in sentences]
+    scene = _scene(sentences, explicit_speakers)
     claims = []
     for index, sentence in enumerate(sentences):
         attribution = explicit_speakers[index]
@@ -192,6 +203,8 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
             found[0].location = gazetteer().label(found[0].location_key, "en")
         for claim in found:
             claim.start, claim.end = sentence.start, sentence.end
+            if claim.location_key is None and scene is not None:
+                claim.extra["scene"] = scene
             if claim.quantity is not None:
                 context.last_subject = Subject(claim.subject_key, claim.extra.get("concept"), claim.extra.get("event"),
                                                claim.extra.get("owner"), claim.quantity.unit, claim.subject)

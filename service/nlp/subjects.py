@@ -78,6 +78,11 @@ def _owner_in(text: str) -> Optional[str]:
     return geo.country(hit.value) or hit.value if hit else None
 
 
+# A noun that names a count, so the counted noun may stand before the figure: "die Zahl der Toten
+# steigt auf 1.200", "die Opferzahl liegt bei 40", "the death toll has risen to 1,500".
+_COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|figure)s?\b)", re.IGNORECASE)
+
+
 def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optional["Subject"] = None) -> Optional[Subject]:
     """The thing a figure counts, read from the words around it; None when nothing is counted."""
     lex = lexicon()
@@ -108,11 +113,16 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             before = sentence[:quantity.start]
             clause_start = max(before.rfind(c) for c in ",;:(") + 1
             hits = list(lex.concepts.finditer(before[clause_start:]))
-            if hits and re.search(r"\b(Zahl|Anzahl|Gesamtzahl|number|total|count)\b", before[clause_start:], re.IGNORECASE):
-                concept, unit_text = hits[-1].value, hits[-1].text
-                noun_start, noun_end = clause_start + hits[-1].start, clause_start + hits[-1].end
-        if concept is None and fallback is not None and re.search(
-                r"\b(Zahl|Anzahl|number|total|figure)\b", sentence[:quantity.start], re.IGNORECASE):
+            count = _COUNT_NOUN.search(before[clause_start:])
+            if hits and count:
+                # the noun that is itself the count ("death toll"), else the one the count is of
+                # ("die Zahl der Toten"), else the last one named
+                named = ([h for h in hits if _COUNT_NOUN.search(h.text)]
+                         or [h for h in hits if h.start >= count.end()] or hits[-1:])
+                chosen = named[0]
+                concept, unit_text = chosen.value, chosen.text
+                noun_start, noun_end = clause_start + chosen.start, clause_start + chosen.end
+        if concept is None and fallback is not None and _COUNT_NOUN.search(sentence[:quantity.start]):
             return fallback  # "Ihre Zahl werde bald auf 12.000 steigen": the count named just before
         if concept is None:
             for token in tokens[:3]:

@@ -43,6 +43,30 @@ def test_attribution_kind(sentence, how):
     assert attribute(sentence).how == how
 
 
+@pytest.mark.parametrize("a, b", [
+    ("Mehr als 5.000 Menschen wurden verletzt, teilte Gesundheitsminister Fahrettin Koca am Dienstag mit.",
+     "Health Minister Fahrettin Koca said about 5,000 people had been injured."),
+    ("Nach Angaben der Katastrophenschutzbehörde Afad sind 1.200 Menschen gestorben.",
+     "The death toll has risen to 1,500, the disaster agency AFAD said on Wednesday."),
+    ("AFAD: 1,500 people died in the earthquake", "Die Behörde Afad meldete 1.500 Tote."),
+])
+def test_unknown_speakers_meet_across_languages(a, b):
+    """A speaker missing from the alias table is named without its office, the same in both languages."""
+    x, y = attribute(a).attributor, attribute(b).attributor
+    assert x is not None and y is not None
+    assert x.canonical.casefold() == y.canonical.casefold()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Laut Schätzungen wurden 300 Häuser zerstört.",
+    "It said 300 homes burned.",
+    "Rund 2.800 Gebäude seien eingestürzt.",
+    "Erdbeben in der Türkei: Zahl der Toten steigt auf 1.200",
+])
+def test_no_speaker_made_up(sentence):
+    assert attribute(sentence).attributor is None
+
+
 def test_aliases_resolve_to_one_source():
     names = ["Die US-Regierung sagte es.", "Das Pentagon sagte es.", "Das Weiße Haus sagte es.", "Kirby sagte es.",
              "Blinken said so.", "The White House said so."]
@@ -95,6 +119,9 @@ def _statement(text, language=None):
     ("Two people were killed in the crash", "Bei dem Unfall wurden zwei Menschen getötet"),
     ("Bei dem Unfall gab es zwei Tote", "Two people were killed in the crash"),
     ("Zwölf Verletzte nach dem Sturm", "12 people were injured in the storm"),
+    # the counted noun before the figure, named by the count itself
+    ("The death toll from the earthquake has risen to 1,500", "Die Zahl der Toten nach dem Erdbeben stieg auf 1.500"),
+    ("Die Opferzahl des Bebens liegt bei 1.500 Toten", "1,500 people were killed by the quake"),
 ])
 def test_subjects_meet_across_languages(a, b):
     assert _statement(a).subject_key == _statement(b).subject_key
@@ -151,3 +178,14 @@ def test_sentences_keep_offsets_and_merge_dates():
     text = "Der Pakt soll am 6. November ratifiziert werden. Das sagte die Kyiv Post."
     spans = article_sentences("Titel der Seite mit mehr Worten\n\n" + text + "\n\nAnother paragraph with enough words here.")
     assert any("6. November ratifiziert" in s.text for s in spans)
+
+
+def test_claims_without_a_place_hold_where_the_story_is_set():
+    text = ("Erdbeben in der Türkei: mehr als 1.200 Tote\n\n"
+            "Die Rettungskräfte suchen weiter nach Überlebenden; etwa 9.000 Helfer sind im Einsatz, "
+            "teilte die Behörde Afad mit. In Syrien starben nach Angaben der Regierung 800 Menschen.")
+    claims = nlp.extract_claims(text, published=date(2023, 2, 7), publisher="Tagesschau")
+    helpers = next(c for c in claims if c.quantity and c.quantity.value == 9000)
+    syria = next(c for c in claims if c.quantity and c.quantity.value == 800)
+    assert helpers.location_key is None and helpers.extra["scene"] == "TR"
+    assert syria.location_key == "SY" and "scene" not in syria.extra
