@@ -11,10 +11,17 @@ def _flag(name: str, default: str) -> bool:
     return os.environ.get(name, default).strip().lower() not in ("0", "false", "no", "off", "")
 
 
+def _keys(name: str) -> list[str]:
+    return [key.strip() for key in os.environ.get(name, "").split(",") if key.strip()]
+
+
 def from_environment() -> dict:
     return {
         "DATABASE_URL": os.environ.get("CLAIMCHECK_DATABASE_URL", "sqlite:///var/claims.db"),
-        "API_KEYS": [key.strip() for key in os.environ.get("CLAIMCHECK_API_KEYS", "").split(",") if key.strip()],
+        "API_KEYS": _keys("CLAIMCHECK_API_KEYS"),
+        # Refused even when listed above; a key file (one key a line, `!KEY` revokes) is re-read when it changes.
+        "REVOKED_KEYS": _keys("CLAIMCHECK_REVOKED_KEYS"),
+        "API_KEYS_FILE": os.environ.get("CLAIMCHECK_API_KEYS_FILE") or None,
         "SEED": _flag("CLAIMCHECK_SEED", "1"),
         "SEEDS_DIR": os.environ.get("CLAIMCHECK_SEEDS_DIR", str(ROOT / "seeds")),
         # Requests per minute per client and route; 0 turns the limit off.
