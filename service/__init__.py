@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask, request
 from flask_smorest import abort
 
-from . import errors, ratelimit, telemetry
+from . import errors, inputs, ratelimit, telemetry
 from .config import from_environment
 from .store import Repository, make_engine, migrate
 
@@ -36,6 +36,8 @@ def create_app(test_config: dict | None = None) -> Flask:
             abort(413)
         if request.path.startswith("/v1/") and not request.is_json:
             abort(415)
+
+    inputs.init_app(app)
 
     api = errors.Api(app, spec_kwargs={"info": {"description": "Check statements against sourced claims."}})
     api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
