@@ -15,6 +15,11 @@ def _keys(name: str) -> list[str]:
     return [key.strip() for key in os.environ.get(name, "").split(",") if key.strip()]
 
 
+def _number(name: str) -> int | None:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else None
+
+
 def from_environment() -> dict:
     return {
         "DATABASE_URL": os.environ.get("CLAIMCHECK_DATABASE_URL", "sqlite:///var/claims.db"),
@@ -24,8 +29,11 @@ def from_environment() -> dict:
         "API_KEYS_FILE": os.environ.get("CLAIMCHECK_API_KEYS_FILE") or None,
         "SEED": _flag("CLAIMCHECK_SEED", "1"),
         "SEEDS_DIR": os.environ.get("CLAIMCHECK_SEEDS_DIR", str(ROOT / "seeds")),
-        # Requests per minute per client and route; 0 turns the limit off.
+        # Requests per window per client, apart for reads, writes and checks (service/ratelimit.py); 0 = off.
         "RATE_LIMIT": int(os.environ.get("CLAIMCHECK_RATE_LIMIT", "0")),
+        "RATE_LIMIT_WRITES": _number("CLAIMCHECK_RATE_LIMIT_WRITES"),
+        "RATE_LIMIT_CHECKS": _number("CLAIMCHECK_RATE_LIMIT_CHECKS"),
+        "RATE_LIMIT_WINDOW": float(os.environ.get("CLAIMCHECK_RATE_LIMIT_WINDOW", "60")),
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "API_TITLE": "claimcheck",
         "API_VERSION": "1.0",
