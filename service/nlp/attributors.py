@@ -159,6 +159,15 @@ def attribute(sentence: str) -> Attribution:
         if before:
             return Attribution(Attributor(before[-1].text, before[-1].value), "explicit", (before[-1].start, own.end()))
     vague = src.vague.search(sentence)
+    # "nach Polizeiangaben", "Regierungsangaben zufolge": the source inside the compound
+    compound = re.search(r"\b(?i:nach|laut)\s+([A-ZÄÖÜ]\w{2,}?)angaben\b|\b([A-ZÄÖÜ]\w{2,}?)angaben\s+zufolge\b", sentence)
+    if compound and not any(s <= compound.start() < e for s, e in quoted):
+        word = compound.group(1) or compound.group(2)
+        stem = word[:-1] if word.endswith("s") else word          # Fugen-s: "Regierungsangaben"
+        known = next((src.mentions.get(w) for w in (word + "angaben", word, stem, stem + "en")
+                      if src.mentions.get(w)), None)
+        if known:
+            return Attribution(Attributor(word, known), "explicit", (compound.start(), compound.end()))
     for cue in _PREFIX_CUES.finditer(sentence):
         if cue.group(1).lower() in ("unter berufung auf", "citing") or any(s <= cue.start() < e for s, e in quoted):
             continue
@@ -223,7 +232,7 @@ def _speaker_name(words: str) -> Optional[str]:
         tokens = tokens[1:]
     last_office = max((i for i, t in enumerate(tokens) if _OFFICE.search(t)), default=-1)
     name = tokens[last_office + 1:]
-    if not name or any(t.casefold() in _NOT_A_NAME for t in name):
+    if not name or any(t.casefold() in _NOT_A_NAME or t.casefold().endswith("angaben") for t in name):
         return None
     if len(name) == 1 and not re.fullmatch(r"[A-ZÄÖÜ]{2,}|[A-ZÄÖÜ][a-zäöüß]+", name[0]):
         return None

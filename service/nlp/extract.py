@@ -12,7 +12,7 @@ from .model import Attributor, Claim, TimeSpan
 from .numbers import find_quantities
 from .places import gazetteer
 from .sentences import Sentence, article_sentences
-from .subjects import Subject, counted, is_increment
+from .subjects import Subject, counted, is_increment, lexicon
 from .times import is_forecast, is_negated, resolve_time
 
 _CLAUSE_BREAK = re.compile(r"[,;:„“”\"«»()]|\s[–-]\s")
@@ -127,13 +127,13 @@ def _subjunctive(text: str) -> bool:
 
 def analyse(text: str, language: str, reference: Optional[date], *, attributor: Optional[Attributor] = None,
             fallback_subject: Optional[Subject] = None, explicit_time_only: bool = False,
-            attribution: Optional[Attribution] = None) -> list[Claim]:
+            attribution: Optional[Attribution] = None, story_event: Optional[str] = None) -> list[Claim]:
     """Claims in one sentence, offsets relative to the sentence; `attributor` when none is named."""
     attribution = attribution or attribute(text)
     speaker = attribution.attributor or attributor
     claims = []
     for quantity in find_quantities(text, language):
-        subject = counted(text, quantity, language, fallback=fallback_subject)
+        subject = counted(text, quantity, language, fallback=fallback_subject, story_event=story_event)
         if subject is None:
             continue
         lo, hi = _clause(text, quantity.start, quantity.end)
@@ -172,12 +172,23 @@ def _scene(sentences: list[Sentence], attributions: list[Attribution], lead: int
     return None
 
 
+def _story_event(sentences: list[Sentence], lead: int = 2) -> Optional[str]:
+    """What happened in the article's story, named in its headline or first sentence ("demonstrieren")."""
+    events = lexicon().events
+    for sentence in sentences[:lead]:
+        found = events.search(sentence.text)
+        if found is not None:
+            return found.value
+    return None
+
+
 def extract(text: str, language: str, published: Optional[date], publisher: Optional[str]) -> list[Claim]:
     """All claims of an article, offsets into `text`."""
     context = _Context(publisher=publisher)
     sentences = article_sentences(text)
     explicit_speakers = [attribute(s.text) for s in sentences]
     scene = _scene(sentences, explicit_speakers)
+    story_event = _story_event(sentences)
     claims = []
     for index, sentence in enumerate(sentences):
         attribution = explicit_speakers[index]
@@ -192,7 +203,7 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
             speaker = _publisher(context)
         fallback = context.last_subject if sentence.paragraph == context.last_paragraph else None
         found = analyse(sentence.text, language, published, attributor=speaker, fallback_subject=fallback,
-                        attribution=attribution)
+                        attribution=attribution, story_event=story_event)
         if not found and _reportable(sentence, attribution):
             time, ahead = resolve_time(sentence.text, published)
             found = [Claim(text=sentence.text, language=language, attributor=speaker,

@@ -34,6 +34,7 @@ class Lexicon:
     suffixes: list                # (folded term, concept) for German compounds, longest first
     measures: frozenset           # units of measure: what happened ("burned") does not change what 400 ha are
     generic: frozenset            # units that say nothing of what is measured (%, €, days): meaning must confirm
+    people: frozenset             # people counted by what happened to them or what they did ("Menschen", "Teilnehmer")
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,8 @@ def lexicon() -> Lexicon:
     concepts = data.get("concepts", [])
     return Lexicon(TermFinder(entries), labels, implied, TermFinder(events), suffixes,
                    frozenset(c["key"] for c in concepts if c.get("measure")),
-                   frozenset(c["key"] for c in concepts if c.get("generic")))
+                   frozenset(c["key"] for c in concepts if c.get("generic")),
+                   frozenset(c["key"] for c in concepts if c.get("people")))
 
 
 def _concept_of_token(token: str) -> Optional[str]:
@@ -83,8 +85,11 @@ def _owner_in(text: str) -> Optional[str]:
 _COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|figure)s?\b)", re.IGNORECASE)
 
 
-def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optional["Subject"] = None) -> Optional[Subject]:
-    """The thing a figure counts, read from the words around it; None when nothing is counted."""
+def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optional["Subject"] = None,
+            story_event: Optional[str] = None) -> Optional[Subject]:
+    """The thing a figure counts, read from the words around it; None when nothing is counted.
+    `story_event` is what the article is about ("demonstrieren" in its headline): people counted
+    without a verb of their own ("250.000 Teilnehmer") are counted for it."""
     lex = lexicon()
     geo = gazetteer()
     concept, unit_text, owner, noun_start, noun_end = None, None, None, None, None
@@ -159,9 +164,12 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
     if event is None and concept not in lex.measures:
         found = lex.events.search(sentence)
         event = found.value if found else None
+    if event is None and concept in lex.people:
+        event = story_event
     label = concept_label(concept, unit_text, owner, language)
-    # "12 Tote" and "12 Menschen getötet" count the same: nouns that imply an event count people
-    base = "people" if concept in lex.implied_event else concept
+    # "12 Tote" and "12 Menschen getötet" count the same: nouns that imply an event count people,
+    # and so do plain people nouns once an event says what they did ("250.000 Teilnehmer" of a protest)
+    base = "people" if concept in lex.implied_event or (concept in lex.people and event) else concept
     return Subject(key=f"{base}@{event}" if event else concept, concept=concept, event=event,
                    owner=owner, unit_text=unit_text, label=label)
 

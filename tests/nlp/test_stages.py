@@ -22,6 +22,10 @@ from service.nlp.times import is_forecast, resolve_time
     ("Zelensky said about 3,000 North Korean soldiers were already in Russia.", "Ukrain"),
     ("Nach Angaben der Polizei wurden drei Menschen verletzt.", "olice"),
     ("Police said two people were injured in the crash.", "olice"),
+    ("In München haben nach Polizeiangaben rund 100.000 Menschen demonstriert.", "police"),
+    ("Nach Behördenangaben wurden 40 Häuser zerstört.", "authorities"),
+    ("Organisers put the turnout at more than 200,000.", "organizers"),
+    ("Die Veranstalter sprachen von 250.000 Teilnehmern.", "organizers"),
     # an outlet after "laut" only relays what the speaker before it says
     ("Südkoreanische Militärbeamte warnen laut der Kyiv Post, dass bis zu 10.000 Soldaten kommen könnten.", "South Korea"),
     ("Laut der Kyiv Post sind 3.000 Soldaten in Russland.", "Kyiv Post"),
@@ -189,3 +193,14 @@ def test_claims_without_a_place_hold_where_the_story_is_set():
     syria = next(c for c in claims if c.quantity and c.quantity.value == 800)
     assert helpers.location_key is None and helpers.extra["scene"] == "TR"
     assert syria.location_key == "SY" and "scene" not in syria.extra
+
+
+def test_people_counted_for_what_the_story_is_about():
+    """'250.000 Teilnehmer' in an article about a protest count the protesters, as 'people protested' does."""
+    text = ("Zehntausende demonstrieren in München gegen Rechtsextremismus\n\n"
+            "Die Veranstalter sprachen von 250.000 Teilnehmern. Die Polizei war mit 1.200 Beamten im Einsatz.")
+    claims = nlp.extract_claims(text, published=date(2024, 1, 21), publisher="SZ")
+    by_value = {c.quantity.value: c for c in claims if c.quantity}
+    english = _statement("Around 100,000 people protested in Munich, police said.")
+    assert by_value[250000].subject_key == english.subject_key == "people@protested"
+    assert by_value[1200].subject_key == "police_officers"   # the officers were on duty, not protesting
