@@ -21,13 +21,20 @@ _RANK = {"matching": 0, "corroborating": 1, "conflicting": 2, "related": 3}
 
 def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
                 exclude_document: Optional[str] = None) -> dict[str, tuple[Claim, float]]:
-    found: dict[str, tuple[Claim, float]] = {}
-    for claim, score in repo.nearest(vector, NEAREST, as_of=as_of):
-        found[claim.id] = (claim, score)
+    index = repo.index
+    nearest = index.search(vector, NEAREST, as_of=as_of)
+    framed: list[str] = []
     for key in {c.subject_key for c in claims if c.subject_key}:
-        for claim in repo.by_frame(key, as_of=as_of, limit=BY_FRAME):
-            if claim.id not in found:
-                found[claim.id] = (claim, None)
+        framed.extend(index.frame_ids(key, as_of=as_of, limit=BY_FRAME))
+    # Stored claims never change: the index keeps the ones checks keep meeting, and loads the rest.
+    stored = index.claims(dict.fromkeys([claim_id for claim_id, _ in nearest] + framed), repo.get_many)
+    found: dict[str, tuple[Claim, float]] = {}
+    for claim_id, score in nearest:
+        if claim_id in stored:
+            found[claim_id] = (stored[claim_id], score)
+    for claim_id in framed:
+        if claim_id not in found and claim_id in stored:
+            found[claim_id] = (stored[claim_id], None)
     if exclude_document:
         found = {k: v for k, v in found.items() if not (v[0].citation and v[0].citation.document_id == exclude_document)}
     missing = [cid for cid, (_, score) in found.items() if score is None]

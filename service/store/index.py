@@ -1,9 +1,12 @@
-"""The claim vectors of the base held in one numpy matrix per process, kept in step with the database."""
+"""The claim vectors of the base held in one numpy matrix per process, kept in step with the database,
+and a bounded cache of the stored claims that checks keep coming back to."""
 from __future__ import annotations
 
+import os
 import threading
+from collections import OrderedDict
 from datetime import date
-from typing import Optional
+from typing import Callable, Iterable, Optional, Sequence
 
 import numpy as np
 from sqlalchemy import Engine, func, select
@@ -14,6 +17,8 @@ from .models import ClaimRow
 
 # Claims without a publication date are never left out by an as_of cut.
 _UNDATED = 0
+# Rows read per round trip when the index catches up (bounds the transient memory of a cold start).
+_CHUNK = 20_000
 
 
 def to_bytes(vector: np.ndarray) -> bytes:
@@ -24,42 +29,111 @@ def from_bytes(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype=np.float16).astype(np.float32)
 
 
+def _unit_rows(blobs: Sequence[bytes]) -> np.ndarray:
+    """The stored float16 vectors as unit-length float32 rows (the same values as from_bytes + normalising)."""
+    vectors = np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), DIM).astype(np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    vectors /= norms
+    return vectors
+
+
 class VectorIndex:
     """Cosine search over every stored claim.
 
     Other workers and replicas write to the same database, so before each search a cheap
     max(seq)/count(*) query tells whether claims were added (load only the rows past the
     newest seq held) or deleted (drop the seqs that are gone). Seqs are never reused.
+
+    The rows live in preallocated arrays that grow geometrically, so adding a batch copies only
+    the batch (not the whole matrix). Loaded in the gunicorn master before it forks (see
+    gunicorn.conf.py), the matrix is shared copy-on-write by all workers.
     """
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, claim_cache: Optional[int] = None):
         self._engine = engine
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        self._n = 0
         self._seqs = np.zeros(0, dtype=np.int64)
         self._days = np.zeros(0, dtype=np.int64)
         self._matrix = np.zeros((0, DIM), dtype=np.float32)
         self._ids: list[str] = []
-        self._position: Optional[dict[str, int]] = None   # id -> row, rebuilt after a change
+        self._position: dict[str, int] = {}   # id -> row
         self._max_seq = 0
+        self._cache_size = int(os.environ.get("CLAIMCHECK_CLAIM_CACHE", "20000")) if claim_cache is None else claim_cache
+        self._claims: OrderedDict = OrderedDict()   # id -> Claim, least recently used first
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return self._n
+
+    def refresh(self) -> None:
+        """Catch up with the database now (at start-up, rather than on the first request)."""
+        with self._lock:
+            self._refresh()
 
     def search(self, vector: np.ndarray, k: Optional[int] = None,
                as_of: Optional[date] = None) -> list[tuple[str, float]]:
         """(claim id, cosine) of the k closest claims, best first; claims published after as_of left out."""
         with self._lock:
             self._refresh()
-            if not self._ids:
+            n = self._n
+            if not n:
                 return []
-            scores = self._matrix @ np.asarray(vector, dtype=np.float32).reshape(-1)
+            scores = self._matrix[:n] @ np.asarray(vector, dtype=np.float32).reshape(-1)
             if as_of is not None:
-                later = self._days > as_of.toordinal()
-                scores = np.where(later, -np.inf, scores)
-            k = len(scores) if k is None else min(k, len(scores))
-            top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+                later = self._days[:n] > as_of.toordinal()
+                scores[later] = -np.inf
+            k = n if k is None else min(k, n)
+            top = np.argpartition(-scores, k - 1)[:k] if k < n else np.arange(n)
             top = top[np.argsort(-scores[top], kind="stable")]
-            return [(self._ids[i], float(scores[i])) for i in top if np.isfinite(scores[i])]
+            ids = self._ids
+            return [(ids[i], float(scores[i])) for i in top.tolist() if scores[i] != -np.inf]
+
+    def similarities(self, vector: np.ndarray, claim_ids) -> dict[str, float]:
+        """Cosine of `vector` with each of the given claims that the index holds."""
+        with self._lock:
+            self._refresh()
+            rows = [(claim_id, self._position[claim_id]) for claim_id in claim_ids if claim_id in self._position]
+            if not rows:
+                return {}
+            scores = self._matrix[[i for _, i in rows]] @ np.asarray(vector, dtype=np.float32).reshape(-1)
+            return {claim_id: float(score) for (claim_id, _), score in zip(rows, scores)}
+
+    def frame_ids(self, subject_key: str, as_of: Optional[date] = None, limit: int = 500) -> list[str]:
+        """Ids of the claims about the same counted thing, newest first (the order of Repository.by_frame)."""
+        query = select(ClaimRow.id).where(ClaimRow.subject_key == subject_key)
+        if as_of is not None:
+            query = query.where((ClaimRow.published <= as_of) | ClaimRow.published.is_(None))
+        query = query.order_by(ClaimRow.published.desc().nulls_last(), ClaimRow.seq.desc()).limit(limit)
+        with self._engine.connect() as connection:
+            return list(connection.execute(query).scalars())
+
+    def claims(self, claim_ids: Iterable[str], load: Callable[[list[str]], list]) -> dict:
+        """The stored claims with these ids, from the cache or else through `load` (Repository.get_many).
+
+        Stored claims never change (a claim is added or deleted, never edited) and ids are never
+        reused, so a cached claim stays right for as long as the claim exists; deleted claims leave
+        the cache when the index sees them go. Callers must not modify the claims they get.
+        """
+        found, missing = {}, []
+        with self._lock:
+            for claim_id in claim_ids:
+                claim = self._claims.get(claim_id)
+                if claim is None:
+                    missing.append(claim_id)
+                else:
+                    self._claims.move_to_end(claim_id)
+                    found[claim_id] = claim
+        if missing:
+            loaded = load(missing)
+            with self._lock:
+                for claim in loaded:
+                    found[claim.id] = claim
+                    if self._cache_size > 0:
+                        self._claims[claim.id] = claim
+                while len(self._claims) > self._cache_size:
+                    self._claims.popitem(last=False)
+        return found
 
     def _refresh(self) -> None:
         with self._engine.connect() as connection:
@@ -67,48 +141,54 @@ class VectorIndex:
                 select(func.coalesce(func.max(ClaimRow.seq), 0), func.count()).select_from(ClaimRow)
             ).one()
             if db_max < self._max_seq:      # the base was emptied and refilled under us: start over
-                self._keep(np.zeros(len(self._ids), dtype=bool))
+                self._keep(np.zeros(self._n, dtype=bool))
                 self._max_seq = 0
-            if db_max > self._max_seq:
+            while db_max > self._max_seq:
                 rows = connection.execute(
                     select(ClaimRow.seq, ClaimRow.id, ClaimRow.published, ClaimRow.vector)
                     .where(ClaimRow.seq > self._max_seq, ClaimRow.seq <= db_max)
-                    .order_by(ClaimRow.seq)
+                    .order_by(ClaimRow.seq).limit(_CHUNK)
                 ).all()
+                if not rows:
+                    break
                 self._append(rows)
-                self._max_seq = db_max
-            if db_count != len(self._ids):
+                self._max_seq = rows[-1].seq
+            self._max_seq = max(self._max_seq, db_max)
+            if db_count != self._n:
                 alive = connection.execute(select(ClaimRow.seq).where(ClaimRow.seq <= self._max_seq)).scalars()
-                self._keep(np.isin(self._seqs, np.fromiter(alive, dtype=np.int64)))
+                self._keep(np.isin(self._seqs[:self._n], np.fromiter(alive, dtype=np.int64)))
 
-    def similarities(self, vector: np.ndarray, claim_ids) -> dict[str, float]:
-        """Cosine of `vector` with each of the given claims that the index holds."""
-        with self._lock:
-            self._refresh()
-            if self._position is None:
-                self._position = {claim_id: i for i, claim_id in enumerate(self._ids)}
-            rows = [(claim_id, self._position[claim_id]) for claim_id in claim_ids if claim_id in self._position]
-            if not rows:
-                return {}
-            scores = self._matrix[[i for _, i in rows]] @ np.asarray(vector, dtype=np.float32).reshape(-1)
-            return {claim_id: float(score) for (claim_id, _), score in zip(rows, scores)}
+    def _reserve(self, rows: int) -> None:
+        if rows <= len(self._seqs):
+            return
+        capacity = max(rows, int(len(self._seqs) * 1.5), 1024)
+        matrix = np.empty((capacity, DIM), dtype=np.float32)
+        matrix[:self._n] = self._matrix[:self._n]
+        seqs, days = np.zeros(capacity, dtype=np.int64), np.zeros(capacity, dtype=np.int64)
+        seqs[:self._n], days[:self._n] = self._seqs[:self._n], self._days[:self._n]
+        self._matrix, self._seqs, self._days = matrix, seqs, days
 
     def _append(self, rows) -> None:
         if not rows:
             return
-        self._position = None
-        vectors = np.stack([from_bytes(row.vector) for row in rows])
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        self._matrix = np.vstack([self._matrix, vectors / norms])
-        self._seqs = np.concatenate([self._seqs, [row.seq for row in rows]])
-        self._days = np.concatenate([self._days, [row.published.toordinal() if row.published else _UNDATED
-                                                  for row in rows]])
-        self._ids.extend(row.id for row in rows)
+        n, added = self._n, len(rows)
+        self._reserve(n + added)
+        self._matrix[n:n + added] = _unit_rows([row.vector for row in rows])
+        self._seqs[n:n + added] = [row.seq for row in rows]
+        self._days[n:n + added] = [row.published.toordinal() if row.published else _UNDATED for row in rows]
+        for offset, row in enumerate(rows):
+            self._ids.append(row.id)
+            self._position[row.id] = n + offset
+        self._n = n + added
 
     def _keep(self, mask: np.ndarray) -> None:
-        self._position = None
-        self._matrix = self._matrix[mask]
-        self._seqs = self._seqs[mask]
-        self._days = self._days[mask]
-        self._ids = [claim_id for claim_id, kept in zip(self._ids, mask) if kept]
+        n, kept = self._n, int(mask.sum())
+        for claim_id, alive in zip(self._ids, mask.tolist()):
+            if not alive:
+                self._claims.pop(claim_id, None)
+        self._matrix[:kept] = self._matrix[:n][mask]
+        self._seqs[:kept] = self._seqs[:n][mask]
+        self._days[:kept] = self._days[:n][mask]
+        self._ids = [claim_id for claim_id, alive in zip(self._ids, mask.tolist()) if alive]
+        self._position = {claim_id: i for i, claim_id in enumerate(self._ids)}
+        self._n = kept
