@@ -177,7 +177,8 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
             return Relation("related", 0.35 + 0.3 * similarity,
                             f"Part of a whole: {_fmt(part.quantity)} in {part.location or part.location_key} "
                             f"fits within {_fmt(whole.quantity)} in {whole.location or whole.location_key} ({source}).")
-    if stored.forecast or statement.forecast:
+    if stored.forecast != statement.forecast:
+        # one expects, the other counts; two expectations of different amounts do conflict
         which = stored if stored.forecast else statement
         return Relation("related", 0.35 + 0.3 * similarity,
                         f"Forecast, not a count: {_fmt(which.quantity)} ({_source(which)}) is expected, "

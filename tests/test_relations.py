@@ -146,3 +146,9 @@ def test_place_of_the_story_separates_frames():
     assert relate(claim(q(10000, "gt"), place="DE"), quake) is None
     assert relate(claim(q(10000, "gt"), place="TR"), quake).relation == "conflicting"
     assert relate(claim(q(10000, "gt"), place=None), quake).relation == "conflicting"
+
+
+def test_two_forecasts_of_different_amounts_conflict():
+    plan = claim(q(10000), forecast=True)
+    assert relate(plan, claim(q(35000, "gt"), forecast=True)).relation == "conflicting"
+    assert relate(plan, claim(q(35000, "gt"))).relation == "related"

@@ -37,7 +37,8 @@ def parse_statement(text: str, *, language: Optional[str] = None,
                     as_of: Optional[date] = None) -> tuple[str, list[Claim]]:
     """A statement to check: its language and the claims it makes (at least one, even without a figure)."""
     language = language or detect_language(text)
-    reference = as_of or date.today()
+    # "am Montag" in a statement is only a date when the caller says as of when it is said
+    reference = as_of
     claims = analyse(text, language, reference, explicit_time_only=True)
     if not claims:
         claims = [_plain_claim(text, language, None, None)]

@@ -11,8 +11,8 @@ from .model import Attributor
 from .places import gazetteer
 
 _PREFIX_CUES = re.compile(
-    r"\b(laut|nach (?:eigenen |übereinstimmenden )?Angaben(?: von| des| der| aus)?|zufolge von|"
-    r"according to|citing|unter Berufung auf|so)\s", re.IGNORECASE)
+    r"\b(laut|nach\s+(?:eigenen\s+|übereinstimmenden\s+)?Angaben(?:\s+von|\s+des|\s+der|\s+aus)?|zufolge\s+von|"
+    r"according\s+to|citing|unter\s+Berufung\s+auf|so)\s", re.IGNORECASE)
 _POSTFIX_CUE = re.compile(r"\s(zufolge)\b", re.IGNORECASE)
 _OFFICIAL_NOUNS = (r"(Regierung|Behörden|Beamte|Beamten|Militärbeamte|Militärs|Geheimdienst|Armee|Militär|"
                    r"Regierungsvertreter|Stellen|officials|authorities|government|military|intelligence|army)")
@@ -169,7 +169,7 @@ def attribute(sentence: str) -> Attribution:
         if known:
             return Attribution(Attributor(word, known), "explicit", (compound.start(), compound.end()))
     for cue in _PREFIX_CUES.finditer(sentence):
-        if cue.group(1).lower() in ("unter berufung auf", "citing") or any(s <= cue.start() < e for s, e in quoted):
+        if " ".join(cue.group(1).lower().split()) in ("unter berufung auf", "citing") or any(s <= cue.start() < e for s, e in quoted):
             continue
         # "laut Schätzungen aus Seoul": here a place after a preposition does name the source
         after = [h for h in _outside(mentions(sentence, places_as_speakers=True), quoted) if 0 <= h.start - cue.end() <= 50]
@@ -216,12 +216,21 @@ def attribute(sentence: str) -> Attribution:
         if m and m.group(0).strip() and _speaker_name(m.group(0)):
             return Attribution(Attributor(m.group(0).strip(), _speaker_name(m.group(0))), "explicit", (verb.start, m.end()))
         # "Health Minister Fahrettin Koca said", "the disaster agency AFAD said"
-        m = _NAME_BEFORE.search(sentence[max(0, verb.start - 80):verb.start])
+        window = sentence[max(0, verb.start - 80):verb.start]
+        m = _NAME_BEFORE.search(window)
         name = _speaker_name(m.group(1)) if m else None
+        if name and verb.text.casefold() not in _english_verbs() and not re.search(
+                r"(^|[,;:„“\"(]\s*|\b(?:der|die|das)\s)$", window[:m.start(1)]):
+            name = None  # German puts the object before a final verb: "einen Einbruch von 64 Prozent gemeldet"
         if name:
             start = verb.start - len(m.group(1))
             return Attribution(Attributor(m.group(1).strip(), name), "explicit", (start, verb.end))
     return Attribution(None, "none")
+
+
+@lru_cache(maxsize=1)
+def _english_verbs() -> frozenset:
+    return frozenset(w.casefold() for w in load("attributors").get("reporting_words", {}).get("en", []))
 
 
 def _speaker_name(words: str) -> Optional[str]:

@@ -27,6 +27,8 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.\s*({_MONTH_NAMES})\.?(?:\s+(\d{{4}}))
 _MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.IGNORECASE)
 _PART_MONTH = re.compile(rf"\b(Anfang|Mitte|Ende|early|mid|late|im|in)[\s-]+({_MONTH_NAMES})\b", re.IGNORECASE)
 _UNTIL_MONTH = re.compile(rf"\b(bis|by|until|bis Ende)\s+({_MONTH_NAMES})\b", re.IGNORECASE)
+_UNTIL_YEAR = re.compile(r"\b(?:bis|by|until)\s+(?:Ende\s+|Mitte\s+|(?:the\s+)?end\s+of\s+)?((?:19|20)\d\d)\b(?![.,]\d)", re.IGNORECASE)
+_IN_YEAR = re.compile(r"\b(?:im Jahr(?:e)?|in|im|during)\s+((?:19|20)\d\d)\b(?![.,]\d)", re.IGNORECASE)
 _RELATIVE = {
     r"\b(gestern|yesterday)\b": (-1, -1), r"\b(heute|today|derzeit|currently|inzwischen)\b": (0, 0),
 }
@@ -49,10 +51,36 @@ def _year_for(month: int, reference: date) -> int:
     return reference.year - 1 if month > reference.month + 2 else reference.year
 
 
+def _absolute(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpan], bool]:
+    """Dates that carry their year: "am 6. November 2024", "bis 2030", "im Jahr 2023"."""
+    for m, month_group, day_group in ((_DAY_MONTH.search(text), 2, 1), (_MONTH_DAY.search(text), 1, 2)):
+        if m is None or not m.group(3):
+            continue
+        try:
+            when = date(int(m.group(3)), MONTHS[m.group(month_group).lower()], int(m.group(day_group)))
+        except ValueError:
+            continue
+        return _span(when, when), reference is not None and when > reference
+    m = _UNTIL_YEAR.search(text)
+    if m:
+        year = int(m.group(1))
+        end = date(year, 12, 31)
+        if reference is None or end > reference:
+            start = reference if reference is not None and reference.year <= year else date(year, 1, 1)
+            return _span(start, end), True
+    m = _IN_YEAR.search(text)
+    if m:
+        year = int(m.group(1))
+        return _span(date(year, 1, 1), date(year, 12, 31)), reference is not None and year > reference.year
+    return None, False
+
+
 def resolve_time(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpan], bool]:
-    """The span a sentence's figure refers to, and whether it points past the reference date."""
+    """The span a sentence's figure refers to, and whether it points past the reference date.
+    Without a reference only dates that carry their year are read: "am Montag" of an undated
+    statement could be any Monday."""
     if reference is None:
-        return None, False
+        return _absolute(text, None)
     m = _UNTIL_MONTH.search(text)
     if m:
         month = MONTHS[m.group(2).lower()]
@@ -70,6 +98,9 @@ def resolve_time(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpa
         except ValueError:
             continue
         return _span(when, when), when > reference
+    found = _absolute(text, reference)
+    if found[0] is not None:
+        return found
     m = _WEEKDAY.search(text)
     if m:
         back = (reference.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
@@ -95,10 +126,14 @@ def resolve_time(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpa
     return None, False
 
 
+# A headline's "Volkswagen to cut 35,000 jobs": a name, then "to" and a verb, is what will happen.
+_HEADLINE_FUTURE = re.compile(r"^\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+to\s+[a-z]{3,}\b")
+
+
 def is_forecast(text: str) -> bool:
     """'könnte', 'bald', 'soon', 'will', 'bis Dezember … ansteigen': a figure expected, not counted."""
     forecast, _ = _markers()
-    return forecast.search(text) is not None
+    return forecast.search(text) is not None or _HEADLINE_FUTURE.match(text) is not None
 
 
 def is_negated(text: str) -> bool:

@@ -93,10 +93,22 @@ def test_place_containment(inner, outer):
     ("Am Donnerstag (24. Oktober) gab der Geheimdienst bekannt", date(2024, 10, 26), "2024-10-24"),
     ("Mitte Oktober hatte Südkorea mitgeteilt", date(2024, 10, 28), "2024-10-10"),
     ("yesterday the ministry said", date(2024, 3, 2), "2024-03-01"),
+    ("In 2023 wurden 3.000 Wohnungen gebaut", date(2024, 12, 20), "2023-01-01"),
+    ("VW streicht bis 2030 mehr als 35.000 Stellen", date(2024, 12, 20), "2024-12-20"),
 ])
 def test_time_resolution(text, reference, start):
     span, _ = resolve_time(text, reference)
     assert span is not None and span.start == start
+
+
+def test_target_year_is_ahead_and_undated_statements_keep_only_absolute_dates():
+    span, ahead = resolve_time("Volkswagen will cut 35,000 jobs by 2030", date(2024, 12, 20))
+    assert ahead and span.end == "2030-12-31"
+    assert resolve_time("Kirby sagte am Mittwoch", None) == (None, False)   # which Wednesday?
+    span, _ = resolve_time("Am 6. November 2024 sagte Kirby", None)
+    assert span.start == "2024-11-06"
+    statement = nlp.parse_statement("Am Mittwoch sagte Kirby, 10.000 Soldaten seien in Russland")[1][0]
+    assert statement.time is None
 
 
 @pytest.mark.parametrize("text, forecast", [
@@ -105,6 +117,8 @@ def test_time_resolution(text, reference, start):
     ("The number could rise to 12,000 soon.", True),
     ("In Russland werden mindestens 3000 Soldaten ausgebildet.", False),
     ("Some 250 firefighters were deployed.", False),
+    ("Volkswagen to cut 35,000 jobs in Germany", True),
+    ("Visitors to Berlin numbered 3,000", False),
 ])
 def test_forecast(text, forecast):
     assert is_forecast(text) == forecast
