@@ -134,3 +134,20 @@ def test_sql_metacharacters_are_data_not_code(backend_app, payload):
     assert after.status_code == 200 and after.get_json()["text"] == "Die Feuerwehr meldet 12 Verletzte in Köln."
     assert client.get(f"/v1/claims/{claim['id']}").get_json()["citation"]["url"] == payload
     assert _count(client) == 2 + len(document.get_json()["claims"])
+
+
+@pytest.mark.parametrize("path, raw, field", [
+    ("/v1/check", '{"statement": "US says \\ud800 10,000 troops"}', "statement"),
+    ("/v1/documents", '{"text": "Die Polizei sagt, 100 Menschen \\udfff seien in Berlin gewesen."}', "text"),
+    ("/v1/claims", '{"text": "Die Polizei sagt, 100 Menschen seien in Berlin.", "title": "\\ud83d"}', "title"),
+])
+def test_unpaired_surrogates_are_a_clear_422_on_both_back_ends(backend_app, path, raw, field):
+    """A JSON escape of half a surrogate pair decodes to text no UTF-8 encoder takes (it was a 500)."""
+    client = backend_app.test_client()
+    error = _error(client.post(path, data=raw, content_type="application/json", headers=AUTH), 422, "validation_error")
+    assert "surrogate" in error["details"][field][0]
+    assert _count(client) == 0
+    # A whole pair is an ordinary character (an emoji) and is stored.
+    whole = client.post("/v1/claims", data='{"text": "Die Polizei zählte 500 Demonstranten \\ud83d\\ude00 in Berlin."}',
+                        content_type="application/json", headers=AUTH)
+    assert whole.status_code == 201 and "\U0001F600" in whole.get_json()["text"]
