@@ -144,8 +144,15 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         return None
     if not same_frame(statement, stored, unit_similarity):
         return None
-    if is_generic(stored.extra.get("concept")) and similarity < GENERIC_UNIT_SIMILARITY:
-        return None  # "59 Prozent der SPD-Wähler" and "3 Prozent Inflation" share only the unit
+    if is_generic(stored.extra.get("concept")):
+        # "59 Prozent der SPD-Wähler" and "3 Prozent Inflation" share only the unit: compare what they
+        # measure when both say it, else ask that the sentences mean much the same
+        measured_a, measured_b = statement.extra.get("measured"), stored.extra.get("measured")
+        if measured_a and measured_b:
+            if measured_a != measured_b:
+                return None
+        elif similarity < GENERIC_UNIT_SIMILARITY:
+            return None
 
     source = _source(stored)
     if a.increment != b.increment:

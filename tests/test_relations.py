@@ -152,3 +152,14 @@ def test_two_forecasts_of_different_amounts_conflict():
     plan = claim(q(10000), forecast=True)
     assert relate(plan, claim(q(35000, "gt"), forecast=True)).relation == "conflicting"
     assert relate(plan, claim(q(35000, "gt"))).relation == "related"
+
+
+def test_generic_units_compare_what_they_measure():
+    def pct(value, measured):
+        c = claim(q(value), key="percent", who="Destatis")
+        c.extra.update(concept="percent", measured=measured)
+        return c
+    assert relate(pct(3, "inflation"), pct(2.2, "inflation"), similarity=0.1).relation == "conflicting"
+    assert relate(pct(3, "inflation"), pct(6, "unemployment"), similarity=0.9) is None
+    assert relate(pct(3, None), pct(2.2, "inflation"), similarity=0.1) is None      # nothing to go on
+    assert relate(pct(3, None), pct(2.2, "inflation"), similarity=0.8).relation == "conflicting"

@@ -12,7 +12,7 @@ from .model import Attributor, Claim, TimeSpan
 from .numbers import find_quantities
 from .places import gazetteer
 from .sentences import Sentence, article_sentences
-from .subjects import Subject, counted, is_increment, lexicon
+from .subjects import Subject, counted, is_increment, lexicon, measured_thing
 from .times import is_forecast, is_negated, resolve_time
 
 _CLAUSE_BREAK = re.compile(r"[,;:„“”\"«»()]|\s[–-]\s")
@@ -154,6 +154,8 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             extra={"concept": subject.concept, "event": subject.event, "owner": subject.owner,
                    "time_explicit": explicit, "attribution": attribution.how},
         ))
+        if subject.concept in lexicon().generic:
+            claims[-1].extra["measured"] = measured_thing(text, quantity)
     return claims
 
 

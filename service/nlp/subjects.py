@@ -192,3 +192,34 @@ def is_increment(sentence: str, quantity: Quantity) -> bool:
     """'1500 weitere Soldaten', 'weitere 1.500', 'another 500', '500 more': a change, not a total."""
     return (quantity.increment or bool(_INCREMENT_AFTER.match(sentence[quantity.end:quantity.end + 20]))
             or bool(_INCREMENT_BEFORE.search(sentence[max(0, quantity.start - 20):quantity.start])))
+
+
+@lru_cache(maxsize=1)
+def _measured() -> tuple[TermFinder, list]:
+    things = load("measured").get("things", [])
+    entries = [(term, thing["key"]) for thing in things for term in both_languages(thing.get("terms", {}))]
+    stems = sorted(((fold(t), k) for t, k in entries if len(t) >= 5 and " " not in t), key=lambda p: -len(p[0]))
+    return TermFinder(entries), stems
+
+
+def measured_thing(sentence: str, quantity: Quantity) -> Optional[str]:
+    """What a generic figure (a percentage, an amount of money) measures: the measured noun nearest to
+    it ("Gewinneinbruch von 64 Prozent" and "a 64% drop in profit" both measure profit)."""
+    finder, stems = _measured()
+    # a term joined by a hyphen to the next word only modifies it: "SPD-Wähler" are voters, not the SPD
+    found = [(h.start, h.end, h.value) for h in finder.finditer(sentence) if sentence[h.end:h.end + 1] != "-"]
+    for token in _TOKEN.finditer(sentence):
+        word = fold(token.group(0))
+        if len(word) < 8 or finder.get(token.group(0)):
+            continue
+        for stem, key in stems:   # German compounds: "Gewinneinbruch", "Strompreise"
+            if (word.startswith(stem) or word.endswith(stem)) and len(word) - len(stem) >= 4:
+                found.append((token.start(), token.end(), key))
+                break
+
+    def distance(hit):
+        lo, hi = (quantity.end, hit[0]) if hit[0] >= quantity.end else (hit[1], quantity.start)
+        gap = sentence[lo:hi] if lo <= hi else ""
+        return max(0, hi - lo) + (60 if re.search(r"[,;:]", gap) else 0)
+
+    return min(found, key=distance)[2] if found else None

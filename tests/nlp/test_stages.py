@@ -218,3 +218,20 @@ def test_people_counted_for_what_the_story_is_about():
     english = _statement("Around 100,000 people protested in Munich, police said.")
     assert by_value[250000].subject_key == english.subject_key == "people@protested"
     assert by_value[1200].subject_key == "police_officers"   # the officers were on duty, not protesting
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("VW-Gewinn brach um 64 Prozent ein", "The carmaker reported a 64% drop in third-quarter profit.", True),
+    ("Die Inflation in Deutschland lag im November bei 2,2 Prozent.", "German inflation eased to 2.2% in November.", True),
+    ("Die Inflation lag bei 2,2 Prozent.", "Die Arbeitslosenquote stieg auf 6 Prozent.", False),
+    ("SPD kommt in Umfrage auf 15 Prozent", "Die CDU kommt auf 30 Prozent", False),
+    ("Die SPD will den Mindestlohn um 15 Prozent erhöhen", "Wages rose by 15 percent", True),
+])
+def test_what_a_percentage_measures(a, b, same):
+    x, y = _statement(a), _statement(b)
+    assert x.extra["measured"] and y.extra["measured"]
+    assert (x.extra["measured"] == y.extra["measured"]) == same
+
+
+def test_a_modifier_is_not_what_is_measured():
+    assert _statement("59 Prozent der SPD-Wähler sind zufrieden").extra["measured"] is None
