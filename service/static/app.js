@@ -86,6 +86,13 @@ function showIngested(answer, target) {
     const card = element("li", null, "ingested-claim");
     card.dataset.claim = claim.id;
     card.append(quote(claim.text, claim.quantity), reading(claim));
+    const links = element("p", null, "meta");
+    const inDocument = element("a", "show in document");
+    inDocument.href = `/documents/${encodeURIComponent(answer.id)}#q-${encodeURIComponent(claim.id)}`;
+    const check = element("a", "check this sentence");
+    check.href = `/?statement=${encodeURIComponent(claim.text.slice(0, 2000))}`;
+    links.append(inDocument, document.createTextNode(" · "), check);
+    card.append(links);
     if (claim.relations && claim.relations.length) card.append(relationsList(claim.relations));
     list.append(card);
   }

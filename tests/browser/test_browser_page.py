@@ -104,6 +104,7 @@ def test_add_an_article_through_the_form_and_markup_stays_text(site, page):
     card = claims.filter(has_text="11.000").first
     assert card.locator("mark.figure").inner_text() == "11.000"
     assert "US government" in card.locator("dl.reading").inner_text()
+    assert card.get_by_role("link", name="check this sentence").get_attribute("href").startswith("/?statement=Die%20US")
     # it conflicts with the stored 10,000 and says so with a way to the source
     relations = card.locator("ul.relations li")
     assert relations.count() >= 1 and "show in document" in relations.first.inner_text()
