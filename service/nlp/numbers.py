@@ -20,7 +20,7 @@ MAX_INPUT_CHARS = 200_000       # beyond this nothing is scanned
 MAX_FIGURES = 300               # candidate figures examined per input (caps the work on pathological text)
 
 _DATA_PATH = Path(__file__).parent / "data" / "qualifiers.json"
-_WS = r"[ \t\u00a0\u202f\u2009]"
+_WS = r"[ \t\r\n\u00a0\u202f\u2009]"   # a line break inside a sentence is a soft wrap
 
 
 # --------------------------------------------------------------------------- data
