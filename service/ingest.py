@@ -34,24 +34,27 @@ def ingest_document(repo: Repository, text: str, *, title: Optional[str] = None,
     language = language or nlp.detect_language(text)
     claims = nlp.extract_claims(text, language=language, published=published, publisher=publisher)
     vectors = encoder.embed([claim.text for claim in claims])
+    for claim in claims:
+        claim.citation = Citation(None, publisher, title, url, published.isoformat(),
+                                  quote=text[claim.start:claim.end], start=claim.start, end=claim.end)
+    # Before the write, not inside it: SQLite has one write lock for all workers, and comparing hundreds of
+    # claims with the base while holding it kept every other writer waiting, up to "database is locked".
+    # Nothing is stored yet, so an article is not related to its own sentences, and a failure stores nothing.
+    found = [checker.relations_for(repo, claim) for claim in claims] if relations else [[] for _ in claims]
     try:
         with repo.transaction() as tx:
             document = tx.add_document(text=text, content_hash=content_hash, title=title, publisher=publisher,
                                        url=url, published=published, language=language)
             for claim in claims:
-                claim.citation = Citation(document.id, publisher, title, url, published.isoformat(),
-                                          quote=text[claim.start:claim.end], start=claim.start, end=claim.end)
+                claim.citation.document_id = document.id
             tx.add_claims(claims, vectors)
-            # Inside the transaction, so a failure here stores nothing; reads see only the claims
-            # stored before, so an article is not related to its own sentences.
-            found = {claim.id: checker.relations_for(repo, claim) for claim in claims} if relations else {}
     except IntegrityError:
         # The same text arrived through another request a moment ago.
         stored = repo.document_by_hash(content_hash)
         if stored is None:
             raise
         return _stored(repo, stored, relations)
-    return Ingested(document, claims, True, found)
+    return Ingested(document, claims, True, {claim.id: results for claim, results in zip(claims, found)})
 
 
 def _stored(repo: Repository, document: Document, relations: bool) -> Ingested:
