@@ -1,6 +1,6 @@
 """Three gunicorn replicas on one PostgreSQL base: the property docker-compose.yml relies on.
 
-No Docker needed: three `gunicorn` processes (one worker each, ports 8150-8152) share a schema
+No Docker needed: three `gunicorn` processes (one worker each, free local ports) share a schema
 of their own in the PostgreSQL test database. Migrations and seeding run once beforehand, as
 the compose file's one-shot `migrate` service does. The checks: every replica gives the same
 answers; what is written through one is found through each other on its very next request
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -23,7 +24,7 @@ from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_URL = os.environ.get("CLAIMCHECK_TEST_POSTGRES_URL")
-PORTS = (8150, 8151, 8152)
+REPLICAS = 3
 KEY = "replica-key"
 AUTH = {"Authorization": f"Bearer {KEY}"}
 START_TIMEOUT = 180   # seconds for a replica to answer /health on a busy 2-core machine
@@ -38,6 +39,13 @@ STATEMENTS = [
 ARTICLE = ("Die Polizei zählte am Montag in Leipzig 4.321 Demonstranten auf dem Augustusplatz. "
            "Der Veranstalter sprach dagegen von 9.000 Teilnehmern.")
 CLAIM = "Die Feuerwehr Dresden meldete am Dienstag 137 Einsätze wegen des Sturms."
+
+
+def _free_port() -> int:
+    # Chosen by the system, so that two runs of the suite at once on one machine do not collide.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _bin(name: str) -> str:
@@ -106,7 +114,7 @@ def cluster(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("replicas")
     env = {**os.environ, "CLAIMCHECK_DATABASE_URL": _schema_url(schema), "CLAIMCHECK_API_KEYS": KEY,
            "CLAIMCHECK_SEED": "1", "CLAIMCHECK_RATE_LIMIT": "0", "WEB_CONCURRENCY": "1", "HOST": "127.0.0.1"}
-    replicas = [Replica(port, env, workdir) for port in PORTS]
+    replicas = [Replica(_free_port(), env, workdir) for _ in range(REPLICAS)]
     try:
         # Once, before any replica starts (the compose file's `migrate` service).
         subprocess.run([_bin("flask"), "--app", "service", "init-db"], cwd=ROOT, env=env, check=True,
