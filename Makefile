@@ -29,3 +29,8 @@ serve: init-db
 
 test: $(DEV_INSTALLED)
 	$(BIN)/python -m pytest -q
+
+# make bench: every benchmark in one run (about 10-20 minutes; see benchmarks/README.md). BENCH_ARGS=--help lists options.
+bench: $(DEV_INSTALLED)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+	if [ -f benchmarks/checkthat.py ]; then $(BIN)/python benchmarks/checkthat.py; fi
