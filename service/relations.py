@@ -14,6 +14,10 @@ from .nlp.places import gazetteer
 EXACT_TOLERANCE = 0.02
 # How close two sentences must be in meaning to be about the same thing when neither has a figure.
 MEANING_AGREE = 0.62
+# Short statements score lower against long article sentences: this close suffices when the two
+# also share most of what they name (places, sources, things, events) across languages.
+MEANING_WITH_SHARED_KEYS = 0.45
+SHARED_KEYS = 0.75
 # A unit that says nothing of what it measures (%, €, days) needs sentences at least this close.
 GENERIC_UNIT_SIMILARITY = 0.55
 # Below this similarity, an unknown counted noun is not taken for the same thing as another.
@@ -202,8 +206,18 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
                     f"Conflicts: {_fmt(b)} ({source}) cannot be {_fmt(a)}.")
 
 
+def shared_keys(a: str, b: str) -> float:
+    """How much of what the shorter text names the other names too (0 unless they share three things)."""
+    from .nlp.subjects import content_keys
+
+    x, y = content_keys(a), content_keys(b)
+    smaller = min(len(x), len(y))
+    return len(x & y) / smaller if len(x & y) >= 3 else 0.0
+
+
 def _relate_by_meaning(statement: Claim, stored: Claim, similarity: float) -> Optional[Relation]:
-    if similarity < MEANING_AGREE:
+    if similarity < MEANING_AGREE and not (
+            similarity >= MEANING_WITH_SHARED_KEYS and shared_keys(statement.text, stored.text) >= SHARED_KEYS):
         return None
     if not gazetteer().compatible(where(statement), where(stored)):
         return None

@@ -163,3 +163,15 @@ def test_generic_units_compare_what_they_measure():
     assert relate(pct(3, "inflation"), pct(6, "unemployment"), similarity=0.9) is None
     assert relate(pct(3, None), pct(2.2, "inflation"), similarity=0.1) is None      # nothing to go on
     assert relate(pct(3, None), pct(2.2, "inflation"), similarity=0.8).relation == "conflicting"
+
+
+def test_short_statement_meets_a_long_sentence_that_names_the_same_things():
+    statement = claim(None, who="NATO", place="RU-KRS",
+                      text="Rutte: Nordkoreanische Truppen sind in die Region Kursk verlegt worden")
+    stored = claim(None, who="NATO", place="RU-KRS",
+                   text="Nato-Generalsekretär Mark Rutte sagte am Montag in Brüssel, militärische Einheiten "
+                        "aus Nordkorea seien in die russische Region Kursk verlegt worden.")
+    other = claim(None, who="NATO", place="RU", text="Die Nato trifft sich am Montag in Brüssel.")
+    assert relate(statement, stored, similarity=0.53).relation == "matching"
+    assert relate(statement, stored, similarity=0.40) is None
+    assert relate(statement, other, similarity=0.53) is None

@@ -223,3 +223,19 @@ def measured_thing(sentence: str, quantity: Quantity) -> Optional[str]:
         return max(0, hi - lo) + (60 if re.search(r"[,;:]", gap) else 0)
 
     return min(found, key=distance)[2] if found else None
+
+
+@lru_cache(maxsize=8192)
+def content_keys(text: str) -> frozenset:
+    """Language-independent keys of what a sentence is about: places (and the countries of nationality
+    words), known sources, counted things and events. "Rutte: Nordkoreanische Truppen … Kursk" and
+    "Mark Rutte sagte …, Einheiten aus Nordkorea seien in die Region Kursk verlegt worden" share most."""
+    from .attributors import sources   # attributors imports this module's neighbours; import late
+
+    geo, lex = gazetteer(), lexicon()
+    keys = {"place:" + h.value for h in geo.names.finditer(text)}
+    keys |= {"place:" + (geo.country(h.value) or h.value) for h in geo.demonyms.finditer(text)}
+    keys |= {"source:" + h.value for h in sources().mentions.finditer(text)}
+    keys |= {"thing:" + h.value for h in lex.concepts.finditer(text)}
+    keys |= {"event:" + h.value for h in lex.events.finditer(text)}
+    return frozenset(keys)

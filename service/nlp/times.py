@@ -136,6 +136,22 @@ def is_forecast(text: str) -> bool:
     return forecast.search(text) is not None or _HEADLINE_FUTURE.match(text) is not None
 
 
+_DENIALS = {"bestreitet", "bestritten", "bestreiten", "dementiert", "dementierte", "zurückgewiesen",
+            "weist zurück", "wies zurück", "denies", "denied", "deny", "rejects", "rejected"}
+
+
 def is_negated(text: str) -> bool:
+    """Whether the sentence denies what it reports. A denial that is itself negated ("bestreitet …
+    nicht", "did not deny") affirms: the two cancel."""
     _, negation = _markers()
-    return negation.search(text) is not None
+    hits = list(negation.finditer(text))
+    denials = [h for h in hits if h.text.casefold() in _DENIALS]
+    plain = [h for h in hits if h.text.casefold() not in _DENIALS]
+    for denial in denials:
+        # German puts "nicht" at the end of the clause: same clause, not too far
+        near = next((p for p in plain if abs(p.start - denial.start) <= 60 and not re.search(
+            r"[,;:.]", text[min(p.start, denial.start):max(p.start, denial.start)])), None)
+        if near is not None:
+            plain.remove(near)
+            hits = [h for h in hits if h is not denial and h is not near]
+    return bool(hits)

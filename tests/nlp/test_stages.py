@@ -235,3 +235,13 @@ def test_what_a_percentage_measures(a, b, same):
 
 def test_a_modifier_is_not_what_is_measured():
     assert _statement("59 Prozent der SPD-Wähler sind zufrieden").extra["measured"] is None
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Russia denies the reports", True),
+    ("Nordkorea hat keine Soldaten geschickt", True),
+    ("Putin bestreitet die Anwesenheit der Soldaten nicht und verweist darauf", False),
+    ("Russia did not deny the reports", False),
+])
+def test_a_negated_denial_affirms(text, negated):
+    assert nlp.is_negated(text) == negated
