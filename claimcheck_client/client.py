@@ -63,8 +63,10 @@ class Client:
         self.backoff = backoff
         self.max_wait = max_wait
         self._sleep = sleep
-        self.session = session or requests.Session()
-        self.session.headers.setdefault("User-Agent", USER_AGENT)
+        if session is None:
+            session = requests.Session()
+            session.headers["User-Agent"] = USER_AGENT
+        self.session = session
         if api_key:
             self.session.headers["Authorization"] = f"Bearer {api_key}"
 

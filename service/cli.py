@@ -176,7 +176,7 @@ def ingest(path: Path, title, publisher, article_url, published, language, url, 
         _fail(f"{len(problems)} bad entr{'y' if len(problems) == 1 else 'ies'} in {path}; nothing was ingested")
     if not articles:
         _fail(f"no articles in {path}")
-    store = _remote_ingest(url, api_key) if url else _local_ingest(relations=len(articles) == 1)
+    store = _remote_ingest(url, api_key) if url else _local_ingest()
     new = stored = claims = 0
     failed = []
     many = len(articles) > 1
@@ -198,11 +198,12 @@ def ingest(path: Path, title, publisher, article_url, published, language, url, 
         sys.exit(1)
 
 
-def _local_ingest(relations: bool):
+def _local_ingest():
     repo = _repo()
 
     def store(article: Article):
-        done = ingest_document(repo, article.text, relations=relations, **article.meta)
+        # The command prints counts, not relations: skip finding them.
+        done = ingest_document(repo, article.text, relations=False, **article.meta)
         return done.document.id, done.created, len(done.claims) if done.created else 0
     return store
 
