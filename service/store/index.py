@@ -19,6 +19,14 @@ from .models import ClaimRow
 _UNDATED = 0
 # Rows read per round trip when the index catches up (bounds the transient memory of a cold start).
 _CHUNK = 20_000
+# From this many claims on, a search first ranks every claim in a low-dimensional projection (the
+# principal directions of the stored vectors) and computes the exact cosine only for the best
+# PREFILTER_FACTOR * k of them: a scan of RANK instead of DIM numbers per claim. Below it, or when
+# all claims are asked for, every cosine is exact.
+PREFILTER_MIN = int(os.environ.get("CLAIMCHECK_PREFILTER_MIN", "50000"))
+RANK = 64
+PREFILTER_FACTOR = 10
+_SAMPLE = 8192
 
 
 def to_bytes(vector: np.ndarray) -> bytes:
@@ -50,8 +58,12 @@ class VectorIndex:
     gunicorn.conf.py), the matrix is shared copy-on-write by all workers.
     """
 
-    def __init__(self, engine: Engine, claim_cache: Optional[int] = None):
+    def __init__(self, engine: Engine, claim_cache: Optional[int] = None, prefilter_min: Optional[int] = None):
         self._engine = engine
+        self._prefilter_min = PREFILTER_MIN if prefilter_min is None else prefilter_min
+        self._basis: Optional[np.ndarray] = None      # DIM x RANK, once there are prefilter_min claims
+        self._basis_n = 0
+        self._projected = np.zeros((0, RANK), dtype=np.float32)
         self._lock = threading.RLock()
         self._n = 0
         self._seqs = np.zeros(0, dtype=np.int64)
@@ -79,15 +91,43 @@ class VectorIndex:
             n = self._n
             if not n:
                 return []
-            scores = self._matrix[:n] @ np.asarray(vector, dtype=np.float32).reshape(-1)
-            if as_of is not None:
-                later = self._days[:n] > as_of.toordinal()
-                scores[later] = -np.inf
+            query = np.asarray(vector, dtype=np.float32).reshape(-1)
             k = n if k is None else min(k, n)
-            top = np.argpartition(-scores, k - 1)[:k] if k < n else np.arange(n)
+            if self._basis is not None and k * PREFILTER_FACTOR < n:
+                rows = self._prefilter(query, k * PREFILTER_FACTOR, as_of)
+                scores = self._matrix[rows] @ query
+            else:
+                rows = None
+                scores = self._matrix[:n] @ query
+                if as_of is not None:
+                    scores[self._days[:n] > as_of.toordinal()] = -np.inf
+            m = len(scores)
+            top = np.argpartition(-scores, k - 1)[:k] if k < m else np.arange(m)
             top = top[np.argsort(-scores[top], kind="stable")]
             ids = self._ids
+            if rows is not None:
+                return [(ids[rows[i]], float(scores[i])) for i in top.tolist() if scores[i] != -np.inf]
             return [(ids[i], float(scores[i])) for i in top.tolist() if scores[i] != -np.inf]
+
+    def _prefilter(self, query: np.ndarray, count: int, as_of: Optional[date]) -> np.ndarray:
+        """Rows of the `count` claims closest to the query in the projection (published by as_of)."""
+        n = self._n
+        approximate = self._projected[:n] @ (query @ self._basis)
+        if as_of is not None:
+            approximate[self._days[:n] > as_of.toordinal()] = -np.inf
+        rows = np.argpartition(-approximate, count - 1)[:count]
+        return rows[approximate[rows] != -np.inf]
+
+    def _fit_projection(self) -> None:
+        """Principal directions of (a spread-out sample of) the stored vectors, and every claim projected."""
+        n = self._n
+        sample = self._matrix[np.linspace(0, n - 1, min(n, _SAMPLE)).astype(np.int64)]
+        _, vectors = np.linalg.eigh(sample.T @ sample)
+        self._basis = np.ascontiguousarray(vectors[:, ::-1][:, :RANK], dtype=np.float32)
+        self._basis_n = n
+        self._projected = np.empty((len(self._seqs), RANK), dtype=np.float32)
+        for start in range(0, n, _CHUNK):
+            self._projected[start:min(n, start + _CHUNK)] = self._matrix[start:min(n, start + _CHUNK)] @ self._basis
 
     def similarities(self, vector: np.ndarray, claim_ids) -> dict[str, float]:
         """Cosine of `vector` with each of the given claims that the index holds."""
@@ -155,8 +195,17 @@ class VectorIndex:
                 self._max_seq = rows[-1].seq
             self._max_seq = max(self._max_seq, db_max)
             if db_count != self._n:
-                alive = connection.execute(select(ClaimRow.seq).where(ClaimRow.seq <= self._max_seq)).scalars()
-                self._keep(np.isin(self._seqs[:self._n], np.fromiter(alive, dtype=np.int64)))
+                alive = np.fromiter(connection.execute(
+                    select(ClaimRow.seq).where(ClaimRow.seq <= self._max_seq)).scalars(), dtype=np.int64)
+                self._keep(np.isin(self._seqs[:self._n], alive))
+                # On PostgreSQL a transaction can commit after a later one: its claims have seqs below
+                # the newest one held, and only the count tells they arrived.
+                late = np.setdiff1d(alive, self._seqs[:self._n]).tolist()
+                for start in range(0, len(late), _CHUNK):
+                    self._append(connection.execute(
+                        select(ClaimRow.seq, ClaimRow.id, ClaimRow.published, ClaimRow.vector)
+                        .where(ClaimRow.seq.in_(late[start:start + _CHUNK])).order_by(ClaimRow.seq)
+                    ).all())
 
     def _reserve(self, rows: int) -> None:
         if rows <= len(self._seqs):
@@ -167,6 +216,10 @@ class VectorIndex:
         seqs, days = np.zeros(capacity, dtype=np.int64), np.zeros(capacity, dtype=np.int64)
         seqs[:self._n], days[:self._n] = self._seqs[:self._n], self._days[:self._n]
         self._matrix, self._seqs, self._days = matrix, seqs, days
+        if self._basis is not None:
+            projected = np.empty((capacity, RANK), dtype=np.float32)
+            projected[:self._n] = self._projected[:self._n]
+            self._projected = projected
 
     def _append(self, rows) -> None:
         if not rows:
@@ -180,6 +233,10 @@ class VectorIndex:
             self._ids.append(row.id)
             self._position[row.id] = n + offset
         self._n = n + added
+        if self._basis is not None and self._n <= 4 * self._basis_n:
+            self._projected[n:n + added] = self._matrix[n:n + added] @ self._basis
+        elif self._n >= self._prefilter_min:
+            self._fit_projection()      # the first time, or the base has grown fourfold since
 
     def _keep(self, mask: np.ndarray) -> None:
         n, kept = self._n, int(mask.sum())
@@ -189,6 +246,8 @@ class VectorIndex:
         self._matrix[:kept] = self._matrix[:n][mask]
         self._seqs[:kept] = self._seqs[:n][mask]
         self._days[:kept] = self._days[:n][mask]
+        if self._basis is not None:
+            self._projected[:kept] = self._projected[:n][mask]
         self._ids = [claim_id for claim_id, alive in zip(self._ids, mask.tolist()) if alive]
         self._position = {claim_id: i for i, claim_id in enumerate(self._ids)}
         self._n = kept
