@@ -17,6 +17,10 @@ from .times import is_forecast, is_negated, resolve_time
 
 _CLAUSE_BREAK = re.compile(r"[,;:„“”\"«»()]|\s[–-]\s")
 _TERRITORY = re.compile(r"(\w+)\s+(Territorium|Boden|Staatsgebiet|Gebiet|territory|soil)\b", re.IGNORECASE)
+# "in russischen Ausbildungslagern", "at Russian bases": a nationality word after a location preposition
+_IN_NATIONAL = re.compile(r"\b(?:in|im|auf|at|on|inside|within)\s+(?:den\s+|der\s+|dem\s+|the\s+)?(\w+)\s+(\w+)")
+_NOT_A_PLACE_NOUN = re.compile(r"^(uniform|dienst|sprache|service|language|hand|händen|auftrag|namen|name|"
+                               r"medien|media|interesse|interest)", re.IGNORECASE)
 _CONTINUES = re.compile(r"^\s*(Demnach|Dem zufolge|Accordingly|Zudem|Außerdem|Weiter)\b", re.IGNORECASE)
 
 
@@ -72,6 +76,10 @@ def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0)) -> Optiona
         for m in _TERRITORY.finditer(sentence[lo:hi]):
             place = geo.demonyms.get(m.group(1))
             if place:
+                found.append(geo.country(place) or place)
+        for m in _IN_NATIONAL.finditer(sentence[lo:hi]):
+            place = geo.demonyms.get(m.group(1))
+            if place and not _NOT_A_PLACE_NOUN.match(m.group(2)) and not _TERRITORY.match(m.group(0), m.start(1)):
                 found.append(geo.country(place) or place)
         return found
 

@@ -245,3 +245,13 @@ def test_a_modifier_is_not_what_is_measured():
 ])
 def test_a_negated_denial_affirms(text, negated):
     assert nlp.is_negated(text) == negated
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Etwa 3.000 nordkoreanische Soldaten befinden sich in russischen Ausbildungslagern.", "RU"),
+    ("About 3,000 troops are at Russian bases", "RU"),
+    ("3.000 Soldaten kämpfen in russischen Uniformen", None),
+])
+def test_nationality_word_after_a_location_preposition(sentence, place):
+    from service.nlp.extract import locate
+    assert locate(sentence, 0, len(sentence)) == place
