@@ -134,7 +134,7 @@ def test_the_rate_limiter_of_a_live_app(tmp_path_factory, warm_encoder):
             client.list_claims()
         assert (limited.value.status, limited.value.code) == (429, "rate_limited")
         assert limited.value.attempts == 3 and len(waits) == 2 and all(1 <= wait <= 60 for wait in waits)
-        assert limited.value.retry_after == pytest.approx(waits[-1], abs=1)
+        assert limited.value.retry_after == pytest.approx(waits[-1], abs=5)   # the same window, a moment later
         impatient = Client(live.url, max_wait=0.5, sleep=waits.append)
         with pytest.raises(RateLimited):
             impatient.list_claims()
