@@ -21,6 +21,7 @@ _TERRITORY = re.compile(r"(\w+)\s+(Territorium|Boden|Staatsgebiet|Gebiet|territo
 _IN_NATIONAL = re.compile(r"\b(?:in|im|auf|at|on|inside|within)\s+(?:den\s+|der\s+|dem\s+|the\s+)?(\w+)\s+(\w+)")
 _NOT_A_PLACE_NOUN = re.compile(r"^(uniform|dienst|sprache|service|language|hand|händen|auftrag|namen|name|"
                                r"medien|media|interesse|interest)", re.IGNORECASE)
+_DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus)(?:\s+(?:the|den|insgesamt|a total of))?\s+$", re.IGNORECASE)
 _CONTINUES = re.compile(r"^\s*(Demnach|Dem zufolge|Accordingly|Zudem|Außerdem|Weiter)\b", re.IGNORECASE)
 
 
@@ -140,7 +141,10 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
     attribution = attribution or attribute(text)
     speaker = attribution.attributor or attributor
     claims = []
-    for quantity in find_quantities(text, language):
+    quantities = find_quantities(text, language)
+    for index, quantity in enumerate(quantities):
+        if index and _DENOMINATOR.match(text[quantities[index - 1].end:quantity.start]):
+            continue  # "32 der 88 Sitze": 88 is the whole the first figure is part of, not a claim of its own
         subject = counted(text, quantity, language, fallback=fallback_subject, story_event=story_event)
         if subject is None:
             continue

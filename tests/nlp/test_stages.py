@@ -255,3 +255,15 @@ def test_a_negated_denial_affirms(text, negated):
 def test_nationality_word_after_a_location_preposition(sentence, place):
     from service.nlp.extract import locate
     assert locate(sentence, 0, len(sentence)) == place
+
+
+@pytest.mark.parametrize("sentence", ["Die AfD erhält 32 der 88 Sitze im Landtag.",
+                                      "The AfD will have 32 of the 88 seats in the state parliament."])
+def test_the_whole_of_a_part_is_not_a_claim(sentence):
+    claims = nlp.parse_statement(sentence)[1]
+    assert [c.quantity.value for c in claims] == [32]
+
+
+def test_a_party_share_meets_across_languages():
+    x, y = _statement("The far-right AfD won 32.8% of the vote"), _statement("Die AfD holte 32,8 Prozent")
+    assert x.extra["measured"] == y.extra["measured"] == "party_afd"
