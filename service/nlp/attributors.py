@@ -98,7 +98,35 @@ def mentions(text: str, places_as_speakers: bool = False) -> list[Hit]:
         place = geo.demonyms.get(m.group(1))
         if place and not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(Hit(m.start(), m.end(), m.group(0), _country_government(geo.country(place) or place)))
-    return sorted(found)
+    return sorted(_refine_branch(text, h) for h in found)
+
+
+_BRANCH = re.compile(r"(?:'s|’s|s)?\s+(?:(intelligence(?:\s+(?:service|agency|services|agencies|officials))?|spy\s+agency|"
+                     r"Geheimdienst(?:es|e)?|Nachrichtendienst(?:es|e)?)|(military|army|armed\s+forces|Militär|Armee|Streitkräfte))\b",
+                     re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _branches() -> dict:
+    """(country, kind) -> canonical of its intelligence service or military, where the table has one."""
+    out = {}
+    for source in load("attributors").get("sources", []):
+        if source.get("country") and source.get("kind") in ("intelligence", "military"):
+            out.setdefault((source["country"], source["kind"]), source["canonical"])
+    return out
+
+
+def _refine_branch(text: str, hit: Hit) -> Hit:
+    """"South Korea's intelligence service" is the country's intelligence service, not its government."""
+    src = sources()
+    if src.kind.get(hit.value) != "government":
+        return hit
+    m = _BRANCH.match(text, hit.end)
+    country = next((c for c, canonical in src.government_of.items() if canonical == hit.value), None)
+    if not m or country is None:
+        return hit
+    branch = _branches().get((country, "intelligence" if m.group(1) else "military"))
+    return Hit(hit.start, m.end(), text[hit.start:m.end()], branch) if branch else hit
 
 
 _QUOTE = re.compile(r"„[^“”\"]*[“”\"]|“[^”]*”|\"[^\"]*\"|«[^»]*»|»[^«]*«")

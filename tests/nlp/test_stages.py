@@ -22,6 +22,7 @@ from service.nlp.times import is_forecast, resolve_time
     ("Zelensky said about 3,000 North Korean soldiers were already in Russia.", "Ukrain"),
     ("Nach Angaben der Polizei wurden drei Menschen verletzt.", "olice"),
     ("Police said two people were injured in the crash.", "olice"),
+    ("South Korea's intelligence service said 1,500 soldiers had been sent", "South Korean intelligence"),
     ("In München haben nach Polizeiangaben rund 100.000 Menschen demonstriert.", "police"),
     ("Nach Behördenangaben wurden 40 Häuser zerstört.", "authorities"),
     ("Organisers put the turnout at more than 200,000.", "organizers"),
