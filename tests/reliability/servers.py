@@ -109,13 +109,7 @@ class Server:
         self.log.close()
 
     def stop(self) -> None:
-        if self.process is None:
-            return
-        self.process.send_signal(signal.SIGINT)   # quick shutdown; the tests have no request left in flight
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            pass
+        """Tear down after a test: every check is done, nothing is in flight, so no need to wait."""
         self.kill()
 
 
