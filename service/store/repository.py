@@ -145,7 +145,9 @@ class Repository:
 
     def delete(self, claim_id: str) -> bool:
         with self._sessions.begin() as session:
-            return session.execute(delete(ClaimRow).where(ClaimRow.id == claim_id)).rowcount > 0
+            deleted = session.execute(delete(ClaimRow).where(ClaimRow.id == claim_id)).rowcount > 0
+        self.index.forget(claim_id)   # other processes see it go within index.DELETE_CHECK_INTERVAL
+        return deleted
 
     def count(self) -> int:
         with self._sessions() as session:
