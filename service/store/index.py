@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import OrderedDict
 from datetime import date
 from typing import Callable, Iterable, Optional, Sequence
@@ -27,6 +28,12 @@ PREFILTER_MIN = int(os.environ.get("CLAIMCHECK_PREFILTER_MIN", "50000"))
 RANK = 64
 PREFILTER_FACTOR = 10
 _SAMPLE = 8192
+# New claims are looked for before every search (max(seq) is an index lookup). Deletions by other
+# processes need count(*), a scan of the table, so they are looked for at most this often (seconds);
+# deletions through this process's Repository are applied at once (see forget()).
+# Below ALWAYS_COUNT claims the count is cheap and runs before every search.
+DELETE_CHECK_INTERVAL = float(os.environ.get("CLAIMCHECK_DELETE_CHECK_INTERVAL", "0.25"))
+ALWAYS_COUNT = 20_000
 
 
 def to_bytes(vector: np.ndarray) -> bytes:
@@ -50,8 +57,9 @@ class VectorIndex:
     """Cosine search over every stored claim.
 
     Other workers and replicas write to the same database, so before each search a cheap
-    max(seq)/count(*) query tells whether claims were added (load only the rows past the
-    newest seq held) or deleted (drop the seqs that are gone). Seqs are never reused.
+    max(seq) query tells whether claims were added (load only the rows past the newest seq held);
+    at most every DELETE_CHECK_INTERVAL a count(*) tells whether claims were deleted (drop the
+    seqs that are gone). Seqs are never reused.
 
     The rows live in preallocated arrays that grow geometrically, so adding a batch copies only
     the batch (not the whole matrix). Loaded in the gunicorn master before it forks (see
@@ -72,6 +80,7 @@ class VectorIndex:
         self._ids: list[str] = []
         self._position: dict[str, int] = {}   # id -> row
         self._max_seq = 0
+        self._counted_at = float("-inf")
         self._cache_size = int(os.environ.get("CLAIMCHECK_CLAIM_CACHE", "20000")) if claim_cache is None else claim_cache
         self._claims: OrderedDict = OrderedDict()   # id -> Claim, least recently used first
 
@@ -175,11 +184,19 @@ class VectorIndex:
                     self._claims.popitem(last=False)
         return found
 
+    def forget(self, claim_id: str) -> None:
+        """A claim deleted through this process: out of the index and the cache now."""
+        with self._lock:
+            self._claims.pop(claim_id, None)
+            row = self._position.get(claim_id)
+            if row is not None:
+                mask = np.ones(self._n, dtype=bool)
+                mask[row] = False
+                self._keep(mask)
+
     def _refresh(self) -> None:
         with self._engine.connect() as connection:
-            db_max, db_count = connection.execute(
-                select(func.coalesce(func.max(ClaimRow.seq), 0), func.count()).select_from(ClaimRow)
-            ).one()
+            db_max = connection.execute(select(func.coalesce(func.max(ClaimRow.seq), 0))).scalar_one()
             if db_max < self._max_seq:      # the base was emptied and refilled under us: start over
                 self._keep(np.zeros(self._n, dtype=bool))
                 self._max_seq = 0
@@ -194,18 +211,15 @@ class VectorIndex:
                 self._append(rows)
                 self._max_seq = rows[-1].seq
             self._max_seq = max(self._max_seq, db_max)
+            now = time.monotonic()
+            if self._n >= ALWAYS_COUNT and now - self._counted_at < DELETE_CHECK_INTERVAL:
+                return
+            self._counted_at = now
+            db_count = connection.execute(
+                select(func.count()).select_from(ClaimRow).where(ClaimRow.seq <= self._max_seq)).scalar_one()
             if db_count != self._n:
-                alive = np.fromiter(connection.execute(
-                    select(ClaimRow.seq).where(ClaimRow.seq <= self._max_seq)).scalars(), dtype=np.int64)
-                self._keep(np.isin(self._seqs[:self._n], alive))
-                # On PostgreSQL a transaction can commit after a later one: its claims have seqs below
-                # the newest one held, and only the count tells they arrived.
-                late = np.setdiff1d(alive, self._seqs[:self._n]).tolist()
-                for start in range(0, len(late), _CHUNK):
-                    self._append(connection.execute(
-                        select(ClaimRow.seq, ClaimRow.id, ClaimRow.published, ClaimRow.vector)
-                        .where(ClaimRow.seq.in_(late[start:start + _CHUNK])).order_by(ClaimRow.seq)
-                    ).all())
+                alive = connection.execute(select(ClaimRow.seq).where(ClaimRow.seq <= self._max_seq)).scalars()
+                self._keep(np.isin(self._seqs[:self._n], np.fromiter(alive, dtype=np.int64)))
 
     def _reserve(self, rows: int) -> None:
         if rows <= len(self._seqs):

@@ -124,7 +124,7 @@ def test_checks_answer_the_same_with_and_without_the_claim_cache(app):
     assert sum(len(cached[name]) for name in checker.RELATIONS) >= 2
     # A deleted claim leaves every answer, however often it was served from the cache before.
     first = cached["matching"][0]["claim"]["id"] if cached["matching"] else cached["corroborating"][0]["claim"]["id"]
-    assert Repository(repo.engine).delete(first)
+    assert Repository(repo.engine).delete(first)     # through another process's Repository
     after = checker.check(repo, statement, as_of=date(2024, 11, 1))
     assert first not in {item["claim"]["id"] for name in checker.RELATIONS for item in after[name]}
     assert first not in repo.index._claims
@@ -145,3 +145,48 @@ def test_claim_cache_is_bounded(repo):
     assert len(index._claims) == 10
     assert set(index.claims(ids[-10:], load)) == set(ids[-10:])
     assert loads == [50]        # the 10 most recent came from the cache
+
+
+def test_deletes_by_other_processes_are_seen_within_the_interval_on_a_large_base(repo, monkeypatch):
+    """On a large base count(*) is not run before every search; a delete elsewhere shows within the interval."""
+    import service.store.index as index_module
+
+    rng = np.random.default_rng(8)
+    ids = _random_claims(repo, rng, 30)
+    monkeypatch.setattr(index_module, "ALWAYS_COUNT", 10)
+    monkeypatch.setattr(index_module, "DELETE_CHECK_INTERVAL", 3600.0)
+    index = VectorIndex(repo.engine)
+    query = rng.standard_normal(DIM).astype(np.float32)
+    assert len(index.search(query, None)) == 30
+    Repository(repo.engine).delete(ids[0])
+    assert len(index.search(query, None)) == 30        # not looked for yet
+    monkeypatch.setattr(index_module, "DELETE_CHECK_INTERVAL", 0.0)
+    assert ids[0] not in {claim_id for claim_id, _ in index.search(query, None)}
+    repo.delete(ids[1])                                 # through this process: gone at once
+    assert ids[1] not in {claim_id for claim_id, _ in repo.index.search(query, None)}
+
+
+def test_prefilter_finds_the_exact_neighbours_of_low_rank_vectors(repo):
+    """Above PREFILTER_MIN the index ranks in a projection first; on vectors with a few dominant
+    directions (like sentence vectors) it must find the same neighbours as the full scan."""
+    rng = np.random.default_rng(9)
+    mixing = rng.standard_normal((24, DIM)).astype(np.float32)
+    vectors = (rng.standard_normal((3000, 24)).astype(np.float32) @ mixing
+               + 0.05 * rng.standard_normal((3000, DIM)).astype(np.float32))
+    claims = []
+    for i in range(len(vectors)):
+        text = f"Claim {i}"
+        claim = Claim(text=text, language="en", end=len(text))
+        claim.citation = Citation(None, "Wire", "T", None, "2024-01-01", text, 0, len(text))
+        claims.append(claim)
+    repo.add_claims(claims, vectors)
+    exact, projected = VectorIndex(repo.engine, prefilter_min=10**9), VectorIndex(repo.engine, prefilter_min=1000)
+    found = 0
+    for _ in range(10):
+        query = (rng.standard_normal(24).astype(np.float32) @ mixing)
+        query /= np.linalg.norm(query)
+        expected, got = exact.search(query, 20), projected.search(query, 20)
+        assert projected._basis is not None
+        found += len({i for i, _ in expected} & {i for i, _ in got})
+        assert dict(got) == pytest.approx({i: s for i, s in expected if i in dict(got)}, abs=1e-6)
+    assert found >= 0.98 * 200
