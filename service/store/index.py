@@ -25,8 +25,8 @@ _CHUNK = 20_000
 # PREFILTER_FACTOR * k of them: a scan of RANK instead of DIM numbers per claim. Below it, or when
 # all claims are asked for, every cosine is exact.
 PREFILTER_MIN = int(os.environ.get("CLAIMCHECK_PREFILTER_MIN", "50000"))
-RANK = 64
-PREFILTER_FACTOR = 10
+RANK = 96
+PREFILTER_FACTOR = 15
 _SAMPLE = 8192
 # New claims are looked for before every search (max(seq) is an index lookup). Deletions by other
 # processes need count(*), a scan of the table, so they are looked for at most this often (seconds);
