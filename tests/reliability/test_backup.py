@@ -1,13 +1,22 @@
 """Backups: `flask backup` and `flask restore` bring back the same claims (ids and content) after the base is lost."""
 from __future__ import annotations
 
+import threading
+import time
+from collections import Counter
 from pathlib import Path
 
+import numpy as np
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from service import create_app
+from service.backup import backup, restore
+from service.nlp.model import Citation, Claim
+from service.store import Repository, make_engine, migrate
 from tests.reliability.servers import AUTH, KEY
+
+BATCH = 50
 
 
 def snapshot(database_url: str) -> dict:
@@ -81,3 +90,48 @@ def test_restore_refuses_a_file_that_is_no_backup(workdir, warm_encoder):
     junk.write_text("not a backup")
     done = app.test_cli_runner().invoke(args=["restore", "--yes", str(junk)])
     assert done.exit_code != 0 and "not a SQLite backup" in done.output
+
+
+def test_backup_taken_while_writers_write_holds_whole_batches(store_url, workdir):
+    """An online backup is a snapshot: each batch committed during it is in the backup whole or not at all."""
+    engine = make_engine(store_url)
+    migrate(engine)
+    repo = Repository(engine)
+    stop, batches = threading.Event(), []
+
+    def write():
+        rng = np.random.default_rng(3)
+        while not stop.is_set():
+            tag = f"b{len(batches)}"
+            claims = []
+            for n in range(BATCH):
+                text_ = f"Laut Polizei wurden in Kiel {n} Menschen gezählt ({tag})."
+                claim = Claim(text=text_, language="de", end=len(text_))
+                claim.citation = Citation(None, "Wire", tag, None, "2024-10-28", text_, 0, len(text_))
+                claims.append(claim)
+            repo.add_claims(claims, rng.standard_normal((BATCH, 512)).astype(np.float32))
+            batches.append(tag)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        while len(batches) < 3:
+            time.sleep(0.01)
+        target = workdir / "online.backup"
+        backup(store_url, target)
+        taken = len(batches)
+        while len(batches) < taken + 3:
+            time.sleep(0.01)
+    finally:
+        stop.set()
+        writer.join()
+    engine.dispose()
+    wipe(store_url)
+    migrate(make_engine(store_url))
+    restore(store_url, target)
+
+    rows = snapshot(store_url)["claims"]
+    per_batch = Counter(row[3].rsplit("(", 1)[1].rstrip(").") for row in rows)
+    assert set(per_batch.values()) == {BATCH}, per_batch       # no batch cut in half
+    assert 3 <= len(per_batch) < len(batches)                  # written before the backup: in; long after: not
+    assert set(per_batch) == {f"b{n}" for n in range(len(per_batch))}

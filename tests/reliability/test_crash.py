@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import sqlite3
 import threading
 import time
 import uuid
+from contextlib import closing
 
 import requests
+from sqlalchemy.engine import make_url
 
 from tests.reliability.servers import AUTH, stored_claims, stored_documents
 
@@ -90,7 +93,11 @@ def test_killed_writes_leave_all_or_nothing_and_retries_store_once(store_url, st
             server = start_server(store_url, faults=True)
         survived += 2
 
-        # Nothing of the interrupted writes is stored, and nothing committed before was lost.
+        # The file survived the kills intact, nothing of the interrupted writes is stored, and nothing
+        # committed before was lost.
+        if store_url.startswith("sqlite"):
+            with closing(sqlite3.connect(make_url(store_url).database)) as connection:
+                assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert set(stored_claims(store_url)) == committed
         assert content_hash not in {digest for _, digest in stored_documents(store_url)}
 
