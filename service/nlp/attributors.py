@@ -261,6 +261,9 @@ def _english_verbs() -> frozenset:
     return frozenset(w.casefold() for w in load("attributors").get("reporting_words", {}).get("en", []))
 
 
+_NAME_PARTICLES = {"von", "van", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn", "zu", "dos", "del"}
+
+
 def _speaker_name(words: str) -> Optional[str]:
     """The canonical name of a speaker the alias table does not know: the name after any office,
     so that "Gesundheitsminister Fahrettin Koca" and "Health Minister Fahrettin Koca" are one source."""
@@ -271,6 +274,8 @@ def _speaker_name(words: str) -> Optional[str]:
     name = tokens[last_office + 1:]
     if not name or any(t.casefold() in _NOT_A_NAME or t.casefold().endswith("angaben") for t in name):
         return None
+    if any(t[:1].islower() and t not in _NAME_PARTICLES for t in name):
+        return None   # "Zugunglück bei Bologna" is a headline, not a name
     if len(name) == 1 and not re.fullmatch(r"[A-ZÄÖÜ]{2,}|[A-ZÄÖÜ][a-zäöüß]+", name[0]):
         return None
     return " ".join(name)

@@ -4,12 +4,40 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-from .lexicon import TermFinder, both_languages, load
+from .lexicon import Hit, TermFinder, both_languages, load
+
+# "Norditalien", "Ostukraine", "Südwestdeutschland": a part of a country named by a compass word
+_COMPASS = ("Nord", "Süd", "Ost", "West", "Nordost", "Nordwest", "Südost", "Südwest", "Mittel", "Zentral")
+
+
+class _Names:
+    """The hand-made gazetteer's names, then GeoNames cities; a city only where the text capitalises it."""
+
+    def __init__(self, curated: TermFinder, cities: TermFinder):
+        self._curated, self._cities = curated, cities
+
+    def get(self, term: str, default=None):
+        found = self._curated.get(term)
+        if found is None and term[:1].isupper():
+            found = self._cities.get(term)
+        return default if found is None else found
+
+    def finditer(self, text: str):
+        hits = list(self._curated.finditer(text))
+        for hit in self._cities.finditer(text):
+            if hit.text[:1].isupper() and not any(h.start < hit.end and hit.start < h.end for h in hits):
+                hits.append(hit)
+        return iter(sorted(hits))
+
+    def search(self, text: str):
+        return next(self.finditer(text), None)
 
 
 class Gazetteer:
-    def __init__(self, data: dict):
-        places = data.get("places", [])
+    def __init__(self, data: dict, cities: list | None = None):
+        places = data.get("places", []) + [
+            {"id": c["id"], "kind": "city", "parent": c["country"], "names": {"en": c["names"]}} for c in cities or []]
+        curated = [p for p in data.get("places", [])]
         self.parent = {p["id"]: p.get("parent") for p in places}
         self.kind = {p["id"]: p.get("kind") for p in places}
         self.labels = {}
@@ -17,7 +45,11 @@ class Gazetteer:
             names = p.get("names", {})
             self.labels[p["id"]] = {lang: (names.get(lang) or both_languages(names) or [p["id"]])[0]
                                     for lang in ("de", "en")}
-        self.names = TermFinder((n, p["id"]) for p in places for n in both_languages(p.get("names", {})))
+        compass = [(word + name[:1].lower() + name[1:], p["id"]) for p in curated if p.get("kind") == "country"
+                   for name in p.get("names", {}).get("de", []) for word in _COMPASS]
+        self.names = _Names(
+            TermFinder([(n, p["id"]) for p in curated for n in both_languages(p.get("names", {}))] + compass),
+            TermFinder((n, c["id"]) for c in cities or [] for n in c["names"]))
         self.demonyms = TermFinder((n, p["id"]) for p in places for n in both_languages(p.get("demonyms", {})))
         self.demonym_label = {p["id"]: (p.get("demonyms", {}).get("en") or [None])[0] for p in places}
         self.directions = TermFinder((d, True) for d in both_languages(data.get("direction_phrases", {})))
@@ -53,4 +85,4 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    return Gazetteer(load("places"))
+    return Gazetteer(load("places"), load("cities").get("cities", []))

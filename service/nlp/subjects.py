@@ -35,6 +35,7 @@ class Lexicon:
     measures: frozenset           # units of measure: what happened ("burned") does not change what 400 ha are
     generic: frozenset            # units that say nothing of what is measured (%, €, days): meaning must confirm
     people: frozenset             # people counted by what happened to them or what they did ("Menschen", "Teilnehmer")
+    story: frozenset              # people counted for the article's event when their sentence names none ("Teilnehmer")
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,8 @@ def lexicon() -> Lexicon:
     return Lexicon(TermFinder(entries), labels, implied, TermFinder(events), suffixes,
                    frozenset(c["key"] for c in concepts if c.get("measure")),
                    frozenset(c["key"] for c in concepts if c.get("generic")),
-                   frozenset(c["key"] for c in concepts if c.get("people")))
+                   frozenset(c["key"] for c in concepts if c.get("people")),
+                   frozenset(c["key"] for c in concepts if c.get("story")))
 
 
 def _concept_of_token(token: str) -> Optional[str]:
@@ -72,6 +74,11 @@ def _concept_of_token(token: str) -> Optional[str]:
             if folded.endswith(suffix) and len(folded) - len(suffix) >= 3:
                 return concept  # German compound: "Militärbeamte" counts "Beamte"
     return None
+
+
+_NOT_COUNTED = {"of", "them", "they", "those", "these", "it", "its", "their", "which", "who", "whom", "davon",
+                "ihnen", "ihrer", "denen", "deren", "die", "der", "das", "sie", "es", "von", "und", "and", "or",
+                "oder", "more", "mehr", "weitere", "other", "others", "andere", "anderen"}
 
 
 def _owner_in(text: str) -> Optional[str]:
@@ -132,6 +139,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         if concept is None:
             for token in tokens[:3]:
                 word = token.group(0)
+                if word.casefold() in _NOT_COUNTED:
+                    break   # "four of them", "drei davon": a pronoun names nothing counted
                 if (word[:1].isupper() if language == "de" else word.isalpha() and len(word) > 2) and not geo.names.get(word):
                     concept, unit_text = "w:" + fold(word), word
                     noun_start, noun_end = quantity.end + token.start(), quantity.end + token.end()
@@ -164,7 +173,7 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
     if event is None and concept not in lex.measures:
         found = lex.events.search(sentence)
         event = found.value if found else None
-    if event is None and concept in lex.people:
+    if event is None and concept in lex.story:
         event = story_event
     label = concept_label(concept, unit_text, owner, language)
     # "12 Tote" and "12 Menschen getötet" count the same: nouns that imply an event count people,

@@ -67,6 +67,7 @@ def test_unknown_speakers_meet_across_languages(a, b):
     "It said 300 homes burned.",
     "Rund 2.800 Gebäude seien eingestürzt.",
     "Erdbeben in der Türkei: Zahl der Toten steigt auf 1.200",
+    "Zugunglück bei Bologna: Mindestens 19 Tote",
 ])
 def test_no_speaker_made_up(sentence):
     assert attribute(sentence).attributor is None
@@ -268,3 +269,24 @@ def test_the_whole_of_a_part_is_not_a_claim(sentence):
 def test_a_party_share_meets_across_languages():
     x, y = _statement("The far-right AfD won 32.8% of the vote"), _statement("Die AfD holte 32,8 Prozent")
     assert x.extra["measured"] == y.extra["measured"] == "party_afd"
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("A passenger train derailed near Bologna, killing 17 people.", "IT"),       # a GeoNames city
+    ("Bei einem Zugunglück in Norditalien starben 19 Menschen.", "IT"),          # compass + country
+    ("Es gab 30 Tote in Kursk", "RU"),
+])
+def test_places_beyond_the_hand_made_gazetteer(sentence, country):
+    from service.nlp.extract import locate
+    assert gazetteer().country(locate(sentence, 0, len(sentence))) == country
+
+
+def test_a_city_name_is_a_place_only_where_capitalised():
+    from service.nlp.extract import locate
+    assert locate("in reading the report, 300 people agreed", 0, 40) is None
+
+
+def test_a_pronoun_is_not_what_is_counted():
+    claims = nlp.parse_statement("43 people were taken to hospital, four of them in critical condition.")[1]
+    assert [c.quantity.value for c in claims] == [43]
+    assert claims[0].subject_key == "people@injured"
