@@ -1,7 +1,7 @@
 """The one place that decides how two normalised claims relate, and says why."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Optional
@@ -63,6 +63,30 @@ def same_figure(a: Quantity, b: Quantity) -> bool:
 
 def _fmt(q: Quantity) -> str:
     return format_quantity(q, "en")
+
+
+def _fmt_claim(claim: Claim) -> str:
+    """The figure as the claim gives it, and in the base unit when it was converted ("up to 120 mph, ≈193 km/h")."""
+    from .nlp.subjects import base_unit
+
+    shown = _fmt(claim.quantity)
+    if claim.extra.get("scale") and claim.quantity.value is not None:
+        converted = in_base(claim)
+        shown += f" {claim.quantity.unit} (≈{converted.value:,.4g} {base_unit(claim.extra.get('concept')) or ''})".rstrip()
+    return shown
+
+
+def in_base(claim: Claim) -> Quantity:
+    """The claim's quantity in its concept's base unit ("120 mph" as 193 km/h); as it is when not converted."""
+    q, scale = claim.quantity, claim.extra.get("scale")
+    if q is None or not scale:
+        return q
+    factor, offset = scale
+
+    def convert(x):
+        return None if x is None else x * factor + offset
+
+    return replace(q, value=convert(q.value), low=convert(q.low), high=convert(q.high))
 
 
 def _source(claim: Claim) -> str:
@@ -148,6 +172,7 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         return None
     if not same_frame(statement, stored, unit_similarity):
         return None
+    a, b = in_base(statement), in_base(stored)   # "120 mph" and "193 km/h" compare as the same speed
     if is_generic(stored.extra.get("concept")):
         # "59 Prozent der SPD-Wähler" and "3 Prozent Inflation" share only the unit: compare what they
         # measure when both say it, else ask that the sentences mean much the same
@@ -161,49 +186,49 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     source = _source(stored)
     if a.increment != b.increment:
         return Relation("related", 0.3 + 0.3 * similarity,
-                        f"Related: {'a change' if b.increment else 'a total'} of {_fmt(b)} ({source}), "
-                        f"not comparable with {'a change' if a.increment else 'a total'} of {_fmt(a)}.")
+                        f"Related: {'a change' if b.increment else 'a total'} of {_fmt_claim(stored)} ({source}), "
+                        f"not comparable with {'a change' if a.increment else 'a total'} of {_fmt_claim(statement)}.")
     if stored.forecast != statement.forecast:
         which, other = (stored, statement) if stored.forecast else (statement, stored)
         if _expected_later(which):
             # "bis Dezember auf bis zu 10.000": a figure for a later date, not today's count, even if equal
             return Relation("related", 0.35 + 0.3 * similarity,
-                            f"Forecast, not a count: {_fmt(which.quantity)} ({_source(which)}) is expected by "
-                            f"{which.time.end}, so it neither confirms nor contradicts {_fmt(other.quantity)}.")
+                            f"Forecast, not a count: {_fmt_claim(which)} ({_source(which)}) is expected by "
+                            f"{which.time.end}, so it neither confirms nor contradicts {_fmt_claim(other)}.")
     if same_figure(a, b):
         score = 0.7 + 0.3 * similarity
         if _same_source(statement, stored):
             return Relation("matching", score,
-                            f"Same source ({stored.attributor.canonical}) and the same figure: {_fmt(a)} vs {_fmt(b)} ({source}).")
+                            f"Same source ({stored.attributor.canonical}) and the same figure: {_fmt_claim(statement)} vs {_fmt_claim(stored)} ({source}).")
         return Relation("corroborating", score,
-                        f"Same figure from another source: {_fmt(a)} vs {_fmt(b)} ({source}).")
+                        f"Same figure from another source: {_fmt_claim(statement)} vs {_fmt_claim(stored)} ({source}).")
     if overlap(a, b):
         return Relation("related", 0.4 + 0.3 * similarity,
-                        f"Compatible but not the same: {_fmt(b)} ({source}) does not rule out {_fmt(a)}.")
+                        f"Compatible but not the same: {_fmt_claim(stored)} ({source}) does not rule out {_fmt_claim(statement)}.")
     finer = _finer(statement, stored)
     if finer is not None:
         part, whole = (statement, stored) if finer is statement else (stored, statement)
-        part_low = _bounds(part.quantity)[0]
-        if part_low <= _bounds(whole.quantity)[1]:
+        part_low = _bounds(in_base(part))[0]
+        if part_low <= _bounds(in_base(whole))[1]:
             return Relation("related", 0.35 + 0.3 * similarity,
-                            f"Part of a whole: {_fmt(part.quantity)} in {part.location or part.location_key} "
-                            f"fits within {_fmt(whole.quantity)} in {whole.location or whole.location_key} ({source}).")
+                            f"Part of a whole: {_fmt_claim(part)} in {part.location or part.location_key} "
+                            f"fits within {_fmt_claim(whole)} in {whole.location or whole.location_key} ({source}).")
     if stored.forecast != statement.forecast:
         # one expects, the other counts; two expectations of different amounts do conflict
         which = stored if stored.forecast else statement
         return Relation("related", 0.35 + 0.3 * similarity,
-                        f"Forecast, not a count: {_fmt(which.quantity)} ({_source(which)}) is expected, "
-                        f"so it does not contradict {_fmt(statement.quantity if which is stored else stored.quantity)}.")
+                        f"Forecast, not a count: {_fmt_claim(which)} ({_source(which)}) is expected, "
+                        f"so it does not contradict {_fmt_claim(statement if which is stored else stored)}.")
     days_a, days_b = _days(statement), _days(stored)
     if days_a and days_b and (days_a[1] < days_b[0] or days_b[1] < days_a[0]):
         earlier, later = (stored, statement) if days_b[1] < days_a[0] else (statement, stored)
         return Relation("related", 0.35 + 0.3 * similarity,
-                        f"Timeline: {_fmt(earlier.quantity)} on {earlier.time.start} and {_fmt(later.quantity)} "
+                        f"Timeline: {_fmt_claim(earlier)} on {earlier.time.start} and {_fmt_claim(later)} "
                         f"on {later.time.start}; a figure that changed over time, not a contradiction.")
     if a.qualifier == "vague" or b.qualifier == "vague":
         pass  # a vague amount that the other figure falls outside of is still a conflict
     return Relation("conflicting", 0.6 + 0.4 * similarity,
-                    f"Conflicts: {_fmt(b)} ({source}) cannot be {_fmt(a)}.")
+                    f"Conflicts: {_fmt_claim(stored)} ({source}) cannot be {_fmt_claim(statement)}.")
 
 
 def shared_keys(a: str, b: str) -> float:

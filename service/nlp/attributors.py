@@ -239,20 +239,25 @@ def attribute(sentence: str) -> Attribution:
     if vague:
         return Attribution(None, "vague", (vague.start, vague.end))
     for verb in verbs:
-        # "sagte Bürgermeister Hans Müller": a speaker the alias table does not know
-        m = _NAME.match(sentence, verb.end + 1) or None
-        if m and m.group(0).strip() and _speaker_name(m.group(0)):
-            return Attribution(Attributor(m.group(0).strip(), _speaker_name(m.group(0))), "explicit", (verb.start, m.end()))
-        # "Health Minister Fahrettin Koca said", "the disaster agency AFAD said"
+        # "Health Minister Fahrettin Koca said", "the disaster agency AFAD said", "Das Hurrikanzentrum meldete"
         window = sentence[max(0, verb.start - 80):verb.start]
         m = _NAME_BEFORE.search(window)
         name = _speaker_name(m.group(1)) if m else None
         if name and verb.text.casefold() not in _english_verbs() and not re.search(
-                r"(^|[,;:„“\"(]\s*|\b(?:der|die|das)\s)$", window[:m.start(1)]):
+                r"(^|[,;:„“\"(]\s*|\b(?:der|die|das)\s)$", window[:m.start(1)], re.IGNORECASE):
             name = None  # German puts the object before a final verb: "einen Einbruch von 64 Prozent gemeldet"
         if name:
             start = verb.start - len(m.group(1))
             return Attribution(Attributor(m.group(1).strip(), name), "explicit", (start, verb.end))
+        # "sagte Bürgermeister Hans Müller": a speaker the alias table does not know
+        m = _NAME.match(sentence, verb.end + 1) or None
+        name = _speaker_name(m.group(0)) if m and m.group(0).strip() else None
+        if name and len(m.group(0).split()) == 1 and not re.match(
+                r"\s*([.,;:!?)“”\"]|$|(am|an|on|in|im|bei|at|dem|der|den|auf|zu|gegenüber|to|vor|nach|zufolge|"
+                r"hinzu|mit|weiter|zudem|außerdem|später|bereits|auch|also|afterwards|later)\b)", sentence[m.end():]):
+            name = None  # "meldete Windgeschwindigkeiten von …": a noun after the verb is what was reported
+        if name:
+            return Attribution(Attributor(m.group(0).strip().rstrip(".,;:"), name), "explicit", (verb.start, m.end()))
     return Attribution(None, "none")
 
 
@@ -267,7 +272,7 @@ _NAME_PARTICLES = {"von", "van", "de", "da", "di", "du", "la", "le", "al", "bin"
 def _speaker_name(words: str) -> Optional[str]:
     """The canonical name of a speaker the alias table does not know: the name after any office,
     so that "Gesundheitsminister Fahrettin Koca" and "Health Minister Fahrettin Koca" are one source."""
-    tokens = [t for t in re.split(r"\s+", words.strip()) if t]
+    tokens = [t for t in re.split(r"\s+", words.strip().rstrip(".,;:")) if t]
     while tokens and tokens[0].casefold() in _NOT_A_NAME:
         tokens = tokens[1:]
     last_office = max((i for i, t in enumerate(tokens) if _OFFICE.search(t)), default=-1)

@@ -168,6 +168,8 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         ))
         if subject.concept in lexicon().generic:
             claims[-1].extra["measured"] = measured_thing(text, quantity)
+        if subject.scale:
+            claims[-1].extra["scale"] = list(subject.scale)
     return claims
 
 

@@ -104,6 +104,9 @@ def body_blocks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ADDRESS_END = re.compile(r"\b[\w-]+\.(?:com|org|net|gov|edu|de|at|ch|us|uk|eu|io|info|fr|it|es|ru|ua)\.(?=\s+[A-ZÄÖÜ„\"])")
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end], in absolute offsets."""
     end = len(text) if end is None else end
@@ -126,7 +129,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 merged[-1][1] = span[1]  # "am 6. | November" is one date, not two sentences
                 continue
         merged.append(span)
-    return [(start + s, start + e) for s, e in merged]
+    split: list[list[int]] = []
+    for s_, e_ in merged:
+        # "… according to PowerOutage.us. Officials said …": a web address ends the sentence it closes
+        cut = s_
+        for m in _ADDRESS_END.finditer(chunk, s_, e_):
+            split.append([cut, m.end()])
+            cut = m.end() + len(chunk[m.end():e_]) - len(chunk[m.end():e_].lstrip())
+        split.append([cut, e_])
+    return [(start + s, start + e) for s, e in split if e > s]
 
 
 def article_sentences(text: str) -> list[Sentence]:

@@ -23,6 +23,7 @@ class Subject:
     owner: Optional[str]          # place id of a nationality ("nordkoreanische Soldaten" -> KP)
     unit_text: Optional[str]      # the noun as written
     label: Optional[str]          # "North Korean soldiers"
+    scale: Optional[tuple] = None  # (factor, offset) into the concept's base unit: "120 mph" -> km/h
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,11 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
     if owner is None and noun_start is not None and noun_start < quantity.start:
         owner = _owner_in(sentence[max(0, noun_start - 40):noun_start])
 
+    scale = None
+    if concept in lex.measures and unit_text:
+        converted = units().get(fold(unit_text))
+        if converted is not None:
+            concept, scale = converted[0], converted[1:]
     event = lex.implied_event.get(concept)
     if event is None and concept not in lex.measures:
         found = lex.events.search(sentence)
@@ -180,7 +186,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
     # and so do plain people nouns once an event says what they did ("250.000 Teilnehmer" of a protest)
     base = "people" if concept in lex.implied_event or (concept in lex.people and event) else concept
     return Subject(key=f"{base}@{event}" if event else concept, concept=concept, event=event,
-                   owner=owner, unit_text=unit_text, label=label)
+                   owner=owner, unit_text=unit_text, label=label,
+                   scale=scale if scale and scale != (1.0, 0.0) else None)
 
 
 def concept_label(concept: str, unit_text: Optional[str], owner: Optional[str], language: str = "en") -> str:
@@ -248,3 +255,17 @@ def content_keys(text: str) -> frozenset:
     keys |= {"thing:" + h.value for h in lex.concepts.finditer(text)}
     keys |= {"event:" + h.value for h in lex.events.finditer(text)}
     return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def units() -> dict:
+    """Folded unit term -> (concept, factor, offset) into the concept's base unit."""
+    table = {}
+    for unit in load("units").get("units", []):
+        for term in unit["terms"]:
+            table.setdefault(fold(term), (unit["concept"], float(unit["factor"]), float(unit.get("offset", 0.0))))
+    return table
+
+
+def base_unit(concept: Optional[str]) -> Optional[str]:
+    return load("units").get("base", {}).get(concept or "")

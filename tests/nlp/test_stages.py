@@ -290,3 +290,33 @@ def test_a_pronoun_is_not_what_is_counted():
     claims = nlp.parse_statement("43 people were taken to hospital, four of them in critical condition.")[1]
     assert [c.quantity.value for c in claims] == [43]
     assert claims[0].subject_key == "people@injured"
+
+
+def test_a_web_address_ends_its_sentence():
+    text = ("More than 3 million homes were without power, according to PowerOutage.us. "
+            "Officials said at least 10 people were killed.")
+    sentences = article_sentences(text)
+    assert [text[s.start:s.end] for s in sentences][-1] == "Officials said at least 10 people were killed."
+
+
+@pytest.mark.parametrize("a, b, relation", [
+    ("Milton brought winds of 200 km/h", "The hurricane had winds of up to 120 mph", "conflicting"),
+    ("Das Zentrum meldete Windgeschwindigkeiten von bis zu 195 Kilometern pro Stunde",
+     "The hurricane had winds of up to 120 mph", "corroborating"),
+    ("Es brannten 400 Hektar Wald", "The fire burned 1,000 acres", "corroborating"),
+    ("The storm dropped 10 inches of rain", "Es fielen 25 Zentimeter Regen", "corroborating"),
+])
+def test_units_are_converted_before_comparing(a, b, relation):
+    from service.relations import relate
+    x, y = _statement(a), _statement(b)
+    assert relate(x, y).relation == relation
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Das Nationale Hurrikanzentrum meldete Windgeschwindigkeiten von bis zu 195 Kilometern pro Stunde.",
+     "Nationale Hurrikanzentrum"),
+    ("300 Menschen wurden evakuiert, sagte Müller.", "Müller"),
+    ("Die Polizei meldete Verletzte.", "police"),
+])
+def test_the_word_after_a_german_verb_is_a_speaker_only_when_it_ends_the_phrase(sentence, speaker):
+    assert attribute(sentence).attributor.canonical == speaker
