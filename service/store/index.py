@@ -218,8 +218,17 @@ class VectorIndex:
             db_count = connection.execute(
                 select(func.count()).select_from(ClaimRow).where(ClaimRow.seq <= self._max_seq)).scalar_one()
             if db_count != self._n:
-                alive = connection.execute(select(ClaimRow.seq).where(ClaimRow.seq <= self._max_seq)).scalars()
-                self._keep(np.isin(self._seqs[:self._n], np.fromiter(alive, dtype=np.int64)))
+                alive = np.fromiter(connection.execute(
+                    select(ClaimRow.seq).where(ClaimRow.seq <= self._max_seq)).scalars(), dtype=np.int64)
+                self._keep(np.isin(self._seqs[:self._n], alive))
+                # On PostgreSQL a transaction can commit after a later one: its claims have seqs below
+                # the newest one held, and only the count tells they arrived.
+                late = np.setdiff1d(alive, self._seqs[:self._n]).tolist()
+                for start in range(0, len(late), _CHUNK):
+                    self._append(connection.execute(
+                        select(ClaimRow.seq, ClaimRow.id, ClaimRow.published, ClaimRow.vector)
+                        .where(ClaimRow.seq.in_(late[start:start + _CHUNK])).order_by(ClaimRow.seq)
+                    ).all())
 
     def _reserve(self, rows: int) -> None:
         if rows <= len(self._seqs):
