@@ -32,6 +32,10 @@ def free_port() -> int:
     raise RuntimeError("no free port in 8220-8239")
 
 
+class PortTaken(RuntimeError):
+    pass
+
+
 class Server:
     """One gunicorn master with its workers, started and killed the way an operator would (or a crash does)."""
 
@@ -49,18 +53,27 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def env(self) -> dict:
-        return {**os.environ, "CLAIMCHECK_DATABASE_URL": self.database_url, "CLAIMCHECK_API_KEYS": KEY,
-                "CLAIMCHECK_SEED": "0", "WEB_CONCURRENCY": str(self.workers), "PORT": str(self.port),
+        return {**os.environ, "HOST": "127.0.0.1", "CLAIMCHECK_DATABASE_URL": self.database_url,
+                "CLAIMCHECK_API_KEYS": KEY, "CLAIMCHECK_SEED": "0", "WEB_CONCURRENCY": str(self.workers),
+                "PORT": str(self.port),
                 "PROMETHEUS_MULTIPROC_DIR": str(self.workdir / "prom"), "CLAIMCHECK_RATE_LIMIT": "0",
                 "CLAIMCHECK_FAULT_HOLD": str(self.hold), "CLAIMCHECK_FAULT_HOLDING": str(self.holding),
                 **self.extra_env}
 
-    def start(self, timeout: float = 180) -> "Server":
+    def start(self, timeout: float = 180, attempts: int = 3) -> "Server":
+        for attempt in range(attempts):
+            try:
+                return self._start(timeout)
+            except PortTaken:   # another test run took the free port first
+                if attempt == attempts - 1:
+                    raise
+
+    def _start(self, timeout: float) -> "Server":
         self.port = free_port()
         subprocess.run([str(BIN / "flask"), "--app", "service", "init-db"], cwd=ROOT, env=self.env(), check=True,
                        capture_output=True)
         config = FAULTS_CONFIG if self.faults else ROOT / "gunicorn.conf.py"
-        self.log = open(self.workdir / f"gunicorn-{self.port}.log", "ab")
+        self.log = open(self.workdir / f"gunicorn-{self.port}.log", "wb")
         self.process = subprocess.Popen([str(BIN / "gunicorn"), "--config", str(config), "service:create_app()"],
                                         cwd=ROOT, env=self.env(), stdout=self.log, stderr=subprocess.STDOUT,
                                         start_new_session=True)
@@ -75,6 +88,9 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                log = Path(self.log.name).read_text(errors="replace")
+                if "Connection in use" in log or "Address already in use" in log:
+                    raise PortTaken(self.port)
                 raise RuntimeError(f"gunicorn exited: see {self.log.name}")
             try:
                 if requests.get(self.url + "/health", timeout=5).status_code == 200 and \

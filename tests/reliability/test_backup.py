@@ -23,8 +23,8 @@ def snapshot(database_url: str) -> dict:
     engine = create_engine(database_url)
     try:
         with engine.connect() as connection:
-            claims = connection.execute(text(
-                "SELECT seq, id, document_id, text, attributor, subject, published, data, vector FROM claims ORDER BY seq"))
+            claims = connection.execute(text("SELECT seq, id, document_id, text, attributor, subject, published, "
+                                             "data, vector FROM claims ORDER BY seq"))
             documents = connection.execute(text("SELECT id, content_hash, text, title, published FROM documents"))
             return {"claims": [tuple(row) for row in claims], "documents": sorted(tuple(row) for row in documents)}
     finally:

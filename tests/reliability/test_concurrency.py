@@ -30,7 +30,8 @@ def test_parallel_writers_on_sqlite_never_see_a_locked_database(workdir, start_s
 
 def test_same_article_at_once_on_postgresql_is_stored_once(postgres_database, start_server):
     server = start_server(postgres_database, workers=4)
-    text = " ".join(f"Die Polizei in Köln zählte am Montag {500 + n} Demonstranten vor dem Rathaus." for n in range(8))
+    text = " ".join(f"Die Polizei in Köln zählte am Montag {500 + n} Demonstranten vor dem Rathaus."
+                    for n in range(8))
     answers, barrier = [], threading.Barrier(8)
 
     def send():

@@ -26,9 +26,8 @@ def batch_of(tag: str) -> list[dict]:
 
 
 def article_of(tag: str) -> str:
-    lines = [f"Lagebericht {tag}."] + [f"Die Polizei in Köln zählte am Montag {300 + n} Demonstranten vor dem Rathaus."
-                                       for n in range(SENTENCES)]
-    return " ".join(lines)
+    figures = [f"Die Polizei in Köln zählte am Montag {300 + n} Demonstranten vor dem Rathaus." for n in range(SENTENCES)]
+    return " ".join([f"Lagebericht {tag}."] + figures)
 
 
 class InFlight(threading.Thread):

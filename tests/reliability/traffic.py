@@ -31,7 +31,7 @@ class Ledger:
     """What was sent and what came back, shared by the client threads."""
     latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
-    claims: dict[str, str] = field(default_factory=dict)        # id -> text sent, for claims sent one by one or in batches
+    claims: dict[str, str] = field(default_factory=dict)   # id -> text sent, one by one or in batches
     documents: dict[str, tuple[str, list[str]]] = field(default_factory=dict)   # id -> (content hash, claim ids)
     deleted: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
