@@ -196,7 +196,8 @@ class VectorIndex:
 
     def _refresh(self) -> None:
         with self._engine.connect() as connection:
-            db_max = connection.execute(select(func.coalesce(func.max(ClaimRow.seq), 0))).scalar_one()
+            # A bare max() of the primary key is an index lookup; wrapped (coalesce) it scans the table.
+            db_max = connection.execute(select(func.max(ClaimRow.seq))).scalar_one() or 0
             if db_max < self._max_seq:      # the base was emptied and refilled under us: start over
                 self._keep(np.zeros(self._n, dtype=bool))
                 self._max_seq = 0
@@ -215,8 +216,8 @@ class VectorIndex:
             if self._n >= ALWAYS_COUNT and now - self._counted_at < DELETE_CHECK_INTERVAL:
                 return
             self._counted_at = now
-            db_count = connection.execute(
-                select(func.count()).select_from(ClaimRow).where(ClaimRow.seq <= self._max_seq)).scalar_one()
+            # A bare count(*) reads the smallest index; rows past max_seq arrived meanwhile: next time.
+            db_count = connection.execute(select(func.count()).select_from(ClaimRow)).scalar_one()
             if db_count != self._n:
                 alive = np.fromiter(connection.execute(
                     select(ClaimRow.seq).where(ClaimRow.seq <= self._max_seq)).scalars(), dtype=np.int64)
