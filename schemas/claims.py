@@ -50,6 +50,9 @@ class ClaimQuerySchema(Schema):
     subject = fields.String()
     since = fields.Date(metadata={"description": "published on or after"})
     until = fields.Date(metadata={"description": "published on or before"})
+    mode = fields.String(load_default="hybrid", validate=validate.OneOf(("hybrid", "vector", "lexical")),
+                         metadata={"description": "with q: rank by meaning and words (default), "
+                                                  "by meaning alone, or by words alone"})
     limit = fields.Integer(load_default=20, validate=validate.Range(1, 100))
     cursor = fields.String(metadata={"description": "the `next` of the previous page"})
 

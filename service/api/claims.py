@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 
 from flask import request
 from flask_smorest import Blueprint, abort
@@ -17,6 +18,8 @@ from service.ingest import ClaimInput, add_claims
 from service.store.repository import ClaimFilter
 
 from . import repository
+
+_URL = re.compile(r"\bhttps?://\S+|\bpic\.twitter\.com/\S+|\bwww\.\S+")
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims", description="Stored claims")
 
@@ -69,7 +72,9 @@ def listing(args):
     where = ClaimFilter(args.get("attributor"), args.get("subject"), args.get("since"), args.get("until"))
     if "q" in args:
         offset = _decode_cursor(args["cursor"], "offset") if "cursor" in args else 0
-        found, more = repo.search(encoder.embed([args["q"]])[0], where, limit=limit, offset=offset)
+        query = _URL.sub(" ", args["q"]).strip() or args["q"]   # links say nothing about what a text states
+        found, more = repo.search(encoder.embed([query])[0], where, limit=limit, offset=offset,
+                                  query=query, mode=args["mode"])
         items = ScoredClaimSchema(many=True).dump(
             [{"score": round(min(1.0, max(0.0, score)), 4), "claim": claim, "citation": claim.citation}
              for claim, score in found])

@@ -8,6 +8,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from . import lexical
 from .repository import Repository
 
 __all__ = ["Repository", "make_engine", "migrate"]
@@ -31,6 +32,7 @@ def make_engine(url: str) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
+        lexical.register_functions(dbapi_connection)
 
     return engine
 

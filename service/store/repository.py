@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from service.nlp.model import Citation, Claim
 
 from .index import VectorIndex, to_bytes
+from .lexical import LexicalIndex
 from .models import ClaimRow, Document
+
+# Search: how many candidates each retriever contributes before fusion, and the share of the
+# lexical score in the fused one (tuned on the CheckThat! 2022 2A train queries, benchmarks/checkthat.py).
+SEARCH_CANDIDATES = 100
+LEXICAL_WEIGHT = 0.3
 
 
 @dataclass
@@ -101,6 +107,7 @@ class Repository:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.index = VectorIndex(engine)
+        self.lexical = LexicalIndex(engine)
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
@@ -186,14 +193,45 @@ class Repository:
         """Cosine of `vector` with each given claim, from the stored vectors."""
         return self.index.similarities(vector, claim_ids)
 
-    def search(self, vector: np.ndarray, where: ClaimFilter, *, limit: int = 20,
-               offset: int = 0) -> tuple[list[tuple[Claim, float]], bool]:
-        """A page of the claims passing `where`, ranked by cosine to `vector`; and whether more follow."""
-        ranked = self.index.search(vector, None if where else offset + limit + 1)
+    def search(self, vector: np.ndarray, where: ClaimFilter, *, limit: int = 20, offset: int = 0,
+               query: Optional[str] = None, mode: str = "hybrid",
+               lexical_weight: float = LEXICAL_WEIGHT) -> tuple[list[tuple[Claim, float]], bool]:
+        """A page of the claims passing `where`, best first, and whether more follow.
+
+        `hybrid` ranks by a weighted sum of the cosine to `vector` and the lexical score of `query`
+        (divided by the best lexical score of the query, so both lie in 0..1), over the union of the
+        best candidates of each; `vector` and `lexical` rank by one of them alone.
+        """
+        depth = max(offset + limit + 1, SEARCH_CANDIDATES)
+        use_lexical = bool(query) and mode in ("hybrid", "lexical")
+        allowed = None
         if where:
             with self._sessions() as session:
                 allowed = set(session.scalars(where.apply(select(ClaimRow.id))))
-            ranked = [(claim_id, score) for claim_id, score in ranked if claim_id in allowed]
+        dense: dict[str, float] = {}
+        if mode != "lexical":
+            # With a filter the whole ranking is needed: the best claims may all be filtered out.
+            ranked = self.index.search(vector, None if allowed is not None else depth)
+            dense = dict((i, s) for i, s in ranked if allowed is None or i in allowed)
+            if allowed is not None:
+                dense = dict(list(dense.items())[:depth])
+        lexical: dict[str, float] = {}
+        if use_lexical:
+            found = self.lexical.search(query, depth if allowed is None else depth * 4)
+            found = [(i, s) for i, s in found if allowed is None or i in allowed][:depth]
+            best = found[0][1] if found else 1.0
+            lexical = {claim_id: score / best for claim_id, score in found}
+        if mode == "lexical":
+            scores = lexical
+        elif not lexical:
+            scores = dense
+        else:
+            missing = [claim_id for claim_id in lexical if claim_id not in dense]
+            cosine = {**dense, **self.index.similarities(vector, missing)}
+            scores = {claim_id: lexical_weight * lexical.get(claim_id, 0.0)
+                      + (1 - lexical_weight) * max(0.0, cosine.get(claim_id, 0.0))
+                      for claim_id in dense.keys() | lexical.keys()}
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         page = ranked[offset:offset + limit]
         claims = {claim.id: claim for claim in self.get_many([claim_id for claim_id, _ in page])}
         return [(claims[i], score) for i, score in page if i in claims], len(ranked) > offset + limit
