@@ -203,7 +203,9 @@ def ingestion(client: Client, generator: Generator, articles: int, threads: int 
                     return
                 body = bodies.pop()
             status, answer = client.request("POST", "/v1/documents", body, key=True)
-            if status != 201:
+            if status == 200:
+                errors.append((status, b"already ingested: not a new article"))
+            elif status != 201:
                 errors.append((status, answer[:200]))
             else:
                 with lock:
@@ -260,7 +262,8 @@ def main(argv=None) -> dict:
         results["throughput"] = throughput(client, statements, args.threads, args.seconds)
         print(f"  throughput: {results['throughput']['checks_per_s']:.0f} checks/s", flush=True)
         results["memory"] = [memory(pid) for pid in server.worker_pids()]
-        results["ingestion"] = ingestion(client, generator, args.articles)
+        # Articles not seen by an earlier run on the same --workdir (a repeated text is not ingested again).
+        results["ingestion"] = ingestion(client, Generator(seed=1000 + loaded), args.articles)
         print(f"  ingestion: {results['ingestion']['articles_per_s']:.1f} articles/s", flush=True)
         server.stop()
         results["startup_s"] = server.start()
@@ -304,8 +307,8 @@ def report(results: dict, sizes: list[int]) -> None:
          ">= 300/s", t["checks_per_s"] >= 300 and t["errors"] == 0),
         ("batch import", f"{results['batch_claims_per_s']:.0f} claims/s", ">= 2000/s", results["batch_claims_per_s"] >= 2000),
         (f"ingestion at {n}", f"{results['ingestion']['articles_per_s']:.1f} articles/s "
-         f"({results['ingestion']['claims_per_article']:.1f} claims each)", ">= 50/s",
-         results["ingestion"]["articles_per_s"] >= 50),
+         f"({results['ingestion']['claims_per_article']:.1f} claims each, {results['ingestion']['errors']} errors)",
+         ">= 50/s", results["ingestion"]["articles_per_s"] >= 50 and not results["ingestion"]["errors"]),
         (f"memory per worker at {n}", f"RSS {rss:.0f} MB, PSS {pss:.0f} MB, USS {uss:.0f} MB", "<= 350 MB", pss <= 350),
         (f"start-up to ready at {n}", f"{results['startup_s']:.2f} s (first check {results['first_check_after_start_ms']:.0f} ms)",
          "<= 5 s", results["startup_s"] <= 5),
