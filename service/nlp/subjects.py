@@ -121,6 +121,14 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                     concept, unit_text = found, token.group(0)
                     noun_start, noun_end = quantity.end + token.start(), quantity.end + token.end()
                     break
+        if concept is None and tokens:
+            # "5.5 million Floridians", "3,000 Ukrainians", "200 Deutsche": people of a place
+            word = tokens[0].group(0)
+            place = next((geo.demonyms.get(w) for w in (word, word[:-1] if word.endswith("s") else None)
+                          if w and w[:1].isupper() and geo.demonyms.get(w)), None)
+            if place is not None:
+                concept, unit_text = "people", word
+                noun_start, noun_end = quantity.end + tokens[0].start(), quantity.end + tokens[0].end()
         if concept is None:
             # "die Zahl der … Soldaten auf 10.000": the counted noun stands before the figure
             before = sentence[:quantity.start]
