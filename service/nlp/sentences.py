@@ -137,7 +137,28 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             split.append([cut, m.end()])
             cut = m.end() + len(chunk[m.end():e_]) - len(chunk[m.end():e_].lstrip())
         split.append([cut, e_])
-    return [(start + s, start + e) for s, e in split if e > s]
+    bounded: list[list[int]] = []
+    for s_, e_ in split:
+        bounded.extend(_bounded(chunk, s_, e_))
+    return [(start + s, start + e) for s, e in bounded if e > s]
+
+
+# Beyond this a "sentence" is run-on text (a list, a scraped table, a hostile request): it is cut at a
+# blank, after a comma or semicolon where there is one, so that no claim text costs the encoder minutes.
+MAX_SENTENCE_CHARS = 1000
+
+
+def _bounded(chunk: str, s_: int, e_: int) -> list[list[int]]:
+    pieces = []
+    while e_ - s_ > MAX_SENTENCE_CHARS:
+        window = chunk[s_ + MAX_SENTENCE_CHARS // 2:s_ + MAX_SENTENCE_CHARS]
+        at = max(window.rfind(", "), window.rfind("; "))
+        at = at + 1 if at >= 0 else max(window.rfind(" "), window.rfind("\n"))
+        cut = s_ + MAX_SENTENCE_CHARS // 2 + at if at > 0 else s_ + MAX_SENTENCE_CHARS
+        pieces.append([s_, cut])
+        s_ = cut + len(chunk[cut:e_]) - len(chunk[cut:e_].lstrip())
+    pieces.append([s_, e_])
+    return pieces
 
 
 def article_sentences(text: str) -> list[Sentence]:
