@@ -20,7 +20,7 @@ from .models import ClaimRow, Document
 # Search: how many candidates each retriever contributes before fusion, and the share of the
 # lexical score in the fused one (tuned on the CheckThat! 2022 2A train queries, benchmarks/checkthat.py).
 SEARCH_CANDIDATES = 100
-LEXICAL_WEIGHT = 0.3
+LEXICAL_WEIGHT = 0.5
 
 
 @dataclass
