@@ -143,6 +143,7 @@ def _statement(text, language=None):
     ("The death toll from the earthquake has risen to 1,500", "Die Zahl der Toten nach dem Erdbeben stieg auf 1.500"),
     ("Die Opferzahl des Bebens liegt bei 1.500 Toten", "1,500 people were killed by the quake"),
     ("200 Deutsche wurden aus dem Sudan evakuiert", "200 people were evacuated from Sudan"),
+    ("3,500 people had to leave their homes", "3.500 Menschen mussten ihre Häuser verlassen"),
 ])
 def test_subjects_meet_across_languages(a, b):
     assert _statement(a).subject_key == _statement(b).subject_key
