@@ -34,6 +34,7 @@ COPY gunicorn.conf.py ./
 COPY schemas/ schemas/
 COPY seeds/ seeds/
 COPY service/ service/
+COPY claimcheck_client/ claimcheck_client/
 COPY deploy/entrypoint.sh deploy/healthcheck.py deploy/
 # HOST 0.0.0.0: reachable from other containers. The SQLite default lets `docker run` work
 # alone; docker-compose.yml points CLAIMCHECK_DATABASE_URL at PostgreSQL.
