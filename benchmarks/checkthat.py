@@ -168,34 +168,6 @@ def fused(vector: list[tuple[str, float]], lexical: list[tuple[str, float]], wei
     return [c for c, _ in sorted(score.items(), key=lambda item: (-item[1], item[0]))]
 
 
-class KeyedClient(Client):
-    def __init__(self, port: int, host: str, key: str):
-        super().__init__(port)
-        self.host, self.key = host, key
-
-    def request(self, method: str, path: str, body=None, key=False):
-        import http.client
-
-        headers = {"Content-Type": "application/json"}
-        if key:
-            headers["Authorization"] = f"Bearer {self.key}"
-        data = json.dumps(body).encode() if body is not None else None
-        for attempt in range(2):
-            connection = getattr(self.local, "connection", None)
-            if connection is None:
-                connection = self.local.connection = http.client.HTTPConnection(self.host, self.port, timeout=300)
-            try:
-                connection.request(method, path, body=data, headers=headers)
-                response = connection.getresponse()
-                return response.status, response.read()
-            except (http.client.HTTPException, ConnectionError, OSError):
-                connection.close()
-                self.local.connection = None
-                if attempt:
-                    raise
-        raise RuntimeError("unreachable")
-
-
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="a running service (its claim base gets the verified claims); default: start one")
@@ -222,14 +194,14 @@ def main(argv=None) -> dict:
     server, workdir = None, None
     if args.url:
         parsed = urlparse(args.url)
-        client = KeyedClient(parsed.port or 80, parsed.hostname, args.api_key)
+        client = Client(parsed.port or 80, parsed.hostname, args.api_key)
     else:
         if args.workdir:
             args.workdir.mkdir(parents=True, exist_ok=True)
         workdir = tempfile.TemporaryDirectory(prefix="checkthat-")
         server = Server(args.workdir or Path(workdir.name), args.port, 2)
         server.env["CLAIMCHECK_API_KEYS"] = args.api_key
-        client = KeyedClient(args.port, "127.0.0.1", args.api_key)
+        client = Client(args.port, "127.0.0.1", args.api_key)
     results: dict = {"split": args.split, "queries": len(queries), "claims": len(vclaims)}
     try:
         if server:

@@ -14,7 +14,6 @@ import http.client
 import json
 import os
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,19 +39,19 @@ def percentile(values: list[float], q: float) -> float:
 class Client:
     """One HTTP/1.1 connection per thread to the server (reconnects when gunicorn closes it)."""
 
-    def __init__(self, port: int):
-        self.port = port
+    def __init__(self, port: int, host: str = "127.0.0.1", api_key: str = KEY):
+        self.port, self.host, self.api_key = port, host, api_key
         self.local = threading.local()
 
     def request(self, method: str, path: str, body=None, key: bool = False) -> tuple[int, bytes]:
         headers = {"Content-Type": "application/json"}
         if key:
-            headers["Authorization"] = f"Bearer {KEY}"
+            headers["Authorization"] = f"Bearer {self.api_key}"
         data = json.dumps(body).encode() if body is not None else None
         for attempt in range(2):
             connection = getattr(self.local, "connection", None)
             if connection is None:
-                connection = self.local.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)
+                connection = self.local.connection = http.client.HTTPConnection(self.host, self.port, timeout=300)
             try:
                 connection.request(method, path, body=data, headers=headers)
                 response = connection.getresponse()
