@@ -1,19 +1,13 @@
 """GET /v1/timeline: every stored figure of a statement's frame over time, and the statement's own figure."""
-from marshmallow import EXCLUDE, Schema, fields, validate
+from marshmallow import Schema, fields, validate
 
-from .check import StatementSchema
-from .common import LANGUAGES, Figure, IsoDate, QuantitySchema
+from .check import CheckRequestSchema, StatementSchema
+from .common import Figure, IsoDate, QuantitySchema
 
 
-class TimelineQuerySchema(Schema):
-    class Meta:
-        unknown = EXCLUDE
+class TimelineQuerySchema(CheckRequestSchema):
+    """The fields of a check, read from the query string; the timeline is drawn from up to 100 of each relation."""
 
-    statement = fields.String(required=True, validate=validate.Length(1, 2000))
-    language = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(LANGUAGES),
-                             metadata={"description": "detected when absent"})
-    as_of = fields.Date(load_default=None, allow_none=True,
-                        metadata={"description": "only claims published by then"})
     limit = fields.Integer(load_default=100, validate=validate.Range(1, 100),
                            metadata={"description": "cap of each relation's results the timeline is drawn from"})
 
