@@ -188,8 +188,12 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         return Relation("related", 0.3 + 0.3 * similarity,
                         f"Related: {'a change' if b.increment else 'a total'} of {_fmt_claim(stored)} ({source}), "
                         f"not comparable with {'a change' if a.increment else 'a total'} of {_fmt_claim(statement)}.")
+    # one expects, the other counts (two expectations compare like two counts)
+    forecast = None
     if stored.forecast != statement.forecast:
-        which, other = (stored, statement) if stored.forecast else (statement, stored)
+        forecast = (stored, statement) if stored.forecast else (statement, stored)
+    if forecast is not None:
+        which, other = forecast
         if _expected_later(which):
             # "bis Dezember auf bis zu 10.000": a figure for a later date, not today's count, even if equal
             return Relation("related", 0.35 + 0.3 * similarity,
@@ -213,20 +217,18 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
             return Relation("related", 0.35 + 0.3 * similarity,
                             f"Part of a whole: {_fmt_claim(part)} in {part.location or part.location_key} "
                             f"fits within {_fmt_claim(whole)} in {whole.location or whole.location_key} ({source}).")
-    if stored.forecast != statement.forecast:
-        # one expects, the other counts; two expectations of different amounts do conflict
-        which = stored if stored.forecast else statement
+    if forecast is not None:
+        which, other = forecast
         return Relation("related", 0.35 + 0.3 * similarity,
                         f"Forecast, not a count: {_fmt_claim(which)} ({_source(which)}) is expected, "
-                        f"so it does not contradict {_fmt_claim(statement if which is stored else stored)}.")
+                        f"so it does not contradict {_fmt_claim(other)}.")
     days_a, days_b = _days(statement), _days(stored)
     if days_a and days_b and (days_a[1] < days_b[0] or days_b[1] < days_a[0]):
         earlier, later = (stored, statement) if days_b[1] < days_a[0] else (statement, stored)
         return Relation("related", 0.35 + 0.3 * similarity,
                         f"Timeline: {_fmt_claim(earlier)} on {earlier.time.start} and {_fmt_claim(later)} "
                         f"on {later.time.start}; a figure that changed over time, not a contradiction.")
-    if a.qualifier == "vague" or b.qualifier == "vague":
-        pass  # a vague amount that the other figure falls outside of is still a conflict
+    # what is left cannot both be true (a vague amount the other figure falls outside of included)
     return Relation("conflicting", 0.6 + 0.4 * similarity,
                     f"Conflicts: {_fmt_claim(stored)} ({source}) cannot be {_fmt_claim(statement)}.")
 
