@@ -192,8 +192,7 @@ def attribute(sentence: str) -> Attribution:
     if compound and not any(s <= compound.start() < e for s, e in quoted):
         word = compound.group(1) or compound.group(2)
         stem = word[:-1] if word.endswith("s") else word          # Fugen-s: "Regierungsangaben"
-        known = next((src.mentions.get(w) for w in (word + "angaben", word, stem, stem + "en")
-                      if src.mentions.get(w)), None)
+        known = next(filter(None, map(src.mentions.get, (word + "angaben", word, stem, stem + "en"))), None)
         if known:
             return Attribution(Attributor(word, known), "explicit", (compound.start(), compound.end()))
     for cue in _PREFIX_CUES.finditer(sentence):
@@ -291,7 +290,7 @@ def _speaker_relayed_by(outlet: Hit, cue_start: int, sentence: str, hits: list[H
     relays; the speaker is the non-media source that a reporting verb before the cue gives the words to."""
     if not is_media(outlet.value):
         return None
-    verbs = [v for v in _outside(sources().reporting.finditer(sentence[:cue_start]), quoted)]
+    verbs = _outside(sources().reporting.finditer(sentence[:cue_start]), quoted)
     speakers = [h for h in hits if h.end <= cue_start and not is_media(h.value)]
     for verb in verbs:
         hit = _nearest(speakers, (verb.start + verb.end) // 2, sentence, limit=40)
