@@ -37,7 +37,7 @@ class Gazetteer:
     def __init__(self, data: dict, cities: list | None = None):
         places = data.get("places", []) + [
             {"id": c["id"], "kind": "city", "parent": c["country"], "names": {"en": c["names"]}} for c in cities or []]
-        curated = [p for p in data.get("places", [])]
+        curated = data.get("places", [])
         self.parent = {p["id"]: p.get("parent") for p in places}
         self.kind = {p["id"]: p.get("kind") for p in places}
         self.labels = {}
