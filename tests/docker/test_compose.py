@@ -44,8 +44,8 @@ STATEMENT = "Selenskyj sagt, rund 3.000 nordkoreanische Soldaten seien bereits i
 ARTICLE = ("Die Polizei zählte am Montag in Leipzig 4.321 Demonstranten auf dem Augustusplatz. "
            "Der Veranstalter sprach dagegen von 9.000 Teilnehmern.")
 # The files the image needs (see .dockerignore); the wheels go in as deploy/wheels/.
-CONTEXT = ["Dockerfile", ".dockerignore", "requirements.txt", "gunicorn.conf.py", "service", "schemas", "seeds",
-           "deploy/entrypoint.sh", "deploy/healthcheck.py", "deploy/wheels/.keep"]
+CONTEXT = ["Dockerfile", ".dockerignore", "requirements.txt", "gunicorn.conf.py", "service", "claimcheck_client",
+           "schemas", "seeds", "deploy/entrypoint.sh", "deploy/healthcheck.py", "deploy/wheels/.keep"]
 
 
 def _run(*args, timeout=300, check=True, **kwargs) -> subprocess.CompletedProcess:

@@ -134,6 +134,7 @@ def test_dockerignore_keeps_the_context_small():
     patterns = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
                 if line.strip() and not line.startswith("#")]
     for needed in ("requirements.txt", "gunicorn.conf.py", "service/__init__.py", "schemas/__init__.py",
+                   "claimcheck_client/__init__.py",
                    "seeds/manifest.json", "deploy/entrypoint.sh", "deploy/healthcheck.py"):
         assert not _ignored(needed, patterns), needed
     for unwanted in (".venv/bin/python", ".git/HEAD", "tests/conftest.py", "var/claims.db",

@@ -118,7 +118,10 @@ def test_fuzz(api_schema, fuzz_app, label, with_key):
         response = case.call(headers=headers)
         SENT[f"{backend} {label} {'key' if with_key else 'no-key'}"] += 1
         assert response.status_code < 500, (response.status_code, response.text[:300])
-        case.validate_response(response, additional_checks=[contract_error_shape], excluded_checks=EXCLUDED,
+        # A body over the size limit is refused with 413 before it is read; schemathesis does not count
+        # 413 among the statuses that reject invalid data, so that check is left out for it alone.
+        excluded = EXCLUDED + [schemathesis.checks.negative_data_rejection] if response.status_code == 413 else EXCLUDED
+        case.validate_response(response, additional_checks=[contract_error_shape], excluded_checks=excluded,
                                headers=headers)
         if response.status_code >= 400 or case.method == "GET" or (secured and not with_key):
             # Refused requests and reads change nothing (API.md: no request changes data unless it succeeds).
