@@ -22,6 +22,8 @@ _IN_NATIONAL = re.compile(r"\b(?:in|im|auf|at|on|inside|within)\s+(?:den\s+|der\
 _NOT_A_PLACE_NOUN = re.compile(r"^(uniform|dienst|sprache|service|language|hand|händen|auftrag|namen|name|"
                                r"medien|media|interesse|interest)", re.IGNORECASE)
 _DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus)(?:\s+(?:the|den|insgesamt|a total of))?\s+$", re.IGNORECASE)
+# A sentence that only says who said the one before: "Das teilte die Polizei mit.", "That was what X said."
+_SAID_THAT = re.compile(r"^\s*(?:Das|Dies|Diese Angaben|Diese Zahl|This|That|These figures)\s+(?!\w+\s+\d)", re.IGNORECASE)
 _CONTINUES = re.compile(r"^\s*(Demnach|Dem zufolge|Accordingly|Zudem|Außerdem|Weiter)\b", re.IGNORECASE)
 
 
@@ -205,7 +207,7 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
     explicit_speakers = [attribute(s.text) for s in sentences]
     scene = _scene(sentences, explicit_speakers)
     story_event = _story_event(sentences)
-    claims = []
+    claims, previous = [], []
     for index, sentence in enumerate(sentences):
         attribution = explicit_speakers[index]
         speaker = _speaker(attribution, sentence, context, _subjunctive(sentence.text))
@@ -220,6 +222,16 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
         fallback = context.last_subject if sentence.paragraph == context.last_paragraph else None
         found = analyse(sentence.text, language, published, attributor=speaker, fallback_subject=fallback,
                         attribution=attribution, story_event=story_event)
+        if not found and attribution.attributor is not None and _SAID_THAT.match(sentence.text):
+            # "… 3.000 Menschen mussten ihre Häuser verlassen. Das teilte das Innenministerium mit.":
+            # the speaker of the sentence before, which named none, and no claim of its own
+            for claim in previous:
+                if claim.extra.get("attribution") == "none":
+                    claim.attributor, claim.extra["attribution"] = attribution.attributor, "explicit"
+            if previous:
+                context.last_speaker = attribution.attributor
+                previous = []
+                continue
         if not found and _reportable(sentence, attribution):
             time, ahead = resolve_time(sentence.text, published)
             found = [Claim(text=sentence.text, language=language, attributor=speaker,
@@ -236,6 +248,7 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
                 context.last_subject = Subject(claim.subject_key, claim.extra.get("concept"), claim.extra.get("event"),
                                                claim.extra.get("owner"), claim.quantity.unit, claim.subject)
         claims.extend(found)
+        previous = found
         if attribution.attributor is not None and attribution.how in ("explicit", "colon"):
             context.last_speaker = attribution.attributor
         elif speaker is not None and attribution.how == "pronoun":

@@ -322,3 +322,20 @@ def test_units_are_converted_before_comparing(a, b, relation):
 ])
 def test_the_word_after_a_german_verb_is_a_speaker_only_when_it_ends_the_phrase(sentence, speaker):
     assert attribute(sentence).attributor.canonical == speaker
+
+
+def test_a_sentence_that_only_names_the_speaker_attributes_the_one_before():
+    text = ("Hochwasser in Bayern\n\nWegen des Hochwassers mussten mehr als 3.000 Menschen ihre Häuser "
+            "verlassen. Das teilte die Polizei am Montag mit. Rund 40.000 Einsatzkräfte sind im Einsatz.")
+    claims = nlp.extract_claims(text, published=date(2024, 6, 3), publisher="BR")
+    speakers = {c.quantity.value: c.attributor.canonical for c in claims if c.quantity}
+    assert speakers == {3000: "police", 40000: "BR"}
+    assert not any(c.text.startswith("Das teilte") for c in claims)
+
+
+def test_distances_and_heights_are_different_frames():
+    from service.relations import relate
+    level = _statement("Die Donau stieg in Regensburg auf 7 Meter")
+    assert relate(level, _statement("Das Geschoss flog rund 1.000 Kilometer weit")) is None
+    assert relate(level, _statement("The Danube rose to 23 feet in Regensburg")).relation == "corroborating"
+    assert relate(level, _statement("The Danube rose to 21 feet in Regensburg")).relation == "conflicting"
