@@ -154,7 +154,9 @@ def _finer(a: Claim, b: Claim) -> Optional[Claim]:
 def _same_source(a: Claim, b: Claim) -> bool:
     if not (a.attributor and b.attributor):
         return False
-    x, y = a.attributor.canonical.casefold().split(), b.attributor.canonical.casefold().split()
+    # "Deutschen Bahn" and "Deutsche Bahn": a German case ending does not make another source
+    x, y = ([w[:-1] if len(w) >= 5 and w[-1] in "ns" else w for w in claim.attributor.canonical.casefold().split()]
+            for claim in (a, b))
     if x == y:
         return True
     # "Koca" and "Fahrettin Koca": a surname alone names the same person

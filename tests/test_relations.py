@@ -175,3 +175,8 @@ def test_short_statement_meets_a_long_sentence_that_names_the_same_things():
     assert relate(statement, stored, similarity=0.53).relation == "matching"
     assert relate(statement, stored, similarity=0.40) is None
     assert relate(statement, other, similarity=0.53) is None
+
+
+def test_a_german_case_ending_is_the_same_source():
+    assert relate(claim(q(80), who="Deutschen Bahn"), claim(q(80), who="Deutsche Bahn")).relation == "matching"
+    assert relate(claim(q(80), who="Deutsche Bahn"), claim(q(80), who="Deutsche Bank")).relation == "corroborating"
