@@ -31,7 +31,7 @@ from urllib.parse import urlencode, urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import Client, Server, percentile  # noqa: E402
+from benchmarks.run import Client, Server, in_threads, percentile  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "checkthat2022-2a"
 PORT = 8121
@@ -116,15 +116,10 @@ def load(client: Client, vclaims: list[dict], key: str, threads: int = 2) -> tup
             with lock:
                 mapping.update(zip(json.loads(body)["ids"], (v["id"] for v in batch)))
 
-    start = time.perf_counter()
-    workers = [threading.Thread(target=post) for _ in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
+    seconds = in_threads(post, threads)
     if errors:
         raise RuntimeError(f"batch import failed: {errors[:2]}")
-    return mapping, len(vclaims) / (time.perf_counter() - start)
+    return mapping, len(vclaims) / seconds
 
 
 def search(client: Client, queries: list[dict], mapping: dict[str, str], mode: str,
@@ -151,11 +146,7 @@ def search(client: Client, queries: list[dict], mapping: dict[str, str], mode: s
                 found[query["id"]] = [(mapping.get(item["claim"]["id"], item["claim"]["id"]), item["score"])
                                       for item in items]
 
-    workers = [threading.Thread(target=run) for _ in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
+    in_threads(run, threads)
     if errors:
         raise RuntimeError(f"search failed: {errors[:2]}")
     return found, took

@@ -36,6 +36,17 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))]
 
 
+def in_threads(target, count: int, args=lambda n: ()) -> float:
+    """Run `target` in `count` threads (thread n gets `args(n)`), wait for all; the seconds it took."""
+    start = time.perf_counter()
+    workers = [threading.Thread(target=target, args=args(n)) for n in range(count)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return time.perf_counter() - start
+
+
 class Client:
     """One HTTP/1.1 connection per thread to the server (reconnects when gunicorn closes it)."""
 
@@ -139,15 +150,10 @@ def load(client: Client, generator: Generator, count: int, threads: int = 2) -> 
             if status != 201:
                 errors.append((status, body[:300]))
 
-    start = time.perf_counter()
-    workers = [threading.Thread(target=post) for _ in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
+    seconds = in_threads(post, threads)
     if errors:
         raise RuntimeError(f"batch import failed: {errors[:2]}")
-    return count / (time.perf_counter() - start)
+    return count / seconds
 
 
 def latency(client: Client, statements: list[str], rounds: int) -> dict:
@@ -181,13 +187,8 @@ def throughput(client: Client, statements: list[str], threads: int, seconds: flo
                 errors[0] += status != 200
             i += 1
 
-    start = time.perf_counter()
-    workers = [threading.Thread(target=run, args=(n * 7,)) for n in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    return {"checks_per_s": done[0] / (time.perf_counter() - start), "requests": done[0], "errors": errors[0],
+    seconds = in_threads(run, threads, args=lambda n: (n * 7,))
+    return {"checks_per_s": done[0] / seconds, "requests": done[0], "errors": errors[0],
             "client_threads": threads}
 
 
@@ -210,13 +211,7 @@ def ingestion(client: Client, generator: Generator, articles: int, threads: int 
                 with lock:
                     claims[0] += len(json.loads(answer)["claims"])
 
-    start = time.perf_counter()
-    workers = [threading.Thread(target=post) for _ in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    seconds = time.perf_counter() - start
+    seconds = in_threads(post, threads)
     return {"articles_per_s": articles / seconds, "claims_per_article": claims[0] / articles, "errors": len(errors)}
 
 
