@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 from . import nlp
 from .encoder import embed
 from .nlp.model import Claim
-from .relations import Relation, relate, unit_similarity
+from .relations import Relation, in_time, relate, unit_similarity
 
 RELATIONS = ("matching", "corroborating", "conflicting", "related")
 # Candidates by meaning: enough to reach every claim of a frame in a large base, few enough to stay fast.
@@ -47,14 +47,41 @@ def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
 
 
 def _best(statement_claims: list[Claim], stored: Claim, similarity: float) -> Optional[Relation]:
+    """The strongest relation of one stored claim with any of the statement's claims, pairwise only."""
     best = None
     for claim in statement_claims:
-        if claim.quantity is not None and claim.subject_key is None and similarity < UNKNOWN_SUBJECT_SIMILARITY:
-            continue
-        relation = relate(claim, stored, similarity, unit_similarity)
-        if relation and (best is None or (_RANK[relation.relation], -relation.score) < (_RANK[best.relation], -best.score)):
+        relation = _pairwise(claim, stored, similarity)
+        if relation and (best is None or _order(relation) < _order(best)):
             best = relation
     return best
+
+
+def _order(relation: Relation) -> tuple:
+    return _RANK[relation.relation], -relation.score
+
+
+def _pairwise(claim: Claim, stored: Claim, similarity: float) -> Optional[Relation]:
+    if claim.quantity is not None and claim.subject_key is None and similarity < UNKNOWN_SUBJECT_SIMILARITY:
+        return None
+    return relate(claim, stored, similarity, unit_similarity)
+
+
+def relate_candidates(statement_claims: list[Claim], candidates: Iterable[tuple[Claim, float]]) -> list[tuple[Relation, Claim]]:
+    """Each candidate's strongest relation with the statement: pairwise first, then in time over all the
+    claims of each statement claim's frame (a source's later figure supersedes its earlier one)."""
+    candidates = list(candidates)
+    best: dict[int, tuple[Relation, Claim]] = {}
+    for claim in statement_claims:
+        pairs = []
+        for stored, similarity in candidates:
+            relation = _pairwise(claim, stored, similarity)
+            if relation:
+                pairs.append((relation, stored))
+        for relation, stored in in_time(claim, pairs):
+            known = best.get(id(stored))
+            if known is None or _order(relation) < _order(known[0]):
+                best[id(stored)] = (relation, stored)
+    return list(best.values())
 
 
 def result(relation: Relation, claim: Claim) -> dict:
@@ -80,11 +107,7 @@ def check(repo, statement: str, *, language: Optional[str] = None, as_of: Option
     """The body of a POST /v1/check answer (see API.md)."""
     language, claims = nlp.parse_statement(statement, language=language, as_of=as_of)
     vector = embed([statement])[0]
-    pairs = []
-    for stored, similarity in _candidates(repo, vector, claims, as_of).values():
-        relation = _best(claims, stored, similarity)
-        if relation:
-            pairs.append((relation, stored))
+    pairs = relate_candidates(claims, _candidates(repo, vector, claims, as_of).values())
     return {
         "statement": {"text": statement, "language": language, "claims": [c.to_dict() for c in claims]},
         **_grouped(pairs, limit),
@@ -95,12 +118,8 @@ def relations_for(repo, claim: Claim, *, limit: int = 20) -> list[dict]:
     """Result objects for the stored claims (of other documents) that `claim` matches, corroborates or conflicts with."""
     vector = embed([claim.text])[0]
     document = claim.citation.document_id if claim.citation else None
-    pairs = []
-    for stored, similarity in _candidates(repo, vector, [claim], None, exclude_document=document).values():
-        if stored.id == claim.id:
-            continue
-        relation = _best([claim], stored, similarity)
-        if relation and relation.relation != "related":
-            pairs.append((relation, stored))
+    candidates = [(stored, similarity) for stored, similarity in
+                  _candidates(repo, vector, [claim], None, exclude_document=document).values() if stored.id != claim.id]
+    pairs = [(r, c) for r, c in relate_candidates([claim], candidates) if r.relation != "related"]
     pairs.sort(key=lambda rc: (_RANK[rc[0].relation], -rc[0].score))
     return [result(r, c) for r, c in pairs[:limit]]

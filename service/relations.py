@@ -22,6 +22,8 @@ SHARED_KEYS = 0.75
 GENERIC_UNIT_SIMILARITY = 0.55
 # Below this similarity, an unknown counted noun is not taken for the same thing as another.
 UNIT_SIMILARITY = 0.62
+# Below this similarity, two content verbs no list knows name different events ("geraten" / "zurückrufen").
+VERB_SIMILARITY = 0.45
 
 
 @dataclass
@@ -113,15 +115,71 @@ def _expected_later(claim: Claim) -> bool:
     return bool(made) and str(claim.time.end) > str(made)
 
 
+_DURATIONS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"})
+
+
+def kind(claim: Claim) -> str:
+    """The kind of a claim's quantity: count, money in one currency, percent, points, a measure of one
+    dimension, or a duration. Figures of different kinds never share a frame."""
+    from .nlp.subjects import base_unit, lexicon
+
+    concept = claim.extra.get("concept") or ""
+    if concept.startswith("money_"):
+        return "money:" + concept[len("money_"):]
+    if concept in ("percent", "per_mille"):
+        return concept
+    if concept in ("percentage_points", "basis_points", "points"):
+        return "points:" + concept
+    if concept in _DURATIONS:
+        return "duration"
+    if concept in lexicon().measures:
+        return "measure:" + (concept if base_unit(concept) is None else base_unit(concept))
+    unit = (claim.quantity.unit if claim.quantity else None) or ""
+    if unit in ("%",):
+        return "percent"
+    if unit in ("EUR", "USD", "GBP", "CHF"):
+        return "money:" + unit.lower()
+    return "count"
+
+
+def _heads_alike(a: Claim, b: Claim, unit_similarity) -> bool:
+    """Unknown counted nouns compared word by word: their heads by dictionary, else by the encoder."""
+    from .nlp.bilingual import similarity
+
+    head_a, head_b = a.extra.get("head"), b.extra.get("head")
+    if head_a and head_b:
+        return similarity(head_a, a.language, head_b, b.language) >= UNIT_SIMILARITY
+    if unit_similarity is None:
+        return False
+    return unit_similarity(a.quantity.unit or "", b.quantity.unit or "") >= UNIT_SIMILARITY
+
+
+def _events_alike(a: Claim, b: Claim) -> bool:
+    """What happened to the counted thing. Known events must be equal; content verbs no list knows
+    ("in Brand geraten", "zurückrufen") must not be far apart in meaning; a clause without a verb of its
+    own says nothing against the other."""
+    from .nlp.bilingual import similarity
+
+    event_a, event_b = a.extra.get("event"), b.extra.get("event")
+    if event_a and event_b:
+        return event_a == event_b
+    verb_a, verb_b = a.extra.get("verb"), b.extra.get("verb")
+    if event_a or event_b or not (verb_a and verb_b):
+        return True
+    return similarity(verb_a, a.language, verb_b, b.language) >= VERB_SIMILARITY
+
+
 def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
-    """Same thing counted (subject and event), same owner, compatible place."""
+    """Same kind of quantity, same thing counted (subject and event), same owner, compatible place."""
+    if a.quantity is not None and b.quantity is not None and kind(a) != kind(b):
+        return False
     if a.subject_key and b.subject_key and a.subject_key != b.subject_key:
         if not (a.subject_key.startswith("w:") or b.subject_key.startswith("w:")):
             return False
-        if a.extra.get("event") != b.extra.get("event") or unit_similarity is None:
+        if a.extra.get("event") != b.extra.get("event") or not _heads_alike(a, b, unit_similarity):
             return False
-        if unit_similarity(a.quantity.unit or "", b.quantity.unit or "") < UNIT_SIMILARITY:
-            return False
+    if not _events_alike(a, b):
+        return False
     owner_a, owner_b = a.extra.get("owner"), b.extra.get("owner")
     if owner_a and owner_b and owner_a != owner_b:
         return False
@@ -211,6 +269,14 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     if overlap(a, b):
         return Relation("related", 0.4 + 0.3 * similarity,
                         f"Compatible but not the same: {_fmt_claim(stored)} ({source}) does not rule out {_fmt_claim(statement)}.")
+    part = next((c for c in (statement, stored) if c.extra.get("part")), None)
+    if part is not None and not (statement.extra.get("part") and stored.extra.get("part")):
+        whole = stored if part is statement else statement
+        if _bounds(in_base(part))[0] <= _bounds(in_base(whole))[1]:
+            of = f" of {part.extra['whole']:,.10g}" if part.extra.get("whole") else ""
+            return Relation("related", 0.35 + 0.3 * similarity,
+                            f"Part of: {_fmt_claim(part)}{of} ({_source(part)}) is a part of the whole "
+                            f"{_fmt_claim(whole)}, not a different count of it.")
     finer = _finer(statement, stored)
     if finer is not None:
         part, whole = (statement, stored) if finer is statement else (stored, statement)
@@ -224,13 +290,8 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         return Relation("related", 0.35 + 0.3 * similarity,
                         f"Forecast, not a count: {_fmt_claim(which)} ({_source(which)}) is expected, "
                         f"so it does not contradict {_fmt_claim(other)}.")
-    days_a, days_b = _days(statement), _days(stored)
-    if days_a and days_b and (days_a[1] < days_b[0] or days_b[1] < days_a[0]):
-        earlier, later = (stored, statement) if days_b[1] < days_a[0] else (statement, stored)
-        return Relation("related", 0.35 + 0.3 * similarity,
-                        f"Timeline: {_fmt_claim(earlier)} on {earlier.time.start} and {_fmt_claim(later)} "
-                        f"on {later.time.start}; a figure that changed over time, not a contradiction.")
-    # what is left cannot both be true (a vague amount the other figure falls outside of included)
+    # the intervals do not overlap: as figures of one time they cannot both be true; whether they are of
+    # one time is decided over all the frame's claims at once (in_time)
     return Relation("conflicting", 0.6 + 0.4 * similarity,
                     f"Conflicts: {_fmt_claim(stored)} ({source}) cannot be {_fmt_claim(statement)}.")
 
@@ -272,3 +333,125 @@ def unit_similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     return float(_unit_vector(a.casefold()) @ _unit_vector(b.casefold()))
+
+
+# Counts that only grow: what happened cannot un-happen (SEMANTICS.md, Time).
+GROWING_EVENTS = frozenset({"killed", "injured", "casualties", "evacuated", "arrested", "displaced", "rescued",
+                            "infected", "vaccinated", "burned", "damaged"})
+GROWING_CONCEPTS = frozenset({"cases", "deaths", "injured", "casualties", "evacuees", "arrests", "victims",
+                              "vaccinations", "hospitalisations", "deportations"})
+GROWING_VERBS = frozenset({"send", "deploy", "schicken", "entsenden", "verlegen", "infect", "infizieren",
+                           "kill", "töten", "evacuate", "evakuieren", "arrest", "festnehmen", "destroy",
+                           "zerstören", "damage", "beschädigen", "vaccinate", "impfen", "displace", "rescue",
+                           "retten", "bergen", "recall", "zurückrufen"})
+
+
+def grows(claim: Claim) -> bool:
+    """Whether the claim counts something that only grows over time (people killed, cases, soldiers sent)."""
+    from .nlp.bilingual import english
+
+    if claim.extra.get("event") in GROWING_EVENTS or claim.extra.get("concept") in GROWING_CONCEPTS:
+        return True
+    verb = claim.extra.get("verb")
+    return bool(verb) and (verb in GROWING_VERBS or bool(set(english(verb, claim.language)[:2]) & GROWING_VERBS))
+
+
+def day_of(claim: Claim) -> Optional[date]:
+    """The day a claim holds: the one its sentence names, else its publication date."""
+    published = claim.citation.published if claim.citation and claim.citation.published else None
+    day = None
+    if claim.time and claim.time.start and (claim.extra.get("time_explicit", True) or not published):
+        try:
+            day = date.fromisoformat(claim.time.end or claim.time.start)
+        except ValueError:
+            day = None
+    if published:
+        try:
+            published_day = date.fromisoformat(str(published)[:10])
+        except ValueError:
+            return day
+        return published_day if day is None or day > published_day else day
+    return day
+
+
+def _timed(relation: Relation, claim: Claim) -> bool:
+    """Claims the time rules apply to: counts of the statement's frame, not forecasts, changes or parts."""
+    return (claim.quantity is not None and not claim.forecast and not claim.quantity.increment
+            and not claim.extra.get("part") and not relation.explanation.startswith(("Forecast", "Related: a", "Part of")))
+
+
+def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple[Relation, Claim]]:
+    """The relations of one statement claim with the stored claims of its frame, decided in time
+    (SEMANTICS.md, Time): when the statement speaks, each source's present figure then, the figures it
+    superseded, and counts that only grow forming a timeline instead of conflicting."""
+    if statement.quantity is None or statement.forecast:
+        return pairs
+    timed = [(r, c) for r, c in pairs if _timed(r, c) and day_of(c) is not None]
+    if not timed:
+        return pairs
+    dated = statement.extra.get("time_explicit") or statement.citation is not None
+    when = day_of(statement) if statement.time and dated else None
+    if when is None and statement.attributor is not None:
+        repeated = [day_of(c) for r, c in timed if r.relation == "matching"]
+        when = max(repeated) if repeated else None
+    growing = grows(statement)
+    value = in_base(statement)
+    groups: list[list[tuple[Relation, Claim]]] = []
+    for pair in timed:
+        group = next((g for g in groups if _same_source(g[0][1], pair[1])), None)
+        if group is None:
+            groups.append([pair])
+        else:
+            group.append(pair)
+    decided: dict[int, Relation] = {}
+    for group in groups:
+        days = [day_of(c) for _, c in group if when is None or day_of(c) <= when]
+        present = max(days) if days else None
+        current = [c for _, c in group if day_of(c) == present]
+        for relation, claim in group:
+            day = day_of(claim)
+            if present is not None and day < present and not any(same_figure(in_base(claim), in_base(c)) for c in current):
+                later = current[0]
+                decided[id(claim)] = Relation(
+                    "related", min(relation.score, 0.5),
+                    f"Earlier figure: {_fmt_claim(claim)} on {day}; the same source ({_who(claim)}) reported "
+                    f"{_fmt_claim(later)} on {present}.")
+                continue
+            if when is None or day == when or relation.relation in ("matching", "corroborating"):
+                continue
+            if day > when and _same_source(statement, claim) and not growing:
+                decided[id(claim)] = Relation(
+                    "related", min(relation.score, 0.5),
+                    f"Later figure: {_fmt_claim(claim)} on {day}, after {when}, the day the statement speaks of.")
+                continue
+            if not growing:
+                continue
+            low, high = _bounds(in_base(claim))
+            v_low, v_high = _bounds(value)
+            if day < when:
+                if low > v_high:
+                    decided[id(claim)] = Relation(
+                        "conflicting", relation.score,
+                        f"Cannot have shrunk: {_fmt_claim(claim)} ({_source(claim)}) was already reported on {day}, "
+                        f"before {when}, and is above {_fmt_claim(statement)}.")
+                elif high < v_low:
+                    decided[id(claim)] = Relation(
+                        "related", min(relation.score, 0.5),
+                        f"Timeline: {_fmt_claim(claim)} on {day}, then {_fmt_claim(statement)} by {when}; "
+                        f"a count that grew, not a contradiction.")
+            else:
+                if high < v_low:
+                    decided[id(claim)] = Relation(
+                        "conflicting", relation.score,
+                        f"Cannot have shrunk: {_fmt_claim(claim)} ({_source(claim)}) on {day}, after {when}, "
+                        f"is below {_fmt_claim(statement)}.")
+                elif low > v_high:
+                    decided[id(claim)] = Relation(
+                        "related", min(relation.score, 0.5),
+                        f"Timeline: {_fmt_claim(statement)} by {when}, then {_fmt_claim(claim)} on {day}; "
+                        f"a count that grew, not a contradiction.")
+    return [(decided.get(id(c), r), c) for r, c in pairs]
+
+
+def _who(claim: Claim) -> str:
+    return claim.attributor.canonical if claim.attributor else "unattributed"

@@ -85,11 +85,11 @@ def test_forecast_for_a_later_date_is_related_even_with_the_same_figure():
     assert relate(count, expected).relation == "corroborating"
 
 
-def test_timeline_is_related():
+def test_pairwise_relation_leaves_time_to_the_frame():
+    # two figures of different days are decided in time over the whole frame (tests/test_time.py)
     earlier = claim(q(1500), day="2024-10-18")
     later = claim(q(3000), day="2024-10-23")
-    relation = relate(later, earlier)
-    assert relation.relation == "related" and "Timeline" in relation.explanation
+    assert relate(later, earlier).relation == "conflicting"
 
 
 def test_increment_is_not_compared_with_total():

@@ -21,6 +21,8 @@ _TERRITORY = re.compile(r"(\w+)\s+(Territorium|Boden|Staatsgebiet|Gebiet|territo
 _IN_NATIONAL = re.compile(r"\b(?:in|im|auf|at|on|inside|within)\s+(?:den\s+|der\s+|dem\s+|the\s+)?(\w+)\s+(\w+)")
 _NOT_A_PLACE_NOUN = re.compile(r"^(uniform|dienst|sprache|service|language|hand|händen|auftrag|namen|name|"
                                r"medien|media|interesse|interest)", re.IGNORECASE)
+_PART_CUE = re.compile(r"\b(davon|darunter|unter ihnen|of them|of whom|including|among them)\s+(?:\w+\s+)?$",
+                       re.IGNORECASE)
 _DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus)(?:\s+(?:the|den|insgesamt|a total of))?\s+$", re.IGNORECASE)
 # A sentence that only says who said the one before: "Das teilte die Polizei mit.", "That was what X said."
 _SAID_THAT = re.compile(r"^\s*(?:Das|Dies|Diese Angaben|Diese Zahl|This|That|These figures)\s+(?!\w+\s+\d)", re.IGNORECASE)
@@ -146,7 +148,10 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
     quantities = find_quantities(text, language)
     for index, quantity in enumerate(quantities):
         if index and _DENOMINATOR.match(text[quantities[index - 1].end:quantity.start]):
-            continue  # "32 der 88 Sitze": 88 is the whole the first figure is part of, not a claim of its own
+            # "32 der 88 Sitze", "300 of the 2,000 jobs": 88 is the whole the first figure is part of
+            if claims and claims[-1].quantity is quantities[index - 1]:
+                claims[-1].extra.update(part=True, whole=quantity.value)
+            continue
         subject = counted(text, quantity, language, fallback=fallback_subject, story_event=story_event)
         if subject is None:
             continue
@@ -166,8 +171,12 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             location_key=location, time=time, forecast=ahead or is_forecast(text[lo:hi]) or is_forecast(text),
             negated=False,
             extra={"concept": subject.concept, "event": subject.event, "owner": subject.owner,
-                   "time_explicit": explicit, "attribution": attribution.how},
+                   "time_explicit": explicit, "attribution": attribution.how,
+                   **({"verb": subject.verb} if subject.verb else {}),
+                   **({"head": subject.head} if subject.head else {})},
         ))
+        if _PART_CUE.search(text[max(0, quantity.start - 30):quantity.start]):
+            claims[-1].extra["part"] = True   # "davon 40 Kinder", "including 12 children", "of them 3"
         if subject.concept in lexicon().generic:
             claims[-1].extra["measured"] = measured_thing(text, quantity)
         if subject.scale:

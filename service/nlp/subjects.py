@@ -24,6 +24,8 @@ class Subject:
     unit_text: Optional[str]      # the noun as written
     label: Optional[str]          # "North Korean soldiers"
     scale: Optional[tuple] = None  # (factor, offset) into the concept's base unit: "120 mph" -> km/h
+    verb: Optional[str] = None    # the content verb of the figure's clause, lemma ("zurückrufen", "capsize")
+    head: Optional[str] = None    # head noun lemma of what is counted, compound head last ("fall")
 
 
 @dataclass(frozen=True)
@@ -145,15 +147,17 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 noun_start, noun_end = clause_start + chosen.start, clause_start + chosen.end
         if concept is None and fallback is not None and _COUNT_NOUN.search(sentence[:quantity.start]):
             return fallback  # "Ihre Zahl werde bald auf 12.000 steigen": the count named just before
-        if concept is None:
-            for token in tokens[:3]:
-                word = token.group(0)
-                if word.casefold() in _NOT_COUNTED:
-                    break   # "four of them", "drei davon": a pronoun names nothing counted
-                if (word[:1].isupper() if language == "de" else word.isalpha() and len(word) > 2) and not geo.names.get(word):
-                    concept, unit_text = "w:" + fold(word), word
-                    noun_start, noun_end = quantity.end + token.start(), quantity.end + token.end()
-                    break
+        if concept is None and not (tokens and tokens[0].group(0).casefold() in _NOT_COUNTED):
+            # a noun no list knows: the first noun after the figure in its own clause, by its lemma
+            noun = _head_noun_after(sentence, quantity, language)
+            if noun is not None:
+                concept, unit_text = "w:" + fold(noun.head), noun.text
+                noun_start, noun_end = noun.start, noun.end
+    clause_event, verb = _clause_event(sentence, quantity, language)
+    if concept is None and clause_event in _PEOPLE_EVENTS and not _noun_follows(sentence, quantity, language):
+        # "Etwa 30 wurden verletzt", "40 were evacuated": a bare figure counts the people the event befell
+        concept, unit_text = "people", None
+        noun_start = noun_end = quantity.end
     if concept is None:
         return None
 
@@ -177,6 +181,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             owner = geo.country(hit.value) or hit.value if hit else None
     if owner is None and noun_start is not None and noun_start < quantity.start:
         owner = _owner_in(sentence[max(0, noun_start - 40):noun_start])
+    if owner is None:
+        owner = _subject_owner(sentence, quantity, language)
 
     scale = None
     if concept in lex.measures and unit_text:
@@ -185,17 +191,135 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             concept, scale = converted[0], converted[1:]
     event = lex.implied_event.get(concept)
     if event is None and concept not in lex.measures:
-        found = lex.events.search(sentence)
-        event = found.value if found else None
+        event = clause_event
     if event is None and concept in lex.story:
         event = story_event
     label = concept_label(concept, unit_text, owner, language)
     # "12 Tote" and "12 Menschen getötet" count the same: nouns that imply an event count people,
     # and so do plain people nouns once an event says what they did ("250.000 Teilnehmer" of a protest)
     base = "people" if concept in lex.implied_event or (concept in lex.people and event) else concept
+    head = reading_head(sentence, noun_start, language) if noun_start is not None else None
     return Subject(key=f"{base}@{event}" if event else concept, concept=concept, event=event,
                    owner=owner, unit_text=unit_text, label=label,
-                   scale=scale if scale and scale != (1.0, 0.0) else None)
+                   scale=scale if scale and scale != (1.0, 0.0) else None,
+                   verb=None if event or concept in lex.measures else verb, head=head)
+
+
+# Events that befall people, so that a figure without a noun ("30 wurden verletzt") counts people.
+_PEOPLE_EVENTS = frozenset({"killed", "injured", "casualties", "evacuated", "arrested", "missing", "displaced",
+                            "rescued", "infected", "vaccinated", "laid_off", "hired", "on_strike", "protested"})
+
+
+def _figure_clause(sentence: str, quantity: Quantity, language: str):
+    from .reading import read
+
+    reading = read(sentence, language)
+    return reading, reading.clause_of(quantity.start, quantity.end)
+
+
+def _head_noun_after(sentence: str, quantity: Quantity, language: str):
+    """The counted noun after a figure in its clause: adjectives and articles may stand between."""
+    reading, clause = _figure_clause(sentence, quantity, language)
+    start = reading.after(quantity.end)
+    if start is None:
+        return None
+    geo = gazetteer()
+    for token in reading.tokens[start:start + 4]:
+        if token.clause != clause:
+            return None
+        if token.noun and not token.proper and not geo.names.get(token.text):
+            return token
+        if not (token.adjective or token.pos in ("ART", "AT0", "ADV", "AV0") or token.number):
+            return None
+    return None
+
+
+def _noun_follows(sentence: str, quantity: Quantity, language: str) -> bool:
+    reading, clause = _figure_clause(sentence, quantity, language)
+    start = reading.after(quantity.end)
+    if start is None:
+        return False
+    token = reading.tokens[start]
+    return token.clause == clause and token.noun
+
+
+def reading_head(sentence: str, offset: int, language: str) -> Optional[str]:
+    """The head lemma of the noun at an offset ("Grippefälle" -> "fall", "cases" -> "case")."""
+    from .reading import read
+
+    reading = read(sentence, language)
+    index = reading.at(offset)
+    if index is None:
+        return None
+    token = reading.tokens[index]
+    return fold(token.head) if token.noun else None
+
+
+def _light_verbs() -> frozenset:
+    data = load("markers").get("light_verbs", {})
+    reporting = load("attributors").get("reporting_words", {})
+    words = both_languages(data) + [w for w in both_languages(reporting) if " " not in w]
+    return frozenset(w.casefold() for w in words)
+
+
+_LIGHT = None
+
+
+def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Optional[str], Optional[str]]:
+    """What happened to what a figure counts: a known event named in the figure's own clause, else one in
+    a clause of the sentence that holds no figure of its own; and the clause's content verb, by lemma, for
+    events no list knows ("in Brand geraten", "ruft … zurück")."""
+    global _LIGHT
+    if _LIGHT is None:
+        _LIGHT = _light_verbs()
+    lex = lexicon()
+    reading, clause = _figure_clause(sentence, quantity, language)
+    own = reading.clause(clause)
+    event = None
+    if own:
+        lo, hi = own[0].start, own[-1].end
+        found = [h for h in lex.events.finditer(sentence[lo:hi])]
+        if found:
+            # the event nearest the figure within its clause
+            event = min(found, key=lambda h: abs(lo + h.start - quantity.start)).value
+    if event is None:
+        figures = {t.clause for t in reading.tokens if t.number and t.clause != clause}
+        others = []
+        for h in lex.events.finditer(sentence):
+            where = reading.clause_of(h.start, h.end)
+            if where not in figures:
+                others.append((abs(h.start - quantity.start), h.value))
+        event = min(others)[1] if others else None
+    verb = None
+    particles = [t for t in own if t.particle]
+    for token in own:
+        if token.verb and not token.auxiliary:
+            lemma = token.lemma.casefold()
+            if particles and language == "de":
+                lemma = particles[-1].text.casefold() + lemma
+            if lemma not in _LIGHT and token.text.casefold() not in _LIGHT:
+                verb = lemma
+    return event, verb
+
+
+def _subject_owner(sentence: str, quantity: Quantity, language: str) -> Optional[str]:
+    """The owner given by the clause's subject: "Pjöngjang hat 2.000 Soldaten geschickt", "North Korea has
+    sent 50,000 soldiers": a country or capital before the figure that no preposition governs."""
+    from .attributors import _NOT_A_SPEAKER_BEFORE
+
+    geo = gazetteer()
+    reading, clause = _figure_clause(sentence, quantity, language)
+    own = reading.clause(clause)
+    lo = own[0].start if own else 0
+    for hit in geo.names.finditer(sentence[lo:quantity.start]):
+        start = lo + hit.start
+        end = lo + hit.end
+        if sentence[end:end + 1] == "-" or sentence[max(0, start - 1):start] == "-":
+            continue   # "US-Regierung": a compound names the speaker, not whose the counted thing is
+        if geo.kind.get(hit.value) in ("country", "capital") and not _NOT_A_SPEAKER_BEFORE.search(
+                sentence[max(0, start - 25):start]):
+            return geo.country(hit.value) or hit.value
+    return None
 
 
 def concept_label(concept: str, unit_text: Optional[str], owner: Optional[str], language: str = "en") -> str:

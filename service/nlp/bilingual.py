@@ -1,0 +1,74 @@
+"""Words across German and English: a bilingual dictionary first, the multilingual encoder for what it lacks.
+
+The dictionary is `data/de_en.tsv.gz`, derived from Debian's trans-de-en (Ding, GPL-2.0-or-later) by
+`tools/build_dictionary.py`. Whole phrases blur meaning in the encoder ("soldiers killed" is close to
+"verwundete Soldaten"), so callers compare one part at a time: a head noun, a verb.
+"""
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).with_name("data") / "de_en.tsv.gz"
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, tuple[str, ...]]:
+    table = {}
+    if not _DATA.exists():
+        return table
+    with gzip.open(_DATA, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            german, _, english = line.rstrip("\n").partition("\t")
+            table[german] = tuple(english.split("|"))
+    return table
+
+
+def english(word: str, language: str) -> tuple[str, ...]:
+    """English words for a lemma: itself for English, the dictionary's translations for German."""
+    word = word.casefold().strip()
+    if not word:
+        return ()
+    if language != "de":
+        return (word,)
+    found = _dictionary().get(word)
+    if found is None and "-" in word:
+        found = _dictionary().get(word.rsplit("-", 1)[1])
+    return found or ()
+
+
+def translates(a: str, a_lang: str, b: str, b_lang: str) -> bool:
+    """Whether the dictionary gives the two words a common English meaning (or they are the same word)."""
+    if a.casefold() == b.casefold():
+        return True
+    ea, eb = set(english(a, a_lang)), set(english(b, b_lang))
+    if not ea or not eb:
+        return False
+    if ea & eb:
+        return True
+    # "product recall" and "recall": a multi-word translation whose last word is the other word
+    last_a, last_b = {w.split()[-1] for w in ea}, {w.split()[-1] for w in eb}
+    return bool((a_lang == "en" and ea & last_b) or (b_lang == "en" and eb & last_a))
+
+
+@lru_cache(maxsize=8192)
+def _vector(text: str):
+    from ..encoder import embed
+
+    return embed([text])[0]
+
+
+def similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
+    """1.0 when the dictionary translates one word into the other, else the encoder's cosine of the two
+    words (German words given by their first English translation when the dictionary has one)."""
+    if not a or not b:
+        return 0.0
+    if translates(a, a_lang, b, b_lang):
+        return 1.0
+    left = english(a, a_lang)[:1] or (a.casefold(),)
+    right = english(b, b_lang)[:1] or (b.casefold(),)
+    raw = float(_vector(a.casefold()) @ _vector(b.casefold()))
+    return max(raw, float(_vector(left[0]) @ _vector(right[0])))

@@ -1,0 +1,132 @@
+"""One reading of a sentence: tokens with their spans, part of speech, lemma and compound parts, and its clauses.
+
+Tagged once (HanTa, models inside the wheel) and cached by text, so every stage that needs the words of a
+sentence reads the same reading instead of scanning the raw string again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+_TOKEN = re.compile(r"\d[\d.,]*\d|\d|[^\W\d_](?:[\w'’-]*\w)?|[^\w\s]", re.UNICODE)
+# Clause breaks: punctuation, and conjunctions that join two clauses ("12 were killed and 40 injured").
+_BREAK_PUNCT = frozenset(",;:()[]„“”\"«»–—")
+_BREAK_WORDS = frozenset({"und", "and", "sowie", "oder", "or", "während", "while", "whereas", "aber", "but",
+                          "doch", "jedoch", "wobei", "darunter", "including", "davon"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    pos: str          # HanTa tag: German STTS ("NN", "VV(PP)"), English CLAWS-like ("NN1", "VVN")
+    lemma: str
+    clause: int       # index of the clause the token belongs to
+    parts: tuple = ()  # German compound parts (lemma pieces), head last: ("grippe", "fall")
+
+    @property
+    def noun(self) -> bool:
+        return self.pos.startswith("NN") or self.pos in ("NP0",)
+
+    @property
+    def proper(self) -> bool:
+        return self.pos in ("NE", "NP0")
+
+    @property
+    def verb(self) -> bool:
+        return self.pos.startswith(("VV", "VVN", "VVD", "VVG", "VVZ", "VVB", "VVI"))
+
+    @property
+    def auxiliary(self) -> bool:
+        return self.pos.startswith(("VA", "VM", "VB", "VD", "VH"))
+
+    @property
+    def adjective(self) -> bool:
+        return self.pos.startswith(("ADJ", "AJ"))
+
+    @property
+    def number(self) -> bool:
+        return self.pos in ("CARD", "CRD")
+
+    @property
+    def particle(self) -> bool:
+        return self.pos == "PTKVZ"
+
+    @property
+    def head(self) -> str:
+        """The head of a compound ("Grippefall" -> "fall"), else the lemma, lower case."""
+        return self.parts[-1] if self.parts else self.lemma.casefold()
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    language: str
+    tokens: tuple
+
+    def at(self, offset: int) -> Optional[int]:
+        """Index of the token covering a character offset."""
+        for i, token in enumerate(self.tokens):
+            if token.start <= offset < token.end:
+                return i
+        return None
+
+    def after(self, offset: int) -> Optional[int]:
+        """Index of the first token starting at or after an offset."""
+        for i, token in enumerate(self.tokens):
+            if token.start >= offset:
+                return i
+        return None
+
+    def clause_of(self, start: int, end: int) -> int:
+        i = self.at(start)
+        if i is None:
+            i = self.after(start)
+        return self.tokens[i].clause if i is not None else -1
+
+    def clause(self, index: int) -> list[Token]:
+        return [t for t in self.tokens if t.clause == index]
+
+
+@lru_cache(maxsize=2)
+def _tagger(language: str):
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz" if language == "de" else "morphmodel_en.pgz")
+
+
+def _parts(language: str, word: str, pos: str) -> tuple:
+    """German compound parts of a noun, lemma pieces, head last ("Impfdosen" -> ("impf", "dosis"))."""
+    if language != "de" or not pos.startswith("NN") or len(word) < 8:
+        return ()
+    try:
+        lemma, pieces, _ = _tagger("de").analyze(word, taglevel=3)
+    except (ValueError, KeyError, IndexError):
+        return ()
+    stems = [p for p, tag in pieces if tag in ("NN", "NN_VAR", "VV", "ADJ", "NE")]
+    if len(stems) < 2:
+        return ()
+    # the last piece's lemma is the tail of the whole lemma ("einsatzkraft" -> "kraft")
+    head_len = sum(len(p) for p, tag in pieces[:-1] if tag in ("NN", "VV", "ADJ", "NE", "FUGE"))
+    head = lemma[head_len:] if 0 < head_len < len(lemma) else stems[-1]
+    return tuple(stems[:-1]) + (head.strip("-"),)
+
+
+@lru_cache(maxsize=4096)
+def read(text: str, language: str) -> Reading:
+    language = "de" if language == "de" else "en"
+    matches = list(_TOKEN.finditer(text))
+    words = [m.group(0) for m in matches]
+    tagged = _tagger(language).tag_sent(words, taglevel=1) if words else []
+    tokens, clause = [], 0
+    for m, (_, lemma, pos) in zip(matches, tagged):
+        word = m.group(0)
+        if word in _BREAK_PUNCT or word.casefold() in _BREAK_WORDS:
+            clause += 1
+        tokens.append(Token(word, m.start(), m.end(), pos, lemma or word, clause, _parts(language, word, pos)))
+        if word in _BREAK_PUNCT:
+            clause += 1
+    return Reading(text, language, tuple(tokens))

@@ -1,0 +1,77 @@
+"""in_time(): SEMANTICS.md's Time section over a frame's claims, on hand-built claims of other topics."""
+import pytest
+
+from service.nlp.model import Attributor, Citation, Claim, Quantity, TimeSpan
+from service.relations import in_time, relate
+
+
+def q(value, qualifier="exact"):
+    low, high = {"exact": (value, value), "approx": (value * 0.9, value * 1.1), "min": (value, None),
+                 "max": (0, value)}[qualifier]
+    return Quantity(text=str(value), value=value, low=low, high=high, qualifier=qualifier)
+
+
+def stored(value, who, day, qualifier="exact", event="infected", concept="cases"):
+    return Claim(text=f"{who} {value}", language="en", attributor=Attributor(who, who), quantity=q(value, qualifier),
+                 subject_key=concept, location_key="DE", time=TimeSpan(day, day),
+                 citation=Citation("d", who, "t", None, day, f"{who} {value}", 0, 1),
+                 extra={"concept": concept, "event": event, "time_explicit": False})
+
+
+def statement(value, who=None, day=None, qualifier="exact", event="infected", concept="cases"):
+    return Claim(text="statement", language="en", attributor=Attributor(who, who) if who else None,
+                 quantity=q(value, qualifier), subject_key=concept, location_key="DE",
+                 time=TimeSpan(day, day) if day else None,
+                 extra={"concept": concept, "event": event, "time_explicit": bool(day)})
+
+
+def decide(said, claims):
+    pairs = [(relate(said, c, 0.8), c) for c in claims]
+    return {c.text: r.relation for r, c in in_time(said, pairs)}, {c.text: r.explanation for r, c in in_time(said, pairs)}
+
+
+def test_a_sources_later_figure_supersedes_its_earlier_one():
+    claims = [stored(40, "Health ministry", "2025-06-03"), stored(95, "Health ministry", "2025-06-10")]
+    relations, why = decide(statement(95, who="Health ministry"), claims)
+    assert relations == {"Health ministry 40": "related", "Health ministry 95": "matching"}
+    assert "Earlier figure" in why["Health ministry 40"] and "2025-06-10" in why["Health ministry 40"]
+
+
+def test_undated_statement_speaks_of_the_latest_state():
+    claims = [stored(40, "Health ministry", "2025-06-03"), stored(95, "Health ministry", "2025-06-10"),
+              stored(200, "Charity", "2025-06-10", "approx")]
+    relations, _ = decide(statement(95), claims)
+    assert relations["Health ministry 40"] == "related"
+    assert relations["Charity 200"] == "conflicting"     # the present figures of one time do not overlap
+
+
+@pytest.mark.parametrize("stored_value, qualifier, day, expected", [
+    (15, "min", "2025-03-09", "conflicting"),   # yesterday already at least 15: 8 cannot be today's count
+    (5, "exact", "2025-03-09", "related"),      # an earlier, lower figure: a point on the timeline
+    (12, "exact", "2025-03-11", "related"),     # a later, higher one
+    (6, "exact", "2025-03-11", "conflicting"),  # a later, lower one: the count cannot have shrunk
+    (8, "exact", "2025-03-10", "matching"),     # the same day and figure
+])
+def test_counts_that_only_grow(stored_value, qualifier, day, expected):
+    said = statement(8, who="Fire brigade", day="2025-03-10", event="killed", concept="deaths")
+    claim = stored(stored_value, "Fire brigade" if expected == "matching" else "Police", day, qualifier,
+                   event="killed", concept="deaths")
+    relations, _ = decide(said, [claim])
+    assert relations[claim.text] == expected
+
+
+def test_counts_that_do_not_only_grow_compare_as_of_one_time():
+    said = statement(8000, who="Police", day="2025-05-01", event="protested", concept="participants")
+    claim = stored(30000, "Organisers", "2025-05-02", event="protested", concept="participants")
+    relations, _ = decide(said, [claim])
+    assert relations[claim.text] == "conflicting"
+
+
+def test_repeating_a_sources_figure_speaks_of_when_it_said_it():
+    # 3,000 repeated from the ministry of 31 March: its 10,000 of 28 March was already higher, so it conflicts;
+    # another source's 1,500 of 18 March is an earlier point of a growing count
+    claims = [stored(3000, "Ministry", "2025-03-31", "approx", event="evacuated", concept="evacuees"),
+              stored(10000, "Governor", "2025-03-28", event="evacuated", concept="evacuees"),
+              stored(1500, "Red Cross", "2025-03-18", event="evacuated", concept="evacuees")]
+    relations, _ = decide(statement(3000, who="Ministry", event="evacuated", concept="evacuees"), claims)
+    assert relations == {"Ministry 3000": "matching", "Governor 10000": "conflicting", "Red Cross 1500": "related"}

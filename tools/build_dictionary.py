@@ -1,0 +1,75 @@
+"""Derive service/nlp/data/de_en.tsv.gz from Debian's trans-de-en (the Ding dictionary, GPL-2+).
+
+Keeps single-word German headwords (and their plural forms) with up to ten English translations of at
+most three words each, in the dictionary's own order (its first sense first). The derived file is under
+the dictionary's licence, GPL-2.0-or-later; see the README's data table.
+
+    python3 tools/build_dictionary.py [/usr/share/trans/de-en]
+"""
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from pathlib import Path
+
+SOURCE = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/trans/de-en")
+TARGET = Path(__file__).resolve().parents[1] / "service" / "nlp" / "data" / "de_en.tsv.gz"
+_NOISE = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/|<[^>]*>")
+_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß-]*$")
+_KIND = re.compile(r"\{(m|f|n|pl|vt|vi|vr|adj|v)\}")
+
+
+_PLACEHOLDER = {"jdn.", "jdm.", "jds.", "etw.", "sich", "sb.", "sth.", "sb's", "oneself", "yourself", "one's"}
+
+
+def _clean(text: str) -> str:
+    return " ".join(w for w in _NOISE.sub(" ", text).split() if w not in _PLACEHOLDER)
+
+
+def _synonyms(segment: str) -> list[str]:
+    return [_clean(part) for part in _NOISE.sub(" ", segment).split(";")]
+
+
+def _english(segment: str) -> list[str]:
+    out = []
+    for word in _synonyms(segment):
+        word = word[3:] if word.startswith("to ") else word
+        if word and len(word.split()) <= 3 and not re.search(r"[^\w '’-]", word):
+            out.append(word.lower())
+    return out
+
+
+def main() -> None:
+    table: dict[str, list[str]] = {}
+    for line in SOURCE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or " :: " not in line:
+            continue
+        german, english = line.split(" :: ", 1)
+        de_parts, en_parts = german.split(" | "), english.split(" | ")
+        if not _KIND.search(de_parts[0]) or "{pl}" in de_parts[0] and len(de_parts) == 1:
+            continue
+        meanings = _english(en_parts[0])
+        if not meanings:
+            continue
+        forms = _synonyms(de_parts[0])
+        if len(de_parts) > 1 and "{pl}" in de_parts[1]:
+            plural = _english(en_parts[1]) if len(en_parts) > 1 else []
+            forms += _synonyms(de_parts[1])
+            meanings = meanings + [p for p in plural if p not in meanings]
+        for form in forms:
+            if not _WORD.match(form):
+                continue
+            known = table.setdefault(form.lower(), [])
+            for meaning in meanings:
+                if meaning not in known and len(known) < 10:
+                    known.append(meaning)
+    with gzip.open(TARGET, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write("# derived from Debian trans-de-en (Ding, Frank Richter, GPL-2.0-or-later) by tools/build_dictionary.py\n")
+        for form in sorted(table):
+            out.write(form + "\t" + "|".join(table[form]) + "\n")
+    print(f"{len(table)} German words -> {TARGET} ({TARGET.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()
