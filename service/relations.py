@@ -210,8 +210,25 @@ def _finer(a: Claim, b: Claim) -> Optional[Claim]:
 
 
 def _same_source(a: Claim, b: Claim) -> bool:
+    """One source under any of its names: the same canonical name, an acronym and its expansion, the name
+    in the other language, or (for a statement) the report the stored claim's source published."""
     if not (a.attributor and b.attributor):
         return False
+    if _named_alike(a, b):
+        return True
+    return _same_canonical(a, b)
+
+
+def _named_alike(a: Claim, b: Claim) -> bool:
+    from .nlp.entities import same_name, same_report
+
+    x, y = a.attributor, b.attributor
+    if same_name(x.canonical, a.language, y.canonical, b.language):
+        return True
+    return same_report(x.text, a.language, y.text, b.language)
+
+
+def _same_canonical(a: Claim, b: Claim) -> bool:
     # "Deutschen Bahn" and "Deutsche Bahn": a German case ending does not make another source
     x, y = ([w[:-1] if len(w) >= 5 and w[-1] in "ns" else w for w in claim.attributor.canonical.casefold().split()]
             for claim in (a, b))
@@ -238,7 +255,7 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         # measure when both say it, else ask that the sentences mean much the same
         measured_a, measured_b = statement.extra.get("measured"), stored.extra.get("measured")
         if measured_a and measured_b:
-            if measured_a != measured_b:
+            if measured_a != measured_b and not _measured_alike(measured_a, statement, measured_b, stored):
                 return None
         elif similarity < GENERIC_UNIT_SIMILARITY:
             return None
@@ -294,6 +311,15 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     # one time is decided over all the frame's claims at once (in_time)
     return Relation("conflicting", 0.6 + 0.4 * similarity,
                     f"Conflicts: {_fmt_claim(stored)} ({source}) cannot be {_fmt_claim(statement)}.")
+
+
+def _measured_alike(x: str, a: Claim, y: str, b: Claim) -> bool:
+    """Measured things no list knows ("w:stimme", "w:vote") compared as words across languages."""
+    from .nlp.bilingual import similarity
+
+    if not (x.startswith("w:") and y.startswith("w:")):
+        return False
+    return similarity(x[2:], a.language, y[2:], b.language) >= UNIT_SIMILARITY
 
 
 def shared_keys(a: str, b: str) -> float:

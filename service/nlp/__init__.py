@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from .attributors import attribute, canonical_for
+from .attributors import Attribution, attribute, canonical_for
+from .entities import actor
 from .extract import analyse, extract, locate
 from .language import detect_language
 from .model import Attributor, Citation, Claim, Quantity, TimeSpan  # noqa: F401
@@ -39,7 +40,13 @@ def parse_statement(text: str, *, language: Optional[str] = None,
     language = language or detect_language(text)
     # "am Montag" in a statement is only a date when the caller says as of when it is said
     reference = as_of
-    claims = analyse(text, language, reference, explicit_time_only=True)
+    attribution = attribute(text, language)
+    if attribution.attributor is None and attribution.how == "none":
+        acting = actor(text, language, statement=True)   # "Vanta ruft 40.000 Elektroautos zurück"
+        if acting is not None:
+            attribution = Attribution(Attributor(acting.text, canonical_for(acting.name)), "actor",
+                                      (acting.start, acting.end))
+    claims = analyse(text, language, reference, explicit_time_only=True, attribution=attribution)
     if not claims:
         claims = [_plain_claim(text, language, None, None)]
         time, ahead = resolve_time(text, reference)

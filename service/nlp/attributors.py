@@ -159,8 +159,38 @@ def _nearest(hits: list[Hit], position: int, text: str, limit: int = 90) -> Opti
     return best
 
 
-def attribute(sentence: str) -> Attribution:
-    """The source a sentence names for what it says, if it names one."""
+def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) -> Attribution:
+    """The source a sentence names for what it says, if it names one: cue words and the alias table
+    first, then the sentence's own grammar (the subject of a reporting verb, a name heading a colon,
+    the body behind a report noun) for sources no list knows."""
+    from .entities import reported_by, speaker
+    from .numbers import _guess_language
+
+    found = _attribute_by_cues(sentence)
+    if not deep or found.how in ("pronoun", "vague") or (
+            found.attributor is not None and found.attributor.canonical in sources().kind):
+        return found
+    language = language or _guess_language(sentence)
+    if found.attributor is not None:
+        # "Carmaker Vanta said": a descriptor before the name is not part of it
+        named = speaker(sentence, language)
+        if (named is not None and named.start < found.span[1] and found.span[0] < named.end and named.role != "report"
+                and set(named.name.split()) < set(found.attributor.canonical.split())):
+            return Attribution(Attributor(found.attributor.text, named.name), found.how, found.span)
+        return found
+    named = reported_by(sentence, language)
+    if named is None:
+        named = speaker(sentence, language)
+        if named is not None and any(s <= named.start < e for s, e in _quoted(sentence)):
+            named = None
+    if named is None:
+        return found
+    known = sources().mentions.get(named.name) or sources().mentions.get(named.text)
+    return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
+
+
+def _attribute_by_cues(sentence: str) -> Attribution:
+    """The source named by cue words ('laut', 'nach Angaben', 'said') and the alias table."""
     src = sources()
     quoted = _quoted(sentence)
     hits = _outside(mentions(sentence), quoted)

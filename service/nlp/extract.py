@@ -7,6 +7,8 @@ from datetime import date
 from typing import Optional
 
 from .attributors import Attribution, attribute, is_media, sources
+from .entities import actor, canonical_in_article, taught_acronyms
+from .entities import organisations as article_organisations
 from .lexicon import both_languages, load
 from .model import Attributor, Claim, TimeSpan
 from .numbers import find_quantities
@@ -26,6 +28,10 @@ _PART_CUE = re.compile(r"\b(davon|darunter|unter ihnen|of them|of whom|including
 _DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus)(?:\s+(?:the|den|insgesamt|a total of))?\s+$", re.IGNORECASE)
 # A sentence that only says who said the one before: "Das teilte die Polizei mit.", "That was what X said."
 _SAID_THAT = re.compile(r"^\s*(?:Das|Dies|Diese Angaben|Diese Zahl|This|That|These figures)\s+(?!\w+\s+\d)", re.IGNORECASE)
+_HAS_FIGURE = re.compile(r"\d|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"
+                         r"hundert|tausend|Dutzend|Hunderte|Tausende|one|two|three|four|five|six|seven|eight|nine|"
+                         r"ten|eleven|twelve|twenty|thirty|hundred|thousand|dozens|hundreds|thousands|million)",
+                         re.IGNORECASE)
 _CONTINUES = re.compile(r"^\s*(Demnach|Dem zufolge|Accordingly|Zudem|Außerdem|Weiter)\b", re.IGNORECASE)
 
 
@@ -152,7 +158,8 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             if claims and claims[-1].quantity is quantities[index - 1]:
                 claims[-1].extra.update(part=True, whole=quantity.value)
             continue
-        subject = counted(text, quantity, language, fallback=fallback_subject, story_event=story_event)
+        subject = counted(text, quantity, language, fallback=fallback_subject, story_event=story_event,
+                          speaker_span=attribution.span)
         if subject is None:
             continue
         lo, hi = _clause(text, quantity.start, quantity.end)
@@ -178,7 +185,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         if _PART_CUE.search(text[max(0, quantity.start - 30):quantity.start]):
             claims[-1].extra["part"] = True   # "davon 40 Kinder", "including 12 children", "of them 3"
         if subject.concept in lexicon().generic:
-            claims[-1].extra["measured"] = measured_thing(text, quantity)
+            claims[-1].extra["measured"] = measured_thing(text, quantity, language)
         if subject.scale:
             claims[-1].extra["scale"] = list(subject.scale)
     return claims
@@ -186,7 +193,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
 
 def _reportable(sentence: Sentence, attribution: Attribution) -> bool:
     words = len(sentence.text.split())
-    return not sentence.heading and words >= 6 and (attribution.how != "none" or is_negated(sentence.text))
+    return not sentence.heading and words >= 6 and (attribution.how not in ("none", "actor") or is_negated(sentence.text))
 
 
 def _scene(sentences: list[Sentence], attributions: list[Attribution], lead: int = 3) -> Optional[str]:
@@ -209,11 +216,34 @@ def _story_event(sentences: list[Sentence], lead: int = 2) -> Optional[str]:
     return None
 
 
+def _article_speakers(sentences: list[Sentence], language: str) -> list[Attribution]:
+    """Each sentence's source as the article names it, resolved within the article: taught acronyms, role
+    nouns ("das Unternehmen") for the organisation of that kind, and an organisation acting in its own
+    name ("Der Autohersteller Vanta ruft … zurück") where no one else is said to speak."""
+    texts = [s.text for s in sentences]
+    acronyms = taught_acronyms(texts)
+    organisations = article_organisations(texts, language)
+    out = []
+    for index, text in enumerate(texts):
+        # the sentence's grammar is read where a source matters: figures, the lead, "Das teilte X mit."
+        deep = index < 3 or bool(_HAS_FIGURE.search(text)) or bool(_SAID_THAT.match(text))
+        attribution = attribute(text, language, deep=deep)
+        if attribution.attributor is not None:
+            attribution = Attribution(canonical_in_article(attribution.attributor, organisations, acronyms),
+                                      attribution.how, attribution.span)
+        elif attribution.how == "none" and deep:
+            acting = actor(text, language)
+            if acting is not None:
+                attribution = Attribution(Attributor(acting.text, acting.name), "actor", (acting.start, acting.end))
+        out.append(attribution)
+    return out
+
+
 def extract(text: str, language: str, published: Optional[date], publisher: Optional[str]) -> list[Claim]:
     """All claims of an article, offsets into `text`."""
     context = _Context(publisher=publisher)
     sentences = article_sentences(text)
-    explicit_speakers = [attribute(s.text) for s in sentences]
+    explicit_speakers = _article_speakers(sentences, language)
     scene = _scene(sentences, explicit_speakers)
     story_event = _story_event(sentences)
     claims, previous = [], []
@@ -235,7 +265,7 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
             # "… 3.000 Menschen mussten ihre Häuser verlassen. Das teilte das Innenministerium mit.":
             # the speaker of the sentence before, which named none, and no claim of its own
             for claim in previous:
-                if claim.extra.get("attribution") == "none":
+                if claim.extra.get("attribution") in ("none", "actor"):
                     claim.attributor, claim.extra["attribution"] = attribution.attributor, "explicit"
             if previous:
                 context.last_speaker = attribution.attributor

@@ -95,12 +95,18 @@ class Reading:
 def _tagger(language: str):
     from HanTa import HanoverTagger
 
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz" if language == "de" else "morphmodel_en.pgz")
+    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz" if language == "de" else "morphmodel_en.pgz")
+    # the tagger analyses each word afresh; news repeats its words, so remember the analyses (pure functions
+    # of the word) — a statement's reading then costs its Viterbi pass and little more
+    tagger._analyze = lru_cache(maxsize=200_000)(tagger._analyze)
+    tagger.analyze_forward = lru_cache(maxsize=200_000)(tagger.analyze_forward)
+    return tagger
 
 
+@lru_cache(maxsize=16384)
 def _parts(language: str, word: str, pos: str) -> tuple:
     """German compound parts of a noun, lemma pieces, head last ("Impfdosen" -> ("impf", "dosis"))."""
-    if language != "de" or not pos.startswith("NN") or len(word) < 8:
+    if language != "de" or not pos.startswith("NN") or len(word) < 6:
         return ()
     try:
         lemma, pieces, _ = _tagger("de").analyze(word, taglevel=3)

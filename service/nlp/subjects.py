@@ -96,7 +96,7 @@ _COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|fig
 
 
 def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optional["Subject"] = None,
-            story_event: Optional[str] = None) -> Optional[Subject]:
+            story_event: Optional[str] = None, speaker_span: tuple = (0, 0)) -> Optional[Subject]:
     """The thing a figure counts, read from the words around it; None when nothing is counted.
     `story_event` is what the article is about ("demonstrieren" in its headline): people counted
     without a verb of their own ("250.000 Teilnehmer") are counted for it."""
@@ -112,7 +112,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         stop = _STOP.search(after)
         window = after[:stop.start()] if stop else after
         tokens = list(_TOKEN.finditer(window))[:5]
-        hits = [h for h in lex.concepts.finditer(window) if tokens and h.start <= tokens[min(3, len(tokens) - 1)].start()]
+        hits = [h for h in lex.concepts.finditer(window) if tokens and h.start <= tokens[min(3, len(tokens) - 1)].start()
+                and not _modifies_a_noun(sentence, quantity.end + h.start, language)]
         if hits:
             concept, unit_text = hits[0].value, hits[0].text
             noun_start, noun_end = quantity.end + hits[0].start, quantity.end + hits[0].end
@@ -182,7 +183,7 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
     if owner is None and noun_start is not None and noun_start < quantity.start:
         owner = _owner_in(sentence[max(0, noun_start - 40):noun_start])
     if owner is None:
-        owner = _subject_owner(sentence, quantity, language)
+        owner = _subject_owner(sentence, quantity, language, speaker_span)
 
     scale = None
     if concept in lex.measures and unit_text:
@@ -215,6 +216,18 @@ def _figure_clause(sentence: str, quantity: Quantity, language: str):
 
     reading = read(sentence, language)
     return reading, reading.clause_of(quantity.start, quantity.end)
+
+
+def _modifies_a_noun(sentence: str, offset: int, language: str) -> bool:
+    """"200.000 betroffenen Elektroautos": an adjective before a noun only says which ones are counted."""
+    from .reading import read
+
+    reading = read(sentence, language)
+    i = reading.at(offset)
+    if i is None or not reading.tokens[i].adjective:
+        return False
+    following = reading.tokens[i + 1:i + 3]
+    return any(t.noun for t in following)
 
 
 def _head_noun_after(sentence: str, quantity: Quantity, language: str):
@@ -302,7 +315,7 @@ def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Opt
     return event, verb
 
 
-def _subject_owner(sentence: str, quantity: Quantity, language: str) -> Optional[str]:
+def _subject_owner(sentence: str, quantity: Quantity, language: str, speaker_span: tuple = (0, 0)) -> Optional[str]:
     """The owner given by the clause's subject: "Pjöngjang hat 2.000 Soldaten geschickt", "North Korea has
     sent 50,000 soldiers": a country or capital before the figure that no preposition governs."""
     from .attributors import _NOT_A_SPEAKER_BEFORE
@@ -314,6 +327,8 @@ def _subject_owner(sentence: str, quantity: Quantity, language: str) -> Optional
     for hit in geo.names.finditer(sentence[lo:quantity.start]):
         start = lo + hit.start
         end = lo + hit.end
+        if speaker_span[0] <= start < speaker_span[1]:
+            continue   # "US says 10,000 troops": the speaker is not whose the troops are
         if sentence[end:end + 1] == "-" or sentence[max(0, start - 1):start] == "-":
             continue   # "US-Regierung": a compound names the speaker, not whose the counted thing is
         if geo.kind.get(hit.value) in ("country", "capital") and not _NOT_A_SPEAKER_BEFORE.search(
@@ -350,7 +365,7 @@ def _measured() -> tuple[TermFinder, list]:
     return TermFinder(entries), stems
 
 
-def measured_thing(sentence: str, quantity: Quantity) -> Optional[str]:
+def measured_thing(sentence: str, quantity: Quantity, language: Optional[str] = None) -> Optional[str]:
     """What a generic figure (a percentage, an amount of money) measures: the measured noun nearest to
     it ("Gewinneinbruch von 64 Prozent" and "a 64% drop in profit" both measure profit)."""
     finder, stems = _measured()
@@ -370,7 +385,28 @@ def measured_thing(sentence: str, quantity: Quantity) -> Optional[str]:
         gap = sentence[lo:hi] if lo <= hi else ""
         return max(0, hi - lo) + (60 if re.search(r"[,;:]", gap) else 0)
 
-    return min(found, key=distance)[2] if found else None
+    if found:
+        return min(found, key=distance)[2]
+    # "52,4 Prozent der Stimmen", "52.4 percent of the vote": the noun the share is of, by its lemma
+    m = _SHARE_OF.match(sentence, quantity.end)
+    if m:
+        from .reading import read
+
+        reading = read(sentence, language or _language_of_share(m.group(0)))
+        start = reading.after(m.end())
+        for token in reading.tokens[start:start + 3] if start is not None else ():
+            if token.noun:
+                return "w:" + fold(token.head)
+            if not (token.adjective or token.pos in ("ART", "AT0")):
+                break
+    return None
+
+
+_SHARE_OF = re.compile(r"\s*(?:%|Prozent|percent|per cent)?\s+(?:der|des|von|of|of the|aller)\b", re.IGNORECASE)
+
+
+def _language_of_share(text: str) -> str:
+    return "en" if re.search(r"\b(of|percent|per cent)\b", text, re.IGNORECASE) else "de"
 
 
 @lru_cache(maxsize=8192)

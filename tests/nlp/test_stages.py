@@ -238,7 +238,8 @@ def test_what_a_percentage_measures(a, b, same):
 
 
 def test_a_modifier_is_not_what_is_measured():
-    assert _statement("59 Prozent der SPD-Wähler sind zufrieden").extra["measured"] is None
+    # the share is of the voters, not of the party that modifies them
+    assert _statement("59 Prozent der SPD-Wähler sind zufrieden").extra["measured"] == "w:spd-wähler"
 
 
 @pytest.mark.parametrize("text, negated", [

@@ -1,0 +1,443 @@
+"""Sources as entities: who says it, read from the sentence's words, and when two names are one source.
+
+Per sentence: the subject of a reporting verb ("Das Kraftfahrt-Bundesamt geht … aus", "Das teilte das
+Unternehmen mit", "preliminary results show"), a proper noun heading a colon ("Weselsky: …"), and the body
+behind a report noun ("nach dem vorläufigen Ergebnis des Wahlamts", "according to figures from the ministry").
+Per article: acronyms the text teaches ("Welternährungsprogramm (WFP)") and role nouns ("das Unternehmen",
+"the ministry", "nach Unternehmensangaben") resolved to the organisation of the story. Across the base:
+one source under its acronym, its name in the other language, or the report it published.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import both_languages, fold, load
+from .model import Attributor
+from .places import gazetteer
+from .reading import Reading, Token, read
+
+# German case endings and English plurals do not make another source ("Wahlamts", "Deutschen Bahn").
+_ENDING = re.compile(r"(?<=\w{4})(es|s|en|n)$")
+_STOP = frozenset({"der", "die", "das", "des", "dem", "den", "the", "of", "for", "and", "und", "für", "von", "a",
+                   "an", "ein", "eine", "einer", "eines", "its", "their", "sein", "seine", "ihre", "ihr", "town",
+                   "city", "state", "national", "federal", "'s", "’s"})
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict:
+    data = load("markers").get("source_roles", {})
+    table = {}
+    for role, terms in data.items():
+        if role == "about":
+            continue
+        for term in both_languages(terms):
+            table[fold(term)] = role
+    return table
+
+
+@lru_cache(maxsize=1)
+def _role_finder():
+    from .lexicon import TermFinder
+
+    return TermFinder((term, True) for term in _roles())
+
+
+@lru_cache(maxsize=1)
+def _report_nouns() -> frozenset:
+    return frozenset(fold(w) for w in both_languages(load("markers").get("report_nouns", {})))
+
+
+@lru_cache(maxsize=1)
+def _reporting_lemmas() -> frozenset:
+    """Lemmas of the reporting verbs (the attributor table's words, read by the tagger) and estimating verbs."""
+    lemmas = set()
+    words = load("attributors").get("reporting_words", {})
+    for language in ("de", "en"):
+        for word in words.get(language, []):
+            if " " in word:
+                continue
+            for token in read(word, language).tokens:
+                lemmas.add(token.lemma.casefold())
+    lemmas |= {fold(w) for w in both_languages(load("markers").get("estimating_verbs", {}))}
+    lemmas -= {"so", "bekannt", "according"}
+    return frozenset(lemmas)
+
+
+@lru_cache(maxsize=65536)
+def role_of(word: str, language: str) -> Optional[str]:
+    """The kind of body a common noun names ("Unternehmen" -> company, "Feuerwehr" -> fire service),
+    by the noun itself, its compound head ("Autohersteller" -> "hersteller"), or its English translation."""
+    from .bilingual import english
+
+    roles = _roles()
+    folded = fold(word)
+    if folded in roles:
+        return roles[folded]
+    stem = _ENDING.sub("", folded)
+    if stem in roles:
+        return roles[stem]
+    for token in read(word, language).tokens[:1]:
+        for candidate in (token.lemma.casefold(), token.head):
+            if fold(candidate) in roles:
+                return roles[fold(candidate)]
+        for meaning in english(token.lemma, language)[:3]:
+            last = meaning.split()[-1]
+            if fold(meaning) in roles or fold(last) in roles:
+                return roles.get(fold(meaning)) or roles[fold(last)]
+    return None
+
+
+def _noun_phrase(tokens: tuple, i: int, step: int) -> list[Token]:
+    """The noun phrase whose head is at or next to token i, read in one direction (articles, adjectives,
+    nouns and names, a genitive 's)."""
+    out = []
+    j = i
+    while 0 <= j < len(tokens):
+        t = tokens[j]
+        if step > 0 and out and t.pos in ("ART", "AT0") and any(o.noun or o.proper for o in out):
+            break   # "das Wahlamt Lindental das amtliche Endergebnis": the next phrase begins
+        if t.noun or t.proper or t.adjective or t.pos in ("ART", "AT0", "POS", "DPS", "PPOSAT") or t.text in ("'s", "’s"):
+            out.append(t)
+            if step < 0 and t.pos in ("ART", "AT0"):
+                break   # read backwards, the article opens the phrase
+            j += step
+            continue
+        break
+    return out if step > 0 else out[::-1]
+
+
+@dataclass(frozen=True)
+class Named:
+    text: str          # the phrase as written ("das Wahlamt Lindental")
+    name: str          # its name ("Wahlamt Lindental", "Vanta")
+    role: Optional[str]  # company, ministry, police, … when a role noun names it
+    start: int
+    end: int
+
+
+def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
+    """A noun phrase as a source: its proper names, else a role noun; places and descriptors left out
+    ("Der Autohersteller Vanta" -> Vanta, a company)."""
+    geo = gazetteer()
+    content = [t for t in phrase if t.noun or t.proper]
+    if not content:
+        return None
+    names = [t for t in content if t.proper and not geo.names.get(t.text)]
+    role = next((role_of(t.text, "de" if t.pos.startswith(("NN", "NE")) and not t.pos[2:3].isdigit() else "en")
+                 for t in content if not t.proper and role_of(t.text, _language_of(t))), None)
+    report = any(fold(t.lemma) in _report_nouns() or fold(t.text) in _report_nouns() for t in content)
+    start, end = phrase[0].start, phrase[-1].end
+    if names:
+        name = " ".join(t.text for t in names)
+    elif role or report:
+        words = [t for t in phrase if (t.noun or t.adjective and t.text[:1].isupper()) and not geo.names.get(t.text)
+                 and not geo.demonyms.get(t.text)] or content
+        name = " ".join(t.text for t in words)
+    else:
+        return None
+    return Named(sentence[start:end], name, role or ("report" if report and not names else None), start, end)
+
+
+def _language_of(token: Token) -> str:
+    return "en" if token.pos[-1:].isdigit() or token.pos in ("NP0", "NN0") else "de"
+
+
+def speaker(sentence: str, language: str) -> Optional[Named]:
+    """The source a sentence's own grammar names: the subject of a reporting verb, before it or (German
+    inversion, "Das teilte das Unternehmen mit") right after it, or a name heading a colon."""
+    reading = read(sentence, language)
+    tokens = reading.tokens
+    colon = next((i for i, t in enumerate(tokens[:6]) if t.text == ":"), None)
+    if colon:
+        head = [t for t in tokens[:colon] if t.proper or t.noun]
+        if head and any(t.proper or role_of(t.text, language) for t in head):
+            named = _named(list(tokens[:colon]), sentence)
+            if named is not None:
+                return named
+    lemmas = _reporting_lemmas()
+    particles = {t.clause: t for t in tokens if t.particle}
+    for i, token in enumerate(tokens):
+        if not (token.verb or token.auxiliary):
+            continue
+        lemma = token.lemma.casefold()
+        if token.clause in particles and language == "de":
+            lemma = particles[token.clause].text.casefold() + lemma
+        if lemma not in lemmas:
+            continue
+        after = _noun_phrase(tokens, i + 1, 1)
+        before = _noun_phrase(tokens, i - 1, -1)
+        phrases = [after, before] if language == "de" and _inverted(tokens, i) else [before, after]
+        if language == "de" and token.pos.startswith(("VV(PP)", "VV(INF)", "VV(IZU)")):
+            # "… hat das Wahlamt das Endergebnis veröffentlicht": the subject follows the finite auxiliary
+            finite = next((k for k in range(i - 1, -1, -1) if tokens[k].clause == token.clause
+                           and tokens[k].pos.endswith("(FIN)")), None)
+            if finite is not None:
+                phrases.insert(0, _noun_phrase(tokens, finite + 1, 1))
+        found = [n for n in (_named(p, sentence) for p in phrases if p) if n is not None]
+        if found:
+            return next((n for n in found if n.role != "report"), found[0])
+    return None
+
+
+def _inverted(tokens: tuple, i: int) -> bool:
+    first = next((t for t in tokens if t.clause == tokens[i].clause), None)
+    return first is not None and (first.pos.startswith(("PD", "PPER", "ADV", "PROAV")) or first.text.casefold() in (
+        "das", "dies", "dem", "demnach", "zudem", "außerdem", "so"))
+
+
+_REPORT_CUE = re.compile(
+    r"\b(?:nach|laut|gemäß|according to)\s+(?:dem|den|der|des|the)?\s*(?:[\w-]+\s+){0,2}?"
+    r"(?P<report>[\w-]+)\s+(?:des|der|von|vom|from|of|by)\s+(?:the\s+|dem\s+|der\s+)?(?P<body>(?:[\w'’-]+\s?){1,5})",
+    re.IGNORECASE)
+
+
+def reported_by(sentence: str, language: str) -> Optional[Named]:
+    """"nach dem vorläufigen Ergebnis des Wahlamts", "according to preliminary results from the town's
+    election office": the body behind a report noun, with the report kept in the phrase."""
+    for m in _REPORT_CUE.finditer(sentence):
+        if fold(m.group("report")) not in _report_nouns() and fold(_ENDING.sub("", m.group("report"))) not in _report_nouns():
+            continue
+        start = m.start("body")
+        reading = read(sentence, language)
+        i = reading.after(start)
+        if i is None:
+            continue
+        phrase = _noun_phrase(reading.tokens, i, 1)
+        named = _named(phrase, sentence) if phrase else None
+        if named is not None:
+            return Named(sentence[m.start():named.end], named.name, named.role, m.start(), named.end)
+    return None
+
+
+_ACRONYM = re.compile(r"((?:[A-ZÄÖÜ][\w’'-]+\s(?:(?:für|for|of|the|des|der|und|and|de|du)\s)?){0,5}[A-ZÄÖÜ][\w’'-]+)\s\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def taught_acronyms(sentences: list[str]) -> dict[str, str]:
+    """Acronyms an article teaches: "Welternährungsprogramm (WFP)", "the World Food Programme (WFP)"."""
+    found = {}
+    for sentence in sentences:
+        for m in _ACRONYM.finditer(sentence):
+            name, acronym = m.group(1).strip(), m.group(2)
+            words = name.split()
+            # the expansion is the shortest tail of the capitalised run that the acronym abbreviates
+            for k in range(len(words)):
+                tail = " ".join(words[k:])
+                if abbreviates(acronym, tail):
+                    found[acronym] = tail
+                    break
+            else:
+                found.setdefault(acronym, words[-1])
+    return found
+
+
+def _initials(name: str) -> list[str]:
+    """The initials an acronym may take: of each word, and of each part of a German compound."""
+    out = []
+    for word in re.split(r"[\s-]+", name):
+        if not word or word.casefold() in _STOP:
+            continue
+        tokens = read(word, "de").tokens
+        parts = tokens[0].parts if tokens and tokens[0].parts else (word,)
+        out.extend(p[:1].upper() for p in parts if p)
+    return out
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether an all-capitals acronym abbreviates a name ("KBA" and "Kraftfahrt-Bundesamt", "WHO" and
+    "World Health Organization"): its letters are initials of the name's words or compound parts, in order."""
+    if not re.fullmatch(r"[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,7}", acronym) or acronym.upper() != acronym and len(acronym) < 3:
+        return False
+    letters = [c for c in acronym if c.isupper()]
+    initials = _initials(name)
+    if len(initials) < len(letters) or not initials or initials[0] != letters[0]:
+        return False
+    # every initial used, in order (a letter may also stand for a word's second part: "BAMF")
+    j = 0
+    for letter in letters:
+        while j < len(initials) and initials[j] != letter:
+            j += 1
+        if j == len(initials):
+            return False
+        j += 1
+    return len(initials) - len(letters) <= 1
+
+
+# Two single words the dictionary does not relate are one word across languages at this cosine
+# ("vorläufig"/"preliminary" 0.82, "Ergebnis"/"results" 0.84; "Amt"/"authority" 0.42, "final"/"vorläufig" 0.56).
+WORD_SIMILARITY = 0.78
+
+
+@lru_cache(maxsize=65536)
+def _word_similarity(a: str, b: str) -> float:
+    from .bilingual import _vector
+
+    return float(_vector(a) @ _vector(b))
+
+
+@dataclass(frozen=True)
+class _Word:
+    meanings: frozenset            # the lemma, the word, and its English translations
+    parts: tuple = ()              # a German compound's parts, each as its meanings
+
+
+def _content_words(name: str, language: str) -> list[_Word]:
+    """Each content word of a source name with its English meanings (and a compound's parts)."""
+    from .bilingual import english
+
+    geo = gazetteer()
+    words = []
+    for token in read(name, language).tokens:
+        if not (token.noun or token.proper or token.adjective) or fold(token.text) in _STOP or geo.names.get(token.text):
+            continue
+        if geo.demonyms.get(token.text):
+            continue
+        lemma = token.lemma.casefold()
+        meanings = frozenset(set(english(lemma, language)) | {lemma, fold(token.text), _ENDING.sub("", fold(token.text))})
+        parts = tuple(frozenset({p} | set(english(p, "de")[:6])) for p in token.parts) if language == "de" else ()
+        words.append(_Word(meanings, parts))
+    return words
+
+
+def _vocabulary(words: list[_Word]) -> set:
+    out = set()
+    for word in words:
+        for group in (word.meanings, *word.parts):
+            for meaning in group:
+                out.add(meaning)
+                out.update(meaning.split())
+    return out
+
+
+def _covered(shorter: list[_Word], longer: list[_Word]) -> bool:
+    """Every content word of one name has a meaning among the other's words (a compound by its parts)."""
+    if not shorter:
+        return False
+    vocabulary = _vocabulary(longer)
+
+    raw = {w for word in longer for w in word.meanings if " " not in w}
+
+    def known(group) -> bool:
+        if any(m in vocabulary or all(w in vocabulary for w in m.split()) for m in group):
+            return True
+        # a word the dictionary does not translate: the encoder, one word against one word
+        return any(_word_similarity(m, w) >= WORD_SIMILARITY for m in group if " " not in m for w in raw)
+
+    return all(known(w.meanings) or (w.parts and all(known(p) for p in w.parts)) for w in shorter)
+
+
+@lru_cache(maxsize=65536)
+def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
+    """Two source names for one source: the same name (case endings aside), an acronym and its expansion,
+    or the same words in the other language ("Wahlamt" and "election office")."""
+    x, y = _key(a), _key(b)
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    if abbreviates(a.strip(), b) or abbreviates(b.strip(), a):
+        return True
+    ca, cb = _countries(a), _countries(b)
+    if ca and cb and not ca & cb:
+        return False   # "US government" and "Ukrainian government": the country names the source
+    wa, wb = _content_words(a, a_lang), _content_words(b, b_lang)
+    if not wa or not wb:
+        return False
+    shorter, longer = sorted((wa, wb), key=len)
+    if len(shorter) == 1 and not shorter[0].parts and len(longer) > 2:
+        return False   # one word says too little of a long name
+    return _covered(shorter, longer) or _covered(longer, shorter)
+
+
+def _countries(name: str) -> frozenset:
+    geo = gazetteer()
+    found = {geo.country(h.value) or h.value for h in geo.names.finditer(name)}
+    found |= {geo.country(h.value) or h.value for h in geo.demonyms.finditer(name)}
+    return frozenset(found)
+
+
+def _key(name: str) -> str:
+    words = [_ENDING.sub("", w) for w in fold(name).split() if w not in _STOP]
+    return " ".join(words)
+
+
+def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional[str]]]) -> Attributor:
+    """"das Unternehmen", "the ministry": the article's organisation of that kind, else its first one."""
+    role = role_of(attributor.canonical.split()[-1], "de") or role_of(attributor.canonical.split()[-1], "en")
+    if role is None or any(w[:1].isupper() and not role_of(w, "de") and not role_of(w, "en")
+                           for w in attributor.canonical.split()):
+        return attributor
+    for name, kind in organisations:
+        if kind == role and fold(name) != fold(attributor.canonical):
+            return Attributor(attributor.text, name)
+    return attributor
+
+
+@lru_cache(maxsize=65536)
+def same_report(a: str, a_lang: str, b: str, b_lang: str) -> bool:
+    """"preliminary results" and "nach dem vorläufigen Ergebnis des Wahlamts": one attribution names a
+    report, and all its words are in the other's attribution phrase."""
+    if not a or not b:
+        return False
+    for one, one_lang, other, other_lang in ((a, a_lang, b, b_lang), (b, b_lang, a, a_lang)):
+        words = _content_words(one, one_lang)
+        if len(words) < 2 or not any(fold(m) in _report_nouns() for w in words for m in w.meanings):
+            continue
+        if _covered(words, _content_words(other, other_lang)):
+            return True
+    return False
+
+
+def actor(sentence: str, language: str, statement: bool = False) -> Optional[Named]:
+    """An organisation that is the subject of its own action speaks for it: "Der Autohersteller Vanta ruft
+    40.000 Autos zurück" (a role noun names it an organisation). In a statement a bare name heading the
+    sentence does too ("Vanta ruft 40.000 Elektroautos zurück"); a place never does (it is the owner)."""
+    tokens = read(sentence, language).tokens
+    phrase = _noun_phrase(tokens, 0, 1)
+    if not phrase or len(phrase) >= len(tokens) or not tokens[len(phrase)].pos.endswith(("(FIN)", "VVZ", "VVD", "VBZ", "VHZ")):
+        return None
+    geo = gazetteer()
+    names = [t for t in phrase if t.proper and not geo.names.get(t.text)]
+    if not names or any(geo.names.get(t.text) for t in phrase if t.proper):
+        return None
+    roles = [t for t in phrase if t.noun and not t.proper and role_of(t.text, language)]
+    if roles and roles[-1].start < names[0].start:
+        return Named(sentence[phrase[0].start:phrase[-1].end], " ".join(t.text for t in names),
+                     role_of(roles[-1].text, language), phrase[0].start, phrase[-1].end)
+    if statement and len(names) == len([t for t in phrase if t.noun or t.proper]) == 1:
+        return Named(names[0].text, names[0].text, None, names[0].start, names[0].end)
+    return None
+
+
+def organisations(sentences: list[str], language: str) -> list[tuple[str, Optional[str]]]:
+    """The organisations an article names with their kind, in order: "Der Autohersteller Vanta" (company),
+    "das Gesundheitsministerium" (ministry), sources with a role noun in their name."""
+    found = []
+    finder = _role_finder()
+    for sentence in sentences:
+        if not any(True for _ in finder.finditer(sentence)):
+            continue   # read only the sentences that name a kind of body
+        tokens = read(sentence, language).tokens
+        for i, token in enumerate(tokens):
+            if not token.noun or token.proper:
+                continue
+            role = role_of(token.text, language)
+            if role is None:
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.proper and not gazetteer().names.get(nxt.text):
+                found.append((nxt.text, role))
+    return found
+
+
+def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, Optional[str]]],
+                         acronyms: dict[str, str]) -> Attributor:
+    """An article's source under the name the base shares: a taught acronym for its expansion, and a role
+    noun for the organisation of that kind ("das Unternehmen" -> Vanta)."""
+    canonical = attributor.canonical
+    for acronym, expansion in acronyms.items():
+        if same_name(canonical, "de", expansion, "de") or canonical == acronym:
+            return Attributor(attributor.text, acronym)
+    return resolve_role(attributor, organisations)
