@@ -10,9 +10,9 @@ import pytest
 
 from benchmarks import frames
 
-# Measured on this branch (precision 0.815, recall 0.633 on 922 pairs), rounded down to two decimals, minus 0.02.
+# Measured on this branch (precision 0.802, recall 0.630 on 922 pairs), rounded down to two decimals, minus 0.02.
 # A regression floor: raise them as the frame decision improves (the targets are 0.98 and 0.90).
-MIN_PRECISION = 0.79
+MIN_PRECISION = 0.78
 MIN_RECALL = 0.61
 
 MIN_PAIRS = 440
