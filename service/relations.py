@@ -174,10 +174,12 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     if a.quantity is not None and b.quantity is not None and kind(a) != kind(b):
         return False
     if a.subject_key and b.subject_key and a.subject_key != b.subject_key:
-        if not (a.subject_key.startswith("w:") or b.subject_key.startswith("w:")):
-            return False
-        if a.extra.get("event") != b.extra.get("event") or not _heads_alike(a, b, unit_similarity):
-            return False
+        base_a, base_b = a.subject_key.split("@")[0], b.subject_key.split("@")[0]
+        if base_a != base_b:
+            if not (base_a.startswith("w:") or base_b.startswith("w:")) or not _heads_alike(a, b, unit_similarity):
+                return False
+        elif base_a == "people" and bool(a.extra.get("event")) != bool(b.extra.get("event")):
+            return False   # people counted without an event say nothing of those it befell
     if not _events_alike(a, b):
         return False
     owner_a, owner_b = a.extra.get("owner"), b.extra.get("owner")

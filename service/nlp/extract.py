@@ -9,7 +9,7 @@ from typing import Optional
 from .attributors import Attribution, attribute, is_media, sources
 from .entities import actor, canonical_in_article, taught_acronyms
 from .entities import organisations as article_organisations
-from .lexicon import both_languages, load
+from .lexicon import both_languages, fold, load
 from .model import Attributor, Claim, TimeSpan
 from .numbers import find_quantities
 from .places import gazetteer
@@ -70,7 +70,7 @@ def _attribution_clause(text: str) -> bool:
     return sources().reporting.search(text) is not None or bool(_ASIDE.match(text))
 
 
-def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0)) -> Optional[str]:
+def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0), language: Optional[str] = None) -> Optional[str]:
     """Where a figure holds: places governed by a location preposition, in the figure's clause first,
     then in the sentence's other clauses except those saying who spoke where; the finest grain wins."""
     geo = gazetteer()
@@ -109,8 +109,32 @@ def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0)) -> Optiona
             if not (speaking and a > lo):
                 found += places_in(a, a + len(clause))
     if not found:
-        return None
+        return _unknown_place(sentence, lo, hi, preps, language) or _unknown_place(
+            sentence, 0, len(sentence), preps, language, skip)
     return max(found, key=lambda p: len(geo.ancestors(p)))
+
+
+def _unknown_place(sentence: str, lo: int, hi: int, preps: set[str], language: Optional[str],
+                   skip: tuple = (0, 0)) -> Optional[str]:
+    """A place no gazetteer knows ("In Catarroja", "in Paiporta"): a proper noun that a location
+    preposition governs in the figure's clause. It is its own place, inside none we know of."""
+    from .numbers import _guess_language
+    from .reading import read
+
+    reading = read(sentence, language or _guess_language(sentence))
+    tokens = reading.tokens
+    for i, token in enumerate(tokens[:-1]):
+        if token.start < lo or token.end > hi or token.text.casefold() not in preps or token.text.casefold() in ("nach", "to"):
+            continue
+        if skip[0] <= token.start < skip[1]:
+            continue
+        following = tokens[i + 1:i + 3]
+        for nxt in following:
+            if nxt.proper and nxt.text[:1].isupper() and not sources().mentions.get(nxt.text):
+                return "?:" + fold(nxt.text)
+            if nxt.pos not in ("ART", "AT0"):
+                break
+    return None
 
 
 @dataclass
@@ -171,7 +195,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             time = TimeSpan(reference.isoformat(), reference.isoformat())
         quantity.unit = subject.unit_text if quantity.unit is None else quantity.unit
         quantity.increment = is_increment(text, quantity)
-        location = locate(text, quantity.start, quantity.end, attribution.span)
+        location = locate(text, quantity.start, quantity.end, attribution.span, language)
         claims.append(Claim(
             text=text, language=language, start=0, end=len(text), attributor=speaker, quantity=quantity,
             subject=subject.label, subject_key=subject.key, location=gazetteer().label(location, "en"),

@@ -69,6 +69,9 @@ class Gazetteer:
         """Same frame: unknown on either side, the same place, or one inside the other."""
         if not a or not b:
             return True
+        if a.startswith("?:") or b.startswith("?:"):
+            # a place no gazetteer knows may lie inside a known one; two unknown places are two places
+            return a == b or not (a.startswith("?:") and b.startswith("?:"))
         return self.contains(a, b) or self.contains(b, a)
 
     def country(self, place: Optional[str]) -> Optional[str]:
@@ -80,6 +83,8 @@ class Gazetteer:
     def label(self, place: Optional[str], language: str = "en") -> Optional[str]:
         if not place:
             return None
+        if place.startswith("?:"):
+            return place[2:].title()
         return self.labels.get(place, {}).get(language, place)
 
 

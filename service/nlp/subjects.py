@@ -114,10 +114,20 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         tokens = list(_TOKEN.finditer(window))[:5]
         hits = [h for h in lex.concepts.finditer(window) if tokens and h.start <= tokens[min(3, len(tokens) - 1)].start()
                 and not _modifies_a_noun(sentence, quantity.end + h.start, language)]
-        if hits:
+        first = _head_noun_after(sentence, quantity, language)
+        if first is not None and quantity.unit is None:
+            # the figure counts its own noun: "1.200 Cholerafälle im Bundesstaat Kassala" counts cases
+            own = _concept_of_token(first.text) or _concept_of_token(first.lemma) or lex.concepts.get(first.head)
+            hits = [h for h in hits if quantity.end + h.start <= first.start]
+            if own is not None and not hits:
+                concept, unit_text = own, first.text
+                noun_start, noun_end = first.start, first.end
+        if concept is not None:
+            pass
+        elif hits:
             concept, unit_text = hits[0].value, hits[0].text
             noun_start, noun_end = quantity.end + hits[0].start, quantity.end + hits[0].end
-        else:
+        elif first is None or quantity.unit is not None:
             for token in tokens[:4]:
                 found = _concept_of_token(token.group(0))
                 if found:
@@ -268,6 +278,55 @@ def reading_head(sentence: str, offset: int, language: str) -> Optional[str]:
     return fold(token.head) if token.noun else None
 
 
+@lru_cache(maxsize=1)
+def _event_lemmas() -> tuple[dict, list]:
+    """The event lexicon by lemma: single words ("getötet" -> töten, "evacuated" -> evacuate) and phrases as
+    sets of content lemmas ("in Sicherheit gebracht" -> {sicherheit, bringen}), so that inflected and
+    discontinuous forms are found too ("Der Sturm tötete 16 Menschen", "brachte 300 Bewohner in Sicherheit")."""
+    from .reading import read
+
+    single, phrases = {}, []
+    for entry in load("events").get("events", []):
+        for language in ("de", "en"):
+            for term in entry.get("terms", {}).get(language, []):
+                tokens = [t for t in read(term, language).tokens if t.noun or t.verb or t.adjective or t.particle]
+                lemmas = frozenset(_lemma_key(t, tokens) for t in tokens if not t.particle)
+                if len(tokens) == 1:
+                    single.setdefault((language, next(iter(lemmas))), entry["key"])
+                elif len(lemmas) >= 2:
+                    phrases.append((language, lemmas, entry["key"]))
+    return single, phrases
+
+
+def _lemma_key(token, tokens) -> str:
+    particle = next((t.text.casefold() for t in tokens if t.particle), "")
+    lemma = token.lemma.casefold()
+    return particle + lemma if token.verb and particle else lemma
+
+
+def _event_by_lemma(clause: list, language: str) -> Optional[str]:
+    from .bilingual import english
+
+    single, phrases = _event_lemmas()
+    lemmas = {_lemma_key(t, clause) for t in clause if (t.noun or t.verb or t.adjective) and not t.number}
+    for lemma in lemmas:
+        found = single.get((language, lemma))
+        if found:
+            return found
+    for lang, phrase, key in phrases:
+        if lang == language and phrase <= lemmas:
+            return key
+    if language == "de":
+        # a German verb no list has: its English translations ("töten" -> kill)
+        for token in clause:
+            if token.verb:
+                for meaning in english(_lemma_key(token, clause), "de")[:3]:
+                    found = single.get(("en", meaning))
+                    if found:
+                        return found
+    return None
+
+
 def _light_verbs() -> frozenset:
     data = load("markers").get("light_verbs", {})
     reporting = load("attributors").get("reporting_words", {})
@@ -295,6 +354,8 @@ def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Opt
         if found:
             # the event nearest the figure within its clause
             event = min(found, key=lambda h: abs(lo + h.start - quantity.start)).value
+    if event is None and own:
+        event = _event_by_lemma(own, language)
     if event is None:
         figures = {t.clause for t in reading.tokens if t.number and t.clause != clause}
         others = []
