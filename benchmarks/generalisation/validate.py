@@ -11,6 +11,16 @@ from pathlib import Path
 SETS = Path(__file__).resolve().parent / "sets"
 RELATIONS = ("agree", "same_source", "conflict", "not_conflict", "exclude")
 DOC_FIELDS = ("key", "language", "publisher", "published", "title", "url", "text")
+# Figures in digits that are not a day of a month ("6 April", "12. März").
+FIGURE = re.compile(r"\d[\d.,:]*(?![\d.,:]*\s*(?:\.\s*)?(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec))")
+
+
+def sentence_of(text: str, quote: str) -> str:
+    """The sentence (roughly: between full stops or line breaks) that holds the quote."""
+    start = text.index(quote)
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [i for i in (text.find(". ", start + len(quote)), text.find("\n", start + len(quote))) if i >= 0]
+    return text[left:min(ends) if ends else len(text)]
 
 
 def problems(path: Path) -> list[str]:
@@ -32,6 +42,9 @@ def problems(path: Path) -> list[str]:
         count = doc["text"].count(claim["quote"])
         if count != 1:
             found.append(f"claim {key}: quote occurs {count} times in {doc['key']}")
+        elif "value" not in claim and len(FIGURE.findall(sentence_of(doc["text"], claim["quote"]))) > 1:
+            # The grader takes any result citing the sentence as this claim unless a value names the figure.
+            found.append(f"claim {key}: its sentence has several figures, give a value")
     checks = spec.get("checks", [])
     if len(checks) < 5:
         found.append(f"only {len(checks)} checks")
