@@ -34,3 +34,9 @@ test: $(DEV_INSTALLED)
 bench: $(DEV_INSTALLED)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 	if [ -f benchmarks/checkthat.py ]; then $(BIN)/python benchmarks/checkthat.py; fi
+
+# make bench-quality: grade every check set (benchmarks/generalisation/sets/*.json and the public one), each on a
+# fresh seeded server; prints found, kept and score per set. QUALITY_ARGS=--help lists options (--code, --json, --verbose).
+.PHONY: bench-quality
+bench-quality: $(INSTALLED)
+	$(BIN)/python benchmarks/quality.py $(QUALITY_ARGS)
