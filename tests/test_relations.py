@@ -20,11 +20,11 @@ def q(value, qualifier="exact", low=None, high=None, increment=False):
 
 
 def claim(quantity, who="US government", key="soldiers", owner="KP", place="RU", day=None, forecast=False,
-          negated=False, text="x"):
+          negated=False, text="x", event=None):
     return Claim(text=text, language="de", attributor=Attributor(who, who) if who else None, quantity=quantity,
                  subject_key=key, location_key=place, forecast=forecast, negated=negated,
                  time=TimeSpan(day, day) if day else None,
-                 extra={"owner": owner, "time_explicit": bool(day)})
+                 extra={"owner": owner, "time_explicit": bool(day), "event": event or (key.split("@")[1] if "@" in key else None)})
 
 
 @pytest.mark.parametrize("a, b, expected", [
@@ -58,7 +58,11 @@ def test_statement_without_source_never_matches():
 ])
 def test_other_frame_is_unrelated(change):
     stored = claim(q(60000), **change)
-    assert relate(claim(q(10000)), stored) is None
+    assert relate(claim(q(10000), key="soldiers@sent"), stored) is None
+
+
+def test_people_counted_without_an_event_are_not_those_an_event_befell():
+    assert relate(claim(q(300), key="people"), claim(q(300), key="people@evacuated")) is None
 
 
 def test_place_inside_another_is_same_frame():

@@ -163,7 +163,7 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
     """The source a sentence names for what it says, if it names one: cue words and the alias table
     first, then the sentence's own grammar (the subject of a reporting verb, a name heading a colon,
     the body behind a report noun) for sources no list knows."""
-    from .entities import reported_by, speaker
+    from .entities import after_cue, generic_role_name, reported_by, speaker
     from .numbers import _guess_language
 
     found = _attribute_by_cues(sentence)
@@ -171,6 +171,8 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
             found.attributor is not None and found.attributor.canonical in sources().kind):
         return found
     language = language or _guess_language(sentence)
+    if found.attributor is not None and _common_noun(found.attributor.canonical, language):
+        found = Attribution(None, "none")   # "sprach von 76 bestätigten Fällen": what was said, not who
     if found.attributor is not None:
         # "Carmaker Vanta said": a descriptor before the name is not part of it
         named = speaker(sentence, language)
@@ -178,15 +180,38 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
                 and set(named.name.split()) < set(found.attributor.canonical.split())):
             return Attribution(Attributor(found.attributor.text, named.name), found.how, found.span)
         return found
-    named = reported_by(sentence, language)
+    named = reported_by(sentence, language) or after_cue(sentence, language)
     if named is None:
         named = speaker(sentence, language)
         if named is not None and any(s <= named.start < e for s, e in _quoted(sentence)):
             named = None
     if named is None:
         return found
-    known = sources().mentions.get(named.name) or sources().mentions.get(named.text)
+    known = sources().mentions.get(named.name) or sources().mentions.get(named.text) or generic_role_name(named.name)
     return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
+
+
+def generic_role_name(name: str) -> Optional[str]:
+    from .entities import generic_role_name as named
+
+    return named(name)
+
+
+def _role(name: str) -> bool:
+    """"laut Gesundheitsamt": a single word that names a kind of body is a source."""
+    from .entities import role_of
+
+    return bool(role_of(name, "de") or role_of(name, "en"))
+
+
+def _common_noun(name: str, language: str) -> bool:
+    """A single common noun that names no kind of body ("Fällen"): not a source."""
+    from .entities import role_of
+    from .reading import read
+
+    tokens = read(name, language).tokens
+    return (len(tokens) == 1 and tokens[0].noun and not tokens[0].proper and not role_of(name, language)
+            and not re.fullmatch(r"[A-ZÄÖÜ]{2,}", name))
 
 
 def _attribute_by_cues(sentence: str) -> Attribution:
@@ -236,7 +261,11 @@ def _attribute_by_cues(sentence: str) -> Attribution:
             # "nach Angaben der Katastrophenschutzbehörde Afad": a body the alias table does not know
             m = re.match(r"(?:der|des|dem|den|die|von|the)?\s*((?:[A-ZÄÖÜ][\w'’.-]*\s?){1,5})", sentence[cue.end():])
             name = _speaker_name(m.group(1)) if m else None
-            if name and (len(m.group(1).split()) >= 2 or re.fullmatch(r"[A-ZÄÖÜ]{2,}", name)):
+            if m and name is None and _role(m.group(1).strip()):
+                name = m.group(1).strip()   # "laut Gesundheitsamt": the body is named by its kind
+            if name and _role(name):
+                name = generic_role_name(name) or name
+            if name and (len(m.group(1).split()) >= 2 or re.fullmatch(r"[A-ZÄÖÜ]{2,}", name) or _role(name)):
                 return Attribution(Attributor(m.group(1).strip(), name), "explicit",
                                    (cue.start(), cue.end() + m.end(1)))
         if after:

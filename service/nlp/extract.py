@@ -182,7 +182,10 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             if claims and claims[-1].quantity is quantities[index - 1]:
                 claims[-1].extra.update(part=True, whole=quantity.value)
             continue
-        subject = counted(text, quantity, language, fallback=fallback_subject, story_event=story_event,
+        whole = quantities[index + 1] if index + 1 < len(quantities) and _DENOMINATOR.match(
+            text[quantity.end:quantities[index + 1].start]) else None
+        # "300 of the 2,000 job cuts": the part counts what its whole counts
+        subject = counted(text, whole or quantity, language, fallback=fallback_subject, story_event=story_event,
                           speaker_span=attribution.span)
         if subject is None:
             continue

@@ -148,7 +148,14 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             clause_start = max(before.rfind(c) for c in ",;:(") + 1
             hits = list(lex.concepts.finditer(before[clause_start:]))
             count = _COUNT_NOUN.search(before[clause_start:])
-            if hits and count:
+            counted_noun = _noun_after_count(sentence, clause_start + count.end(), language) if count else None
+            if counted_noun is not None and not [h for h in hits if _COUNT_NOUN.search(h.text)]:
+                # "die Zahl der Masernfälle … auf 42": the noun the count is of, by its own reading
+                own = (_concept_of_token(counted_noun.text) or _concept_of_token(counted_noun.lemma)
+                       or lex.concepts.get(counted_noun.head))
+                concept, unit_text = own or "w:" + fold(counted_noun.head), counted_noun.text
+                noun_start, noun_end = counted_noun.start, counted_noun.end
+            elif hits and count:
                 # the noun that is itself the count ("death toll"), else the one the count is of
                 # ("die Zahl der Toten"), else the last one named
                 named = ([h for h in hits if _COUNT_NOUN.search(h.text)]
@@ -241,20 +248,42 @@ def _modifies_a_noun(sentence: str, offset: int, language: str) -> bool:
 
 
 def _head_noun_after(sentence: str, quantity: Quantity, language: str):
-    """The counted noun after a figure in its clause: adjectives and articles may stand between."""
+    """The counted noun after a figure in its clause: adjectives and articles may stand between, and of
+    a run of nouns the last is the head ("58 measles cases")."""
     reading, clause = _figure_clause(sentence, quantity, language)
     start = reading.after(quantity.end)
-    if start is None:
-        return None
+    return _noun_from(reading, start, clause) if start is not None else None
+
+
+def _noun_from(reading, start: int, clause: int):
     geo = gazetteer()
-    for token in reading.tokens[start:start + 4]:
+    tokens = reading.tokens
+    for i in range(start, min(start + 4, len(tokens))):
+        token = tokens[i]
         if token.clause != clause:
             return None
         if token.noun and not token.proper and not geo.names.get(token.text):
-            return token
+            j = i
+            while j + 1 < len(tokens) and tokens[j + 1].noun and not tokens[j + 1].proper and tokens[j + 1].clause == clause:
+                j += 1
+            return tokens[j]
         if not (token.adjective or token.pos in ("ART", "AT0", "ADV", "AV0") or token.number):
             return None
     return None
+
+
+def _noun_after_count(sentence: str, offset: int, language: str):
+    """The noun a count noun is of: "die Zahl der Masernfälle", "the number of flights"."""
+    from .reading import read
+
+    reading = read(sentence, language)
+    start = reading.after(offset)
+    if start is None:
+        return None
+    token = reading.tokens[start]
+    if token.text.casefold() in ("der", "des", "an", "von", "of", "the"):
+        start += 1
+    return _noun_from(reading, start, reading.tokens[min(start, len(reading.tokens) - 1)].clause) if start < len(reading.tokens) else None
 
 
 def _noun_follows(sentence: str, quantity: Quantity, language: str) -> bool:

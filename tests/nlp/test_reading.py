@@ -1,0 +1,140 @@
+"""The reading of a sentence and what is read from it: clauses, counted things, events, owners, kinds,
+parts of a whole and places no list knows. Topics other than the seeds' story."""
+import pytest
+
+from service import nlp
+from service.nlp.extract import analyse
+from service.nlp.language import detect_language
+from service.nlp.reading import read
+from service.relations import kind, relate, same_frame
+
+
+def figures(text, language=None):
+    return {c.quantity.value: c for c in analyse(text, language or detect_language(text), None)}
+
+
+@pytest.mark.parametrize("text, language, joined, split", [
+    ("12 were killed and 40 injured when the ferry capsized.", "en", (), ("12", "40")),
+    ("Der Sturm tötete 16 Menschen und verletzte mehr als 100.", "de", (), ("16", "100")),
+    ("Insgesamt gaben 18.240 Bürgerinnen und Bürger ihre Stimme ab.", "de", ("Bürgerinnen", "Bürger"), ()),
+    ("Rescuers freed 30 miners and engineers from the shaft.", "en", ("miners", "engineers"), ()),
+])
+def test_a_conjunction_opens_a_clause_only_before_a_figure_or_a_verb(text, language, joined, split):
+    reading = read(text, language)
+    clause = {t.text: t.clause for t in reading.tokens}
+    if joined:
+        assert clause[joined[0]] == clause[joined[1]]
+    if split:
+        assert clause[split[0]] != clause[split[1]]
+
+
+@pytest.mark.parametrize("word, head", [
+    ("Grippefälle", "fall"), ("Impfdosen", "dosis"), ("Einsatzkräfte", "kraft"), ("Wahlbeteiligung", "beteiligung"),
+])
+def test_a_german_compound_is_read_by_its_head(word, head):
+    token = read(f"Es gab 12 {word}.", "de").tokens[3]
+    assert token.head == head
+
+
+@pytest.mark.parametrize("text, value, event", [
+    # the event of the figure's own clause, not the first one of the sentence
+    ("12 people were killed and 40 injured when the ferry capsized.", 40, "injured"),
+    ("12 people were killed and 40 injured when the ferry capsized.", 12, "killed"),
+    ("Zwei Menschen kamen ums Leben, 14 werden noch vermisst.", 14, "missing"),
+    ("Zwei Menschen kamen ums Leben, 14 werden noch vermisst.", 2, "killed"),
+    # inflected and discontinuous forms, by lemma
+    ("Der Sturm tötete 16 Menschen.", 16, "killed"),
+    ("Die Feuerwehr brachte in der Altstadt 300 Bewohner in Sicherheit.", 300, "evacuated"),
+    ("Die Polizei nahm sieben Verdächtige fest.", 7, "arrested"),
+])
+def test_the_event_is_read_from_the_figures_own_clause(text, value, event):
+    assert figures(text)[value].extra["event"] == event
+
+
+@pytest.mark.parametrize("text, value, event", [
+    ("Etwa 30 wurden verletzt.", 30, "injured"),
+    ("Mindestens 14 werden noch vermisst.", 14, "missing"),
+    ("At least 40 were evacuated overnight.", 40, "evacuated"),
+])
+def test_a_bare_figure_with_an_event_counts_people(text, value, event):
+    claim = figures(text)[value]
+    assert claim.subject_key == f"people@{event}"
+
+
+@pytest.mark.parametrize("text, value, head", [
+    ("The storm destroyed 300 barns on Monday.", 300, "barn"),
+    ("Im Hafen lagen 14 Kreuzfahrtriesen fest.", 14, "riese"),
+    ("Die Imker meldeten den Verlust von 4.000 Bienenvölkern.", 4000, "volk"),
+])
+def test_a_noun_no_list_knows_is_counted_by_its_lemma(text, value, head):
+    claim = figures(text)[value]
+    assert claim.subject_key.startswith("w:") and claim.extra["head"].endswith(head)
+
+
+def test_a_figure_counts_its_own_noun_before_a_later_one():
+    claim = figures("Das Gesundheitsministerium meldete 1.200 Cholerafälle im Bundesstaat Kassala.")[1200]
+    assert claim.subject_key == "people@infected"
+
+
+@pytest.mark.parametrize("text, value, owner", [
+    ("Pjöngjang hat 2.000 Soldaten geschickt.", 2000, "KP"),
+    ("Frankreich schickte 300 Feuerwehrleute nach Griechenland.", 300, "FR"),
+    ("Spain deployed 1,200 soldiers to the flood zone.", 1200, "ES"),
+])
+def test_the_owner_is_read_from_the_clause_subject(text, value, owner):
+    assert figures(text)[value].extra["owner"] == owner
+
+
+def test_the_speaker_is_not_the_owner():
+    _, claims = nlp.parse_statement("Greece says 300 firefighters were deployed")
+    assert claims[0].extra["owner"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der Schaden beläuft sich auf 3 Millionen Euro.", "money:eur"),
+    ("Die Reederei meldete einen Verlust von 40 Millionen Dollar.", "money:usd"),
+    ("Die Wahlbeteiligung lag bei 61 Prozent.", "percent"),
+    ("Die Arbeitslosenquote stieg um 0,4 Prozentpunkte.", "points:percentage_points"),
+    ("The fire burned 700 hectares.", "measure:km²"),
+    ("Die Temperatur stieg auf 35 Grad.", "measure:°C"),
+    ("The strike lasted 12 days.", "duration"),
+    ("40 passengers were on the bus.", "count"),
+])
+def test_every_figure_has_a_kind(text, expected):
+    (claim,) = figures(text).values()
+    assert kind(claim) == expected
+
+
+def test_figures_of_different_kinds_never_share_a_frame():
+    money = figures("Die Geldstrafe beträgt 40 Millionen Euro.")[40_000_000]
+    people = figures("40 Millionen Menschen sind betroffen.")[40_000_000]
+    assert kind(money) != kind(people) and not same_frame(money, people)
+    assert relate(money, people, similarity=0.9) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("300 of the 2,000 job cuts fall on the Bremen site.", 300),
+    ("Von den 66 Verletzten sind 12 Kinder, davon 3 Säuglinge.", 3),
+    ("Bei dem Brand wurden 66 Menschen verletzt, darunter 12 Feuerwehrleute.", 12),
+])
+def test_a_part_of_a_whole_is_marked(text, value):
+    assert figures(text)[value].extra.get("part")
+
+
+def test_a_part_is_related_to_its_whole_never_a_conflict():
+    part = figures("300 of the 2,000 job cuts fall on the Bremen site.")[300]
+    whole = figures("The carmaker will cut 2,000 jobs.")[2000]
+    relation = relate(whole, part, similarity=0.8)
+    assert relation is not None and relation.relation == "related" and relation.explanation.startswith("Part of")
+
+
+@pytest.mark.parametrize("a, b, compatible", [
+    ("In Catarroja, 300 people were brought to safety by boat.",
+     "Die Feuerwehr brachte in Paiporta 300 Bewohner in Sicherheit.", False),
+    ("In Catarroja, 300 people were brought to safety by boat.",
+     "In Catarroja wurden 300 Menschen in Sicherheit gebracht.", True),
+])
+def test_a_place_no_gazetteer_knows_is_its_own_place(a, b, compatible):
+    x, y = figures(a)[300], figures(b)[300]
+    assert x.location_key.startswith("?:")
+    assert same_frame(x, y) is compatible
