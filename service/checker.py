@@ -57,22 +57,93 @@ def _best(statement_claims: list[Claim], stored: Claim, similarity: float) -> Op
     return best
 
 
-def result(relation: Relation, claim: Claim) -> dict:
-    return {
+def result(relation: Relation, claim: Claim, also: Iterable[Claim] = ()) -> dict:
+    answer = {
         "relation": relation.relation,
         "score": round(relation.score, 4),
         "explanation": relation.explanation,
         "claim": claim.to_dict(),
         "citation": asdict(claim.citation) if claim.citation else None,
     }
+    quotes = [{"quote": other.citation.quote, "start": other.citation.start, "end": other.citation.end}
+              for other in also if other.citation]
+    if quotes:
+        answer["also"] = sorted(quotes, key=lambda quote: quote["start"])
+    return answer
+
+
+def _same_quote(relation: str, document_id: Optional[str], canonical: Optional[str],
+                quantity: Optional[dict], time: Optional[dict]) -> Optional[tuple]:
+    """What makes results one claim repeated (headline, teaser, body): the same figure, value and
+    qualifier, for the same time, from the same canonical source in the same document, in the same
+    relation. None when a result stands alone: no document, or no figure to be the same."""
+    if document_id is None or not quantity or quantity.get("value") is None:
+        return None
+    return (relation, document_id, canonical, float(quantity["value"]), quantity.get("qualifier"),
+            (time or {}).get("start"), (time or {}).get("end"))
+
+
+def _pair_key(pair: tuple[Relation, Claim]) -> Optional[tuple]:
+    relation, claim = pair
+    quantity = claim.quantity
+    return _same_quote(relation.relation, claim.citation.document_id if claim.citation else None,
+                       claim.attributor.canonical if claim.attributor else None,
+                       {"value": quantity.value, "qualifier": quantity.qualifier} if quantity else None,
+                       asdict(claim.time) if claim.time else None)
+
+
+def _result_key(item: dict) -> Optional[tuple]:
+    claim = item.get("claim") or {}
+    return _same_quote(item.get("relation"), (item.get("citation") or {}).get("document_id"),
+                       (claim.get("attributor") or {}).get("canonical"), claim.get("quantity"), claim.get("time"))
+
+
+def _collapsed(items: list, key, quote_length, score) -> list[tuple]:
+    """`items` as [(card, [its repeats])], best-scored card first. Of a repeated figure the card is its
+    fullest sentence, the one that says most (the body's, not a headline that shortens it); of equally
+    long ones the best-scored."""
+    groups: list[list] = []
+    by_key: dict[tuple, list] = {}
+    for item in sorted(items, key=lambda item: -score(item)):
+        same = key(item)
+        if same is not None and same in by_key:
+            by_key[same].append(item)
+            continue
+        groups.append([item])
+        if same is not None:
+            by_key[same] = groups[-1]
+    cards = []
+    for group in groups:
+        card = max(group, key=quote_length)
+        cards.append((card, [item for item in group if item is not card]))
+    return sorted(cards, key=lambda card_repeats: -score(card_repeats[0]))
+
+
+def _quote_of(item: dict) -> dict:
+    citation = item["citation"]
+    return {"quote": citation["quote"], "start": citation["start"], "end": citation["end"]}
+
+
+def with_also(results: list[dict]) -> list[dict]:
+    """Result objects with each repeated quote folded into one card as `also` (see _collapsed)."""
+    out = []
+    for card, repeats in _collapsed(results, _result_key, lambda item: len((item.get("citation") or {}).get("quote") or ""),
+                                    lambda item: item["score"]):
+        quotes = [quote for item in repeats for quote in [_quote_of(item), *item.get("also", [])]]
+        quotes += card.get("also", [])
+        out.append({**card, "also": sorted(quotes, key=lambda q: q["start"])} if quotes else card)
+    return out
 
 
 def _grouped(pairs: Iterable[tuple[Relation, Claim]], limit: int) -> dict[str, list[dict]]:
     groups: dict[str, list] = {relation: [] for relation in RELATIONS}
     for relation, claim in pairs:
         groups[relation.relation].append((relation, claim))
-    return {name: [result(r, c) for r, c in sorted(items, key=lambda rc: -rc[0].score)[:limit]]
-            for name, items in groups.items()}
+    # One card per claim (see _collapsed); the limit counts distinct claims.
+    cards = {name: _collapsed(items, _pair_key, lambda rc: len(rc[1].citation.quote) if rc[1].citation else 0, lambda rc: rc[0].score)
+             for name, items in groups.items()}
+    return {name: [result(r, c, [other for _, other in repeats]) for (r, c), repeats in found[:limit]]
+            for name, found in cards.items()}
 
 
 def check(repo, statement: str, *, language: Optional[str] = None, as_of: Optional[date] = None,
@@ -104,3 +175,20 @@ def relations_for(repo, claim: Claim, *, limit: int = 20) -> list[dict]:
             pairs.append((relation, stored))
     pairs.sort(key=lambda rc: (_RANK[rc[0].relation], -rc[0].score))
     return [result(r, c) for r, c in pairs[:limit]]
+
+
+def check_claims(repo, claims: list[Claim], *, as_of: Optional[date] = None, limit: int = 20) -> list[dict]:
+    """The four lists of each already-parsed claim (a draft's sentences), in order: what check() answers
+    for a statement, with each claim's own sentence vector (all encoded in one call)."""
+    if not claims:
+        return []
+    vectors = embed([claim.text for claim in claims])
+    answers = []
+    for claim, vector in zip(claims, vectors):
+        pairs = []
+        for stored, similarity in _candidates(repo, vector, [claim], as_of).values():
+            relation = _best([claim], stored, similarity)
+            if relation:
+                pairs.append((relation, stored))
+        answers.append(_grouped(pairs, limit))
+    return answers
