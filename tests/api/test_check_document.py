@@ -165,12 +165,11 @@ def test_413_body_over_one_mebibyte(drafts_app, client):
     ({"text": "ok", "as_of": "2024-02-30"}, "as_of"),
     ({"text": "ok", "published": "soon"}, "published"),
     ({"text": "ok", "language": "fr"}, "language"),
-    ({"text": "ok\x00"}, "text"),
+    ({"text": "10.000 Soldaten\x00"}, "text"),
 ])
 def test_422_names_the_field(client, body, field):
     error = error_of(client.post("/v1/check/document", json=body), 422, "validation_error")
-    assert field in error["details"]["json"] if "json" in error["details"] else field in error["details"]
-
+    assert field in error["details"]
 
 def test_in_the_openapi_document(client):
     spec = client.get("/openapi.json").get_json()
