@@ -98,13 +98,13 @@ def _result_key(item: dict) -> Optional[tuple]:
                        (claim.get("attributor") or {}).get("canonical"), claim.get("quantity"), claim.get("time"))
 
 
-def _collapsed(items: list, key, quote_length, score) -> list[tuple]:
-    """`items` as [(card, [its repeats])], best-scored card first. Of a repeated figure the card is its
-    fullest sentence, the one that says most (the body's, not a headline that shortens it); of equally
-    long ones the best-scored."""
+def _collapsed(items: list, key, quote_length) -> list[tuple]:
+    """`items` (best first) as [(card, [its repeats])] in the order of each group's best item. Of a
+    repeated figure the card is its fullest sentence, the one that says most (the body's, not a headline
+    that shortens it); of equally long ones the best-scored."""
     groups: list[list] = []
     by_key: dict[tuple, list] = {}
-    for item in sorted(items, key=lambda item: -score(item)):
+    for item in items:
         same = key(item)
         if same is not None and same in by_key:
             by_key[same].append(item)
@@ -116,7 +116,7 @@ def _collapsed(items: list, key, quote_length, score) -> list[tuple]:
     for group in groups:
         card = max(group, key=quote_length)
         cards.append((card, [item for item in group if item is not card]))
-    return sorted(cards, key=lambda card_repeats: -score(card_repeats[0]))
+    return cards
 
 
 def _quote_of(item: dict) -> dict:
@@ -124,26 +124,39 @@ def _quote_of(item: dict) -> dict:
     return {"quote": citation["quote"], "start": citation["start"], "end": citation["end"]}
 
 
+def _quote_length(item: dict) -> int:
+    return len((item.get("citation") or {}).get("quote") or "")
+
+
 def with_also(results: list[dict]) -> list[dict]:
-    """Result objects with each repeated quote folded into one card as `also` (see _collapsed)."""
+    """Result objects (in blocks by relation, best first) with each repeated quote folded into one card as
+    `also` (see _collapsed); the blocks keep their order, each sorted by score."""
+    block = {}
+    for position, item in enumerate(results):
+        block.setdefault(item["relation"], position)
     out = []
-    for card, repeats in _collapsed(results, _result_key, lambda item: len((item.get("citation") or {}).get("quote") or ""),
-                                    lambda item: item["score"]):
+    for card, repeats in _collapsed(results, _result_key, _quote_length):
         quotes = [quote for item in repeats for quote in [_quote_of(item), *item.get("also", [])]]
         quotes += card.get("also", [])
         out.append({**card, "also": sorted(quotes, key=lambda q: q["start"])} if quotes else card)
-    return out
+    return sorted(out, key=lambda item: (block[item["relation"]], -item["score"]))
+
+
+def _pair_quote_length(pair: tuple[Relation, Claim]) -> int:
+    return len(pair[1].citation.quote) if pair[1].citation else 0
 
 
 def _grouped(pairs: Iterable[tuple[Relation, Claim]], limit: int) -> dict[str, list[dict]]:
     groups: dict[str, list] = {relation: [] for relation in RELATIONS}
     for relation, claim in pairs:
         groups[relation.relation].append((relation, claim))
-    # One card per claim (see _collapsed); the limit counts distinct claims.
-    cards = {name: _collapsed(items, _pair_key, lambda rc: len(rc[1].citation.quote) if rc[1].citation else 0, lambda rc: rc[0].score)
-             for name, items in groups.items()}
-    return {name: [result(r, c, [other for _, other in repeats]) for (r, c), repeats in found[:limit]]
-            for name, found in cards.items()}
+    answer = {}
+    for name, items in groups.items():
+        # One card per claim (see _collapsed); the limit counts distinct claims.
+        cards = _collapsed(sorted(items, key=lambda rc: -rc[0].score), _pair_key, _pair_quote_length)
+        cards.sort(key=lambda card_repeats: -card_repeats[0][0].score)
+        answer[name] = [result(r, c, [other for _, other in repeats]) for (r, c), repeats in cards[:limit]]
+    return answer
 
 
 def check(repo, statement: str, *, language: Optional[str] = None, as_of: Optional[date] = None,

@@ -93,3 +93,14 @@ def test_what_folds_into_also(other, folded):
 def test_claims_without_a_figure_never_fold():
     a, b = _result("matching", "d_1", "US", None, quote="a"), _result("matching", "d_1", "US", None, quote="b")
     assert len(checker.with_also([a, b])) == 2
+
+
+def test_folding_keeps_the_blocks_of_a_relations_list_in_order():
+    results = [_result("matching", "d_1", "US", 10000, quote="US: 10,000", score=0.9),
+               _result("matching", "d_2", "Kyiv", 3000, quote="Kyiv: 3,000", score=0.8),
+               _result("matching", "d_1", "US", 10000, start=40, quote="The US says 10,000 soldiers", score=0.7),
+               _result("conflicting", "d_3", "Seoul", 12000, quote="Seoul: 12,000", score=0.95)]
+    out = checker.with_also(results)
+    assert [(item["relation"], item["score"]) for item in out] == \
+        [("matching", 0.8), ("matching", 0.7), ("conflicting", 0.95)]
+    assert out[1]["also"] == [{"quote": "US: 10,000", "start": 0, "end": 10}]
