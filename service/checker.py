@@ -58,12 +58,14 @@ def _best(statement_claims: list[Claim], stored: Claim, similarity: float) -> Op
 
 
 def result(relation: Relation, claim: Claim, also: Iterable[Claim] = ()) -> dict:
+    citation = claim.citation
     answer = {
         "relation": relation.relation,
         "score": round(relation.score, 4),
         "explanation": relation.explanation,
         "claim": claim.to_dict(),
-        "citation": asdict(claim.citation) if claim.citation else None,
+        # the fields as they are (dataclasses.asdict copies deeply, and a draft builds thousands of these)
+        "citation": dict(vars(citation)) if citation else None,
     }
     quotes = [{"quote": other.citation.quote, "start": other.citation.start, "end": other.citation.end}
               for other in also if other.citation]
@@ -72,30 +74,32 @@ def result(relation: Relation, claim: Claim, also: Iterable[Claim] = ()) -> dict
     return answer
 
 
-def _same_quote(relation: str, document_id: Optional[str], canonical: Optional[str],
-                quantity: Optional[dict], time: Optional[dict]) -> Optional[tuple]:
+def _same_quote(relation: str, document_id: Optional[str], canonical: Optional[str], value, qualifier,
+                time: tuple) -> Optional[tuple]:
     """What makes results one claim repeated (headline, teaser, body): the same figure, value and
     qualifier, for the same time, from the same canonical source in the same document, in the same
     relation. None when a result stands alone: no document, or no figure to be the same."""
-    if document_id is None or not quantity or quantity.get("value") is None:
+    if document_id is None or value is None:
         return None
-    return (relation, document_id, canonical, float(quantity["value"]), quantity.get("qualifier"),
-            (time or {}).get("start"), (time or {}).get("end"))
+    return relation, document_id, canonical, float(value), qualifier, time
 
 
 def _pair_key(pair: tuple[Relation, Claim]) -> Optional[tuple]:
     relation, claim = pair
-    quantity = claim.quantity
-    return _same_quote(relation.relation, claim.citation.document_id if claim.citation else None,
-                       claim.attributor.canonical if claim.attributor else None,
-                       {"value": quantity.value, "qualifier": quantity.qualifier} if quantity else None,
-                       asdict(claim.time) if claim.time else None)
+    quantity, time = claim.quantity, claim.time
+    if quantity is None or claim.citation is None:
+        return None
+    return _same_quote(relation.relation, claim.citation.document_id,
+                       claim.attributor.canonical if claim.attributor else None, quantity.value, quantity.qualifier,
+                       (time.start, time.end) if time else (None, None))
 
 
 def _result_key(item: dict) -> Optional[tuple]:
     claim = item.get("claim") or {}
+    quantity, time = claim.get("quantity") or {}, claim.get("time") or {}
     return _same_quote(item.get("relation"), (item.get("citation") or {}).get("document_id"),
-                       (claim.get("attributor") or {}).get("canonical"), claim.get("quantity"), claim.get("time"))
+                       (claim.get("attributor") or {}).get("canonical"), quantity.get("value"),
+                       quantity.get("qualifier"), (time.get("start"), time.get("end")))
 
 
 def _collapsed(items: list, key, quote_length) -> list[tuple]:
