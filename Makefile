@@ -33,6 +33,7 @@ test: $(DEV_INSTALLED)
 # make bench: every benchmark in one run (about 10-20 minutes; see benchmarks/README.md). BENCH_ARGS=--help lists options.
 bench: $(DEV_INSTALLED)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/draft.py $(DRAFT_BENCH_ARGS)
 	if [ -f benchmarks/checkthat.py ]; then $(BIN)/python benchmarks/checkthat.py; fi
 
 # make bench-quality: grade every check set (benchmarks/generalisation/sets/*.json and the public one), each on a

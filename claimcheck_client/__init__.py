@@ -2,12 +2,13 @@
 from .client import Client
 from .errors import (ApiError, BadRequest, ClaimcheckError, ConnectionFailed, Forbidden, NotFound, RateLimited,
                      ServerError, Unauthorized, ValidationFailed)
-from .results import Attributor, CheckAnswer, Citation, Claim, Document, Page, Quantity, Result, SearchHit, TimeSpan
+from .results import (Attributor, CheckAnswer, Citation, Claim, Document, DraftAnswer, DraftClaim, DraftSummary, Page,
+                      Quantity, Quote, Result, SearchHit, TimeSpan)
 
 __all__ = [
     "Client",
     "ApiError", "BadRequest", "ClaimcheckError", "ConnectionFailed", "Forbidden", "NotFound", "RateLimited",
     "ServerError", "Unauthorized", "ValidationFailed",
-    "Attributor", "CheckAnswer", "Citation", "Claim", "Document", "Page", "Quantity", "Result", "SearchHit",
-    "TimeSpan",
+    "Attributor", "CheckAnswer", "Citation", "Claim", "Document", "DraftAnswer", "DraftClaim", "DraftSummary", "Page",
+    "Quantity", "Quote", "Result", "SearchHit", "TimeSpan",
 ]

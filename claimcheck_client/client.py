@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Union
 import requests
 
 from .errors import ApiError, ConnectionFailed, error_for
-from .results import CheckAnswer, Citation, Claim, Document, Page, SearchHit
+from .results import CheckAnswer, Citation, Claim, Document, DraftAnswer, Page, SearchHit
 
 # The server refused before doing any work: safe to send again, whatever the method.
 RETRY_STATUSES = (429, 503)
@@ -49,7 +49,7 @@ class Client:
     up to `retries` times, after the server's Retry-After or an exponential backoff from `backoff`
     seconds (with jitter); a wait longer than `max_wait` is not taken, the error is raised at once.
     Connection errors and timeouts are retried only for calls that are safe to repeat (reads,
-    check, ingest, which is idempotent by content, delete). Errors raise `ApiError` subclasses
+    check, check_draft, ingest, which is idempotent by content, delete). Errors raise `ApiError` subclasses
     carrying the server's `status`, `code`, `message` and `details`.
     """
 
@@ -93,6 +93,14 @@ class Client:
         return self._request("POST", "/v1/check", idempotent=True, params={"format": "claimreview"},
                              json=_without_none({"statement": statement, "as_of": as_of, "language": language,
                                                  "limit": limit}))
+
+    def check_draft(self, text: str, as_of: Union[date, str, None] = None, *, title: Optional[str] = None,
+                    publisher: Optional[str] = None, url: Optional[str] = None,
+                    published: Union[date, str, None] = None, language: Optional[str] = None) -> DraftAnswer:
+        """Every claim of a draft article with its offsets and four lists, and a summary; nothing is stored."""
+        body = _without_none({"text": text, "as_of": as_of, "title": title, "publisher": publisher, "url": url,
+                              "published": published, "language": language})
+        return DraftAnswer.from_json(self._request("POST", "/v1/check/document", idempotent=True, json=body))
 
     def ingest(self, text: str, *, title: Optional[str] = None, publisher: Optional[str] = None,
                url: Optional[str] = None, published: Union[date, str, None] = None,

@@ -80,17 +80,27 @@ class Claim:
 
 
 @dataclass
+class Quote:
+    """Another sentence of the cited document with the same figure from the same source (a headline, a teaser)."""
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass
 class Result:
     relation: str
     score: float
     explanation: str
     claim: Claim
     citation: Optional[Citation]
+    also: list[Quote] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, data: dict) -> "Result":
         return cls(relation=data["relation"], score=data["score"], explanation=data.get("explanation", ""),
-                   claim=Claim.from_json(data["claim"]), citation=Citation.from_json(data.get("citation")))
+                   claim=Claim.from_json(data["claim"]), citation=Citation.from_json(data.get("citation")),
+                   also=[Quote(**_known(Quote, item)) for item in data.get("also") or []])
 
 
 @dataclass
@@ -125,6 +135,51 @@ class CheckAnswer:
         """Every result, matching first, related last."""
         for name in self.RELATIONS:
             yield from getattr(self, name)
+
+
+@dataclass
+class DraftClaim:
+    """One claim of a checked draft: how it was read, where it stands in the draft, and its four lists."""
+    claim: Claim
+    start: int
+    end: int
+    matching: list[Result]
+    corroborating: list[Result]
+    conflicting: list[Result]
+    related: list[Result]
+
+    @classmethod
+    def from_json(cls, data: dict) -> "DraftClaim":
+        return cls(claim=Claim.from_json(data["claim"]), start=data["start"], end=data["end"],
+                   **{name: [Result.from_json(item) for item in data.get(name, [])] for name in CheckAnswer.RELATIONS})
+
+    def results(self) -> Iterator[Result]:
+        for name in CheckAnswer.RELATIONS:
+            yield from getattr(self, name)
+
+    @property
+    def supported(self) -> bool:
+        return bool(self.matching or self.corroborating)
+
+
+@dataclass
+class DraftSummary:
+    claims: int
+    conflicting: int
+    unsupported: int
+
+
+@dataclass
+class DraftAnswer:
+    language: str
+    claims: list[DraftClaim]
+    summary: DraftSummary
+    raw: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "DraftAnswer":
+        return cls(language=data["language"], claims=[DraftClaim.from_json(item) for item in data.get("claims", [])],
+                   summary=DraftSummary(**_known(DraftSummary, data["summary"])), raw=data)
 
 
 @dataclass

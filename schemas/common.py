@@ -80,12 +80,21 @@ class StoredClaimSchema(ClaimSchema):
         return claim_json(obj) if isinstance(obj, Claim) else obj
 
 
+class AlsoQuoteSchema(Schema):
+    quote = fields.String(metadata={"description": "another sentence of the same document with the same figure"})
+    start = fields.Integer(metadata={"description": "its offset in the stored document text"})
+    end = fields.Integer()
+
+
 class ResultSchema(Schema):
     relation = fields.String(metadata={"description": "matching | corroborating | conflicting | related"})
     score = fields.Float(metadata={"description": "0-1, higher is stronger"})
     explanation = fields.String()
     claim = fields.Nested(ClaimSchema)
     citation = fields.Nested(CitationSchema)
+    also = fields.List(fields.Nested(AlsoQuoteSchema), metadata={
+        "description": "present when the same source gives the same figure again in the same document "
+                       "(headline, teaser, body): the other quotes, instead of repeating the result"})
 
 
 class ErrorBodySchema(Schema):

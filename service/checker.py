@@ -84,22 +84,110 @@ def relate_candidates(statement_claims: list[Claim], candidates: Iterable[tuple[
     return list(best.values())
 
 
-def result(relation: Relation, claim: Claim) -> dict:
-    return {
+def result(relation: Relation, claim: Claim, also: Iterable[Claim] = ()) -> dict:
+    citation = claim.citation
+    answer = {
         "relation": relation.relation,
         "score": round(relation.score, 4),
         "explanation": relation.explanation,
         "claim": claim.to_dict(),
-        "citation": asdict(claim.citation) if claim.citation else None,
+        # the fields as they are (dataclasses.asdict copies deeply, and a draft builds thousands of these)
+        "citation": dict(vars(citation)) if citation else None,
     }
+    quotes = [{"quote": other.citation.quote, "start": other.citation.start, "end": other.citation.end}
+              for other in also if other.citation]
+    if quotes:
+        answer["also"] = sorted(quotes, key=lambda quote: quote["start"])
+    return answer
+
+
+def _same_quote(relation: str, document_id: Optional[str], canonical: Optional[str], value, qualifier,
+                time: tuple) -> Optional[tuple]:
+    """What makes results one claim repeated (headline, teaser, body): the same figure, value and
+    qualifier, for the same time, from the same canonical source in the same document, in the same
+    relation. None when a result stands alone: no document, or no figure to be the same."""
+    if document_id is None or value is None:
+        return None
+    return relation, document_id, canonical, float(value), qualifier, time
+
+
+def _pair_key(pair: tuple[Relation, Claim]) -> Optional[tuple]:
+    relation, claim = pair
+    quantity, time = claim.quantity, claim.time
+    if quantity is None or claim.citation is None:
+        return None
+    return _same_quote(relation.relation, claim.citation.document_id,
+                       claim.attributor.canonical if claim.attributor else None, quantity.value, quantity.qualifier,
+                       (time.start, time.end) if time else (None, None))
+
+
+def _result_key(item: dict) -> Optional[tuple]:
+    claim = item.get("claim") or {}
+    quantity, time = claim.get("quantity") or {}, claim.get("time") or {}
+    return _same_quote(item.get("relation"), (item.get("citation") or {}).get("document_id"),
+                       (claim.get("attributor") or {}).get("canonical"), quantity.get("value"),
+                       quantity.get("qualifier"), (time.get("start"), time.get("end")))
+
+
+def _collapsed(items: list, key, quote_length) -> list[tuple]:
+    """`items` (best first) as [(card, [its repeats])] in the order of each group's best item. Of a
+    repeated figure the card is its fullest sentence, the one that says most (the body's, not a headline
+    that shortens it); of equally long ones the best-scored."""
+    groups: list[list] = []
+    by_key: dict[tuple, list] = {}
+    for item in items:
+        same = key(item)
+        if same is not None and same in by_key:
+            by_key[same].append(item)
+            continue
+        groups.append([item])
+        if same is not None:
+            by_key[same] = groups[-1]
+    cards = []
+    for group in groups:
+        card = max(group, key=quote_length)
+        cards.append((card, [item for item in group if item is not card]))
+    return cards
+
+
+def _quote_of(item: dict) -> dict:
+    citation = item["citation"]
+    return {"quote": citation["quote"], "start": citation["start"], "end": citation["end"]}
+
+
+def _quote_length(item: dict) -> int:
+    return len((item.get("citation") or {}).get("quote") or "")
+
+
+def with_also(results: list[dict]) -> list[dict]:
+    """Result objects (in blocks by relation, best first) with each repeated quote folded into one card as
+    `also` (see _collapsed); the blocks keep their order, each sorted by score."""
+    block = {}
+    for position, item in enumerate(results):
+        block.setdefault(item["relation"], position)
+    out = []
+    for card, repeats in _collapsed(results, _result_key, _quote_length):
+        quotes = [quote for item in repeats for quote in [_quote_of(item), *item.get("also", [])]]
+        quotes += card.get("also", [])
+        out.append({**card, "also": sorted(quotes, key=lambda q: q["start"])} if quotes else card)
+    return sorted(out, key=lambda item: (block[item["relation"]], -item["score"]))
+
+
+def _pair_quote_length(pair: tuple[Relation, Claim]) -> int:
+    return len(pair[1].citation.quote) if pair[1].citation else 0
 
 
 def _grouped(pairs: Iterable[tuple[Relation, Claim]], limit: int) -> dict[str, list[dict]]:
     groups: dict[str, list] = {relation: [] for relation in RELATIONS}
     for relation, claim in pairs:
         groups[relation.relation].append((relation, claim))
-    return {name: [result(r, c) for r, c in sorted(items, key=lambda rc: -rc[0].score)[:limit]]
-            for name, items in groups.items()}
+    answer = {}
+    for name, items in groups.items():
+        # One card per claim (see _collapsed); the limit counts distinct claims.
+        cards = _collapsed(sorted(items, key=lambda rc: -rc[0].score), _pair_key, _pair_quote_length)
+        cards.sort(key=lambda card_repeats: -card_repeats[0][0].score)
+        answer[name] = [result(r, c, [other for _, other in repeats]) for (r, c), repeats in cards[:limit]]
+    return answer
 
 
 def check(repo, statement: str, *, language: Optional[str] = None, as_of: Optional[date] = None,
@@ -123,3 +211,16 @@ def relations_for(repo, claim: Claim, *, limit: int = 20) -> list[dict]:
     pairs = [(r, c) for r, c in relate_candidates([claim], candidates) if r.relation != "related"]
     pairs.sort(key=lambda rc: (_RANK[rc[0].relation], -rc[0].score))
     return [result(r, c) for r, c in pairs[:limit]]
+
+
+def check_claims(repo, claims: list[Claim], *, as_of: Optional[date] = None, limit: int = 20) -> list[dict]:
+    """The four lists of each already-parsed claim (a draft's sentences), in order: what check() answers
+    for a statement, with each claim's own sentence vector (all encoded in one call)."""
+    if not claims:
+        return []
+    vectors = embed([claim.text for claim in claims])
+    answers = []
+    for claim, vector in zip(claims, vectors):
+        pairs = relate_candidates([claim], _candidates(repo, vector, [claim], as_of).values())
+        answers.append(_grouped(pairs, limit))
+    return answers

@@ -1,6 +1,7 @@
-"""Command line: `flask --app service init-db | seed | ingest PATH | import-claims FILE | check "statement" | stats`.
+"""Command line: `flask --app service init-db | seed | ingest PATH | import-claims FILE | check "statement" |
+check-draft FILE | stats`.
 
-`check`, `ingest` and `import-claims` work on the local claim base, or on a running service with
+`check`, `check-draft`, `ingest` and `import-claims` work on the local claim base, or on a running service with
 `--url` (or CLAIMCHECK_URL) and `--api-key` (or CLAIMCHECK_API_KEY) through claimcheck_client.
 """
 from __future__ import annotations
@@ -384,6 +385,66 @@ def _print_answer(statement: str, answer: dict) -> None:
             click.echo(f"  {cite.get('publisher') or '?'}, {cite.get('title') or '?'}, {cite.get('published') or '?'}")
 
 
+@click.command("check-draft")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="only what was published by then")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="the draft's date, for its weekdays (default: --as-of, else today)")
+@click.option("--publisher", help="the source of the draft's unattributed sentences")
+@click.option("--language", type=click.Choice(["de", "en"]))
+@click.option("--limit", default=3, show_default=True, type=click.IntRange(1, 100), help="cards shown per list")
+@click.option("--json", "as_json", is_flag=True, help="print the raw API answer")
+@_remote_options
+@_local_unless_remote
+def check_draft(path: Path, as_of, published, publisher, language, limit, as_json, url, api_key):
+    """Check every claim of a draft article (a text file) against the claim base; nothing is stored."""
+    from service.drafts import check_draft as check_locally
+
+    draft = {"text": path.read_text(encoding="utf-8"), "publisher": publisher, "language": language,
+             "as_of": as_of.date() if as_of else None, "published": published.date() if published else None}
+    if url:
+        from claimcheck_client import ClaimcheckError
+
+        try:
+            answer = _client(url, api_key).check_draft(**draft).raw
+        except ClaimcheckError as error:
+            _fail(_api_failure(error))
+    else:
+        from schemas.drafts import DraftRequestSchema
+
+        try:
+            draft = DraftRequestSchema().load({key: value.isoformat() if isinstance(value, date) else value
+                                               for key, value in draft.items() if value is not None})
+        except ValidationError as error:
+            _fail(f"{path.name}: {_messages(error)}")
+        answer = check_locally(_repo(), draft["text"], publisher=draft["publisher"], published=draft["published"],
+                               language=draft["language"], as_of=draft["as_of"])
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    _print_draft(path.name, answer, limit)
+
+
+def _print_draft(name: str, answer: dict, limit: int) -> None:
+    from service.drafts import strongest
+
+    summary = answer["summary"]
+    click.echo(f"{name} ({answer['language']}): {summary['claims']} claims, {summary['conflicting']} conflicting, "
+               f"{summary['unsupported']} without support")
+    for item in answer["claims"]:
+        mark = strongest(item) or "unchecked"
+        counts = ", ".join(f"{len(item[relation])} {relation}" for relation in RELATIONS if item[relation])
+        click.echo(f"\n[{item['start']}:{item['end']}] {mark.upper()}  \u201c{item['claim']['text']}\u201d")
+        click.echo(f"  {counts or 'nothing stored concerns it'}")
+        for relation in RELATIONS:
+            for result in item[relation][:limit]:
+                cite = result.get("citation") or {}
+                also = f" (also quoted {len(result['also'])}\u00d7 more there)" if result.get("also") else ""
+                click.echo(f"  {relation}: {result.get('explanation', '')}")
+                click.echo(f"    {cite.get('publisher') or '?'}, {cite.get('published') or '?'}: "
+                           f"\u201c{cite.get('quote', '')}\u201d{also}")
+
+
 @click.command("stats")
 @with_appcontext
 def stats():
@@ -392,7 +453,7 @@ def stats():
         click.echo(f"{key}: {value}")
 
 
-COMMANDS = (init_db, seed, ingest, import_claims, check, stats)
+COMMANDS = (init_db, seed, ingest, import_claims, check, check_draft, stats)
 
 
 def main() -> None:

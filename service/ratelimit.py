@@ -25,7 +25,7 @@ def kind_of_request() -> str | None:
     """writes, checks or reads; None outside the API (page, health, metrics, documentation)."""
     if not request.path.startswith("/v1/"):
         return None
-    if request.path.rstrip("/") == "/v1/check":
+    if request.path.rstrip("/") in ("/v1/check", "/v1/check/document"):
         return "checks"
     return "reads" if request.method in ("GET", "HEAD", "OPTIONS") else "writes"
 

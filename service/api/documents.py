@@ -4,6 +4,7 @@ from flask_smorest import Blueprint, abort
 from schemas.common import claim_json
 from schemas.documents import DocumentRequestSchema, DocumentSchema
 from service.auth import require_key
+from service.checker import with_also
 from service.ingest import ingest_document
 from service.store.models import Document
 
@@ -35,7 +36,8 @@ def ingest(args):
     stored claims it matches, corroborates or conflicts with.
     """
     ingested = ingest_document(repository(), **args)
-    claims = [{**claim_json(claim), "relations": ingested.relations.get(claim.id, [])} for claim in ingested.claims]
+    claims = [{**claim_json(claim), "relations": with_also(ingested.relations.get(claim.id, []))}
+              for claim in ingested.claims]
     return {**_document(ingested.document, claims), "created": ingested.created}, 201 if ingested.created else 200
 
 

@@ -8,8 +8,10 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, render_template, request
 from flask_smorest import abort
+from marshmallow import ValidationError
 
-from service import checker, timeline
+from schemas.drafts import DraftRequestSchema
+from service import checker, drafts, inputs, timeline
 
 from . import repository
 
@@ -27,6 +29,8 @@ HEADERS = {
 # The page shows more of each list than the API's default, so every mark of the timeline has its card.
 PAGE_LIMIT = 50
 STATEMENT_MAX = 2000
+# The documents endpoint's limit, so the page refuses what the API refuses.
+DRAFT_MAX = next(rule.max for rule in DraftRequestSchema().fields["text"].validators if getattr(rule, "max", None))
 
 # Colour, shape and words for each relation: the colour is never the only sign.
 GROUPS = [
@@ -191,3 +195,66 @@ def document(document_id):
     return render_template("document.html", document=stored, claims=claims,
                            pieces=marked_text(stored.text, claims), interval=interval,
                            web_address=web_address)
+
+
+# -- a draft -------------------------------------------------------------------------------------
+
+# What a draft's figure is marked with: the strongest relation any stored claim has to its claim.
+NO_RELATION = {"name": "none", "label": "Nothing stored", "symbol": "○", "says": "no stored claim concerns it"}
+
+
+def draft_pieces(text: str, claims: list[dict]) -> list[dict]:
+    """The draft as pieces; each claim's figure (qualifier included), or the sentence of a claim without
+    one, a piece with the claim's number and its strongest relation."""
+    figures, sentences = [], []
+    for number, item in enumerate(claims, 1):
+        kind = str(number)
+        marks = figure_ranges(item["claim"]["text"], item["claim"].get("quantity"), item["start"])
+        if marks:
+            figures.append((min(s for s, _, _ in marks), max(e for _, e, _ in marks), kind))
+        else:
+            sentences.append((item["start"], item["end"], kind))
+    # A sentence is marked as a whole only where no figure is: the figures are what the draft is checked for.
+    ranges = figures + [(s, e, kind) for s, e, kind in sentences
+                        if not any(fs < e and s < fe for fs, fe, _ in figures)]
+    pieces = []
+    for kind, piece in parts(text, ranges):
+        if not kind:
+            pieces.append({"text": piece})
+            continue
+        item = claims[int(kind) - 1]
+        pieces.append({"text": piece, "claim": int(kind), "relation": drafts.strongest(item) or NO_RELATION["name"]})
+    return pieces
+
+
+def _draft_form() -> tuple[str, str, Optional[dict], Optional[str]]:
+    """The posted draft, the as-of text, the validated fields or what is wrong with them."""
+    text, as_of_text = request.form.get("text", ""), request.form.get("as_of", "").strip()
+    if not text.strip():
+        return text, as_of_text, None, "Paste the draft to check."
+    if inputs.NUL in text or inputs.SURROGATE.search(text):
+        return text, as_of_text, None, "The draft holds characters no article can: NUL or unpaired surrogates."
+    try:
+        fields = DraftRequestSchema().load({"text": text, **({"as_of": as_of_text} if as_of_text else {})})
+    except ValidationError as error:
+        if "as_of" in error.messages:
+            return text, as_of_text, None, f"“As of” must be a date such as 2024-10-30, not {as_of_text!r}."
+        return text, as_of_text, None, (f"The draft is {len(text):,} characters long; "
+                                        f"at most {DRAFT_MAX:,} are checked.")
+    return text, as_of_text, fields, None
+
+
+@bp.route("/draft", methods=["GET", "POST"])
+def draft():
+    """Check a draft: the form; posted, the draft with each figure marked by its strongest relation, each
+    mark a link to the cards of its claim (shown by :target, no script needed)."""
+    text, as_of_text, answer, pieces, problem = "", "", None, [], None
+    if request.method == "POST":
+        text, as_of_text, fields, problem = _draft_form()
+        if fields:
+            answer = drafts.check_draft(repository(), fields["text"], as_of=fields["as_of"], limit=PAGE_LIMIT)
+            pieces = draft_pieces(fields["text"], answer["claims"])
+    return render_template("draft.html", text=text, as_of=as_of_text, problem=problem, answer=answer,
+                           pieces=pieces, groups=GROUPS, style={**STYLE, "none": NO_RELATION},
+                           strongest=drafts.strongest, draft_max=DRAFT_MAX, quote_parts=quote_parts,
+                           interval=interval, web_address=web_address)

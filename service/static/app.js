@@ -64,6 +64,9 @@ function relationsList(relations) {
     const entry = element("li");
     entry.append(element("span", `${look.symbol} ${look.label}: `, `tag ${item.relation}`));
     entry.append(document.createTextNode(item.explanation + " "));
+    if (item.also && item.also.length) {
+      entry.append(document.createTextNode(`(also quoted ${item.also.length}× more in that article) `));
+    }
     const cite = item.citation || {};
     if (cite.document_id) {
       const link = element("a", "show in document");
@@ -159,9 +162,20 @@ function setUpIngest() {
   });
 }
 
+function setUpDraft() {
+  const form = document.getElementById("draft-form");
+  if (!form) return;
+  form.addEventListener("submit", () => {
+    form.querySelector("button").disabled = true;
+  });
+  const heading = document.getElementById("draft-heading");
+  if (heading && !window.location.hash) heading.focus({ preventScroll: false });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   setUpCheck();
   setUpIngest();
+  setUpDraft();
 });
 
 // A page restored from the back/forward cache keeps its disabled button otherwise.
