@@ -1,6 +1,7 @@
 """Answer a statement: retrieve candidate claims, relate each, group and rank."""
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from datetime import date
 from typing import Iterable, Optional
@@ -16,6 +17,8 @@ NEAREST = 200
 BY_FRAME = 500
 # A statement whose counted thing was not recognised only meets claims this close in meaning.
 UNKNOWN_SUBJECT_SIMILARITY = 0.45
+# Two sentences of one document that share this much of their words are one sentence said twice.
+REPEAT_OVERLAP = 0.7
 _RANK = {"matching": 0, "corroborating": 1, "conflicting": 2, "related": 3}
 
 
@@ -146,8 +149,28 @@ def _collapsed(items: list, key, quote_length) -> list[tuple]:
     cards = []
     for group in groups:
         card = max(group, key=quote_length)
-        cards.append((card, [item for item in group if item is not card]))
+        repeats = [item for item in group if item is not card and _repeats(_text_of(item), _text_of(card))]
+        cards.append((card, repeats))
+        # another body sentence with the same figure is a claim of its own, not a repeat
+        cards += [(item, []) for item in group if item is not card and item not in repeats]
     return cards
+
+
+def _text_of(item) -> str:
+    if isinstance(item, dict):
+        return (item.get("citation") or {}).get("quote") or ""
+    claim = item[1]
+    return claim.citation.quote if claim.citation else claim.text
+
+
+def _repeats(quote: str, card: str) -> bool:
+    """A headline or teaser repeating the card: a line without a sentence's final stop, or much the same
+    sentence again (most of the words of both in common); another sentence of the body with the same
+    figure is a claim of its own."""
+    if not re.search(r"[.!?…\"“”»)]$", quote.strip()):
+        return True
+    a, b = (set(re.findall(r"\w+", text.casefold())) for text in (quote, card))
+    return bool(a and b) and len(a & b) / len(a | b) >= REPEAT_OVERLAP
 
 
 def _quote_of(item: dict) -> dict:

@@ -115,6 +115,8 @@ def _expected_later(claim: Claim) -> bool:
     return bool(made) and str(claim.time.end) > str(made)
 
 
+# Events that befall what is counted: a count without one is not a count of those they befell.
+BEFALLS = frozenset({"killed", "injured", "casualties", "missing", "arrested", "displaced", "rescued", "infected"})
 _DURATIONS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"})
 
 
@@ -178,8 +180,11 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
         if base_a != base_b:
             if not (base_a.startswith("w:") or base_b.startswith("w:")) or not _heads_alike(a, b, unit_similarity):
                 return False
-        elif base_a == "people" and bool(a.extra.get("event")) != bool(b.extra.get("event")):
-            return False   # people counted without an event say nothing of those it befell
+        elif bool(a.extra.get("event")) != bool(b.extra.get("event")) and (
+                base_a == "people" or (a.extra.get("event") or b.extra.get("event")) in BEFALLS):
+            # people counted without an event say nothing of those it befell, and soldiers wounded are not
+            # the soldiers sent
+            return False
     if not _events_alike(a, b):
         return False
     owner_a, owner_b = a.extra.get("owner"), b.extra.get("owner")
