@@ -171,7 +171,10 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
             found.attributor is not None and found.attributor.canonical in sources().kind):
         return found
     language = language or _guess_language(sentence)
-    if found.attributor is not None and _common_noun(found.attributor.canonical, language):
+    if found.attributor is not None and found.attributor.canonical not in sources().kind:
+        found = _body_not_place(found, language)
+    if (found.attributor is not None and _common_noun(found.attributor.canonical, language)
+            and not _PREFIX_CUES.match(sentence, found.span[0])):
         found = Attribution(None, "none")   # "sprach von 76 bestätigten Fällen": what was said, not who
     if found.attributor is not None:
         # "Carmaker Vanta said": a descriptor before the name is not part of it
@@ -197,11 +200,64 @@ def generic_role_name(name: str) -> Optional[str]:
     return named(name)
 
 
+def _own_subject(sentence: str) -> Optional[Attribution]:
+    """"Die Stadt lässt sich den Marathon nach eigenen Angaben 1,2 Millionen Euro kosten": by its own
+    account, the sentence's subject speaks."""
+    from .entities import _named, _noun_phrase
+    from .numbers import _guess_language
+    from .reading import read
+
+    tokens = read(sentence, _guess_language(sentence)).tokens
+    phrase = _noun_phrase(tokens, 0, 1)
+    named = _named(phrase, sentence) if phrase else None
+    if named is None:
+        return None
+    return Attribution(Attributor(named.text, generic_role_name(named.name) or named.name), "explicit",
+                       (named.start, named.end))
+
+
+def _lemma(word: str) -> str:
+    from .reading import read
+
+    tokens = read(word, "de").tokens
+    return tokens[0].lemma if len(tokens) == 1 and tokens[0].noun and not tokens[0].proper else word
+
+
+def _single_noun(word: str) -> bool:
+    """One capitalised noun that is neither what is said ("Schätzungen") nor a place."""
+    return (len(word.split()) == 1 and word[:1].isupper() and word.casefold() not in _NOT_A_NAME
+            and not word.casefold().endswith("angaben") and not gazetteer().names.get(word))
+
+
 def _role(name: str) -> bool:
     """"laut Gesundheitsamt": a single word that names a kind of body is a source."""
     from .entities import role_of
 
     return bool(role_of(name, "de") or role_of(name, "en"))
+
+
+def _body_not_place(found: Attribution, language: str) -> Attribution:
+    """"teilte die Staatsanwaltschaft Brakenfeld mit": the body is the prosecutors, the town only says which."""
+    from .entities import role_of
+
+    canonical = found.attributor.canonical
+    if not gazetteer().names.get(canonical) and not _place_like(canonical, found.attributor.text):
+        return found
+    words = [w for w in re.findall(r"[\w-]+", found.attributor.text) if w != canonical and w[:1].isupper()]
+    body = next((w for w in words if role_of(w, language)), None)
+    if body is None:
+        return found
+    return Attribution(Attributor(found.attributor.text, generic_role_name(body) or body), found.how, found.span)
+
+
+def _place_like(canonical: str, text: str) -> bool:
+    """A single proper name standing after a body's role noun ("Staatsanwaltschaft Brakenfeld")."""
+    from .entities import role_of
+
+    words = re.findall(r"[\w-]+", text)
+    # the bodies named after their town ("Polizei Köln", "Staatsanwaltschaft Brakenfeld")
+    return (len(canonical.split()) == 1 and canonical in words and words.index(canonical) > 0
+            and bool(generic_role_name(words[words.index(canonical) - 1])))
 
 
 def _common_noun(name: str, language: str) -> bool:
@@ -241,6 +297,9 @@ def _attribute_by_cues(sentence: str) -> Attribution:
         before = [h for h in hits if h.end <= own.start()]
         if before:
             return Attribution(Attributor(before[-1].text, before[-1].value), "explicit", (before[-1].start, own.end()))
+        subject = _own_subject(sentence)
+        if subject is not None:
+            return subject
     vague = src.vague.search(sentence)
     # "nach Polizeiangaben", "Regierungsangaben zufolge": the source inside the compound
     compound = re.search(r"\b(?i:nach|laut)\s+([A-ZÄÖÜ]\w{2,}?)angaben\b|\b([A-ZÄÖÜ]\w{2,}?)angaben\s+zufolge\b", sentence)
@@ -261,11 +320,15 @@ def _attribute_by_cues(sentence: str) -> Attribution:
             # "nach Angaben der Katastrophenschutzbehörde Afad": a body the alias table does not know
             m = re.match(r"(?:der|des|dem|den|die|von|the)?\s*((?:[A-ZÄÖÜ][\w'’.-]*\s?){1,5})", sentence[cue.end():])
             name = _speaker_name(m.group(1)) if m else None
-            if m and name is None and _role(m.group(1).strip()):
-                name = m.group(1).strip()   # "laut Gesundheitsamt": the body is named by its kind
+            if m and name is None and (_role(m.group(1).strip()) or _single_noun(m.group(1).strip())):
+                # "laut Gesundheitsamt", "nach Angaben des Zolls": after a cue a single noun names the body
+                name = m.group(1).strip()
             if name and _role(name):
                 name = generic_role_name(name) or name
-            if name and (len(m.group(1).split()) >= 2 or re.fullmatch(r"[A-ZÄÖÜ]{2,}", name) or _role(name)):
+            if name and len(m.group(1).split()) == 1 and _single_noun(name) and not re.fullmatch(r"[A-ZÄÖÜ]{2,}", name):
+                name = _lemma(name)   # "des Zolls" -> Zoll
+            if name and (len(m.group(1).split()) >= 2 or re.fullmatch(r"[A-ZÄÖÜ]{2,}", name) or _role(name)
+                         or _single_noun(name)):
                 return Attribution(Attributor(m.group(1).strip(), name), "explicit",
                                    (cue.start(), cue.end() + m.end(1)))
         if after:

@@ -23,6 +23,7 @@ _TERRITORY = re.compile(r"(\w+)\s+(Territorium|Boden|Staatsgebiet|Gebiet|territo
 _IN_NATIONAL = re.compile(r"\b(?:in|im|auf|at|on|inside|within)\s+(?:den\s+|der\s+|dem\s+|the\s+)?(\w+)\s+(\w+)")
 _NOT_A_PLACE_NOUN = re.compile(r"^(uniform|dienst|sprache|service|language|hand|händen|auftrag|namen|name|"
                                r"medien|media|interesse|interest)", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+(davon|of them|of whom|darunter)\b", re.IGNORECASE)
 _PART_CUE = re.compile(r"\b(davon|darunter|unter ihnen|of them|of whom|including|among them)\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
 _DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus)(?:\s+(?:the|den|insgesamt|a total of))?\s+$", re.IGNORECASE)
@@ -114,6 +115,12 @@ def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0), language: 
     return max(found, key=lambda p: len(geo.ancestors(p)))
 
 
+_TIME_WORD = re.compile(r"(?i)^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|"
+                        r"wednesday|thursday|friday|saturday|sunday|januar|january|februar|february|märz|march|april|"
+                        r"mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december|"
+                        r"ostern|easter|weihnachten|christmas)s?$")
+
+
 def _unknown_place(sentence: str, lo: int, hi: int, preps: set[str], language: Optional[str],
                    skip: tuple = (0, 0)) -> Optional[str]:
     """A place no gazetteer knows ("In Catarroja", "in Paiporta"): a proper noun that a location
@@ -130,7 +137,7 @@ def _unknown_place(sentence: str, lo: int, hi: int, preps: set[str], language: O
             continue
         following = tokens[i + 1:i + 3]
         for nxt in following:
-            if nxt.proper and nxt.text[:1].isupper() and not sources().mentions.get(nxt.text):
+            if nxt.proper and nxt.text[:1].isupper() and not sources().mentions.get(nxt.text) and not _TIME_WORD.match(nxt.text):
                 return "?:" + fold(nxt.text)
             if nxt.pos not in ("ART", "AT0"):
                 break
@@ -176,7 +183,15 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
     speaker = attribution.attributor or attributor
     claims = []
     quantities = find_quantities(text, language)
+    sentence_speaker = speaker
     for index, quantity in enumerate(quantities):
+        speaker = _clause_speaker(text, quantity, quantities, language) or sentence_speaker
+        if claims and claims[-1].subject_key and fallback_subject is None or claims:
+            last = claims[-1]
+            within = Subject(last.subject_key, last.extra.get("concept"), last.extra.get("event"),
+                             last.extra.get("owner"), last.quantity.unit, last.subject)
+        else:
+            within = fallback_subject
         if index and _DENOMINATOR.match(text[quantities[index - 1].end:quantity.start]):
             # "32 der 88 Sitze", "300 of the 2,000 jobs": 88 is the whole the first figure is part of
             if claims and claims[-1].quantity is quantities[index - 1]:
@@ -184,8 +199,14 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             continue
         whole = quantities[index + 1] if index + 1 < len(quantities) and _DENOMINATOR.match(
             text[quantity.end:quantities[index + 1].start]) else None
+        if claims and _OF_THEM.match(text, quantity.end):
+            # "Gegen 23 Beschuldigte wird ermittelt, elf davon sitzen in Untersuchungshaft": a part of the
+            # figure before, counting what it counts
+            part = _part_of(claims[-1], text, quantity, language, reference, explicit_time_only)
+            claims.append(part)
+            continue
         # "300 of the 2,000 job cuts": the part counts what its whole counts
-        subject = counted(text, whole or quantity, language, fallback=fallback_subject, story_event=story_event,
+        subject = counted(text, whole or quantity, language, fallback=within, story_event=story_event,
                           speaker_span=attribution.span)
         if subject is None:
             continue
@@ -216,6 +237,27 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         if subject.scale:
             claims[-1].extra["scale"] = list(subject.scale)
     return claims
+
+
+def _part_of(whole: Claim, text: str, quantity, language: str, reference, explicit_time_only: bool) -> Claim:
+    from dataclasses import replace
+
+    quantity.unit = whole.quantity.unit
+    extra = {**whole.extra, "part": True, "whole": whole.quantity.value}
+    extra.pop("verb", None)
+    return replace(whole, quantity=quantity, extra=extra)
+
+
+def _clause_speaker(text: str, quantity, quantities: list, language: str) -> Optional[Attributor]:
+    """Where a sentence gives its figures to different speakers ("X said 500,000 had lined the course,
+    while police put the figure at around 300,000"), each figure's clause names its own."""
+    if len(quantities) < 2:
+        return None
+    lo, hi = _clause(text, quantity.start, quantity.end)
+    if sum(1 for q in quantities if lo <= q.start < hi) == len(quantities):
+        return None
+    found = attribute(text[lo:hi], language)
+    return found.attributor if found.how == "explicit" else None
 
 
 def _reportable(sentence: Sentence, attribution: Attribution) -> bool:

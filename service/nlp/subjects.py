@@ -92,6 +92,10 @@ def _owner_in(text: str) -> Optional[str]:
 
 # A noun that names a count, so the counted noun may stand before the figure: "die Zahl der Toten
 # steigt auf 1.200", "die Opferzahl liegt bei 40", "the death toll has risen to 1,500".
+# "Zwölf mussten in Krankenhäuser gebracht werden", "14 were taken to hospital": a noun a preposition
+# governs is where they went, not what is counted
+_PLACE_PREPOSITION = re.compile(r"\b(in|im|ins|zu|zum|zur|nach|aus|auf|an|am|bei|mit|to|into|at|from|on|with|for|für)\s+"
+                                r"(?:(?:der|die|das|den|dem|the|a|an|ein|eine|einem|einer)\s+)?$", re.IGNORECASE)
 _COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|figure)s?\b)", re.IGNORECASE)
 
 
@@ -113,7 +117,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         window = after[:stop.start()] if stop else after
         tokens = list(_TOKEN.finditer(window))[:5]
         hits = [h for h in lex.concepts.finditer(window) if tokens and h.start <= tokens[min(3, len(tokens) - 1)].start()
-                and not _modifies_a_noun(sentence, quantity.end + h.start, language)]
+                and not _modifies_a_noun(sentence, quantity.end + h.start, language)
+                and not _PLACE_PREPOSITION.search(window[:h.start])]
         first = _head_noun_after(sentence, quantity, language)
         if first is not None and quantity.unit is None:
             # the figure counts its own noun: "1.200 Cholerafälle im Bundesstaat Kassala" counts cases
@@ -130,6 +135,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         elif first is None or quantity.unit is not None:
             for token in tokens[:4]:
                 found = _concept_of_token(token.group(0))
+                if found and _PLACE_PREPOSITION.search(window[:token.start()]):
+                    break
                 if found:
                     concept, unit_text = found, token.group(0)
                     noun_start, noun_end = quantity.end + token.start(), quantity.end + token.end()
@@ -172,6 +179,10 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 concept, unit_text = "w:" + fold(noun.head), noun.text
                 noun_start, noun_end = noun.start, noun.end
     clause_event, verb = _clause_event(sentence, quantity, language)
+    if _PLACE_PREPOSITION.search(sentence[max(0, quantity.start - 30):quantity.start]) and concept is not None:
+        # "Bei Durchsuchungen in drei Bundesländern wurden elf Verdächtige festgenommen": a figure inside a
+        # preposition's phrase says where or with what; the clause's event befell something else
+        clause_event, verb = None, None
     if concept is None and clause_event in _PEOPLE_EVENTS and not _noun_follows(sentence, quantity, language):
         # "Etwa 30 wurden verletzt", "40 were evacuated": a bare figure counts the people the event befell
         concept, unit_text = "people", None
