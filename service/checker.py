@@ -7,6 +7,7 @@ from typing import Iterable, Optional
 
 from . import nlp
 from .encoder import embed
+from .nlp.language import UNDERSTOOD, meaning_only, notice as language_notice, statement_language
 from .nlp.model import Claim
 from .relations import Relation, relate, unit_similarity
 
@@ -78,7 +79,9 @@ def _grouped(pairs: Iterable[tuple[Relation, Claim]], limit: int) -> dict[str, l
 def check(repo, statement: str, *, language: Optional[str] = None, as_of: Optional[date] = None,
           limit: int = 20) -> dict:
     """The body of a POST /v1/check answer (see API.md)."""
+    reported = statement_language(statement, language)   # de, en, another ISO 639-1 code, or und
     language, claims = nlp.parse_statement(statement, language=language, as_of=as_of)
+    claims = claims if reported in UNDERSTOOD else meaning_only(claims)
     vector = embed([statement])[0]
     pairs = []
     for stored, similarity in _candidates(repo, vector, claims, as_of).values():
@@ -86,8 +89,9 @@ def check(repo, statement: str, *, language: Optional[str] = None, as_of: Option
         if relation:
             pairs.append((relation, stored))
     return {
-        "statement": {"text": statement, "language": language, "claims": [c.to_dict() for c in claims]},
+        "statement": {"text": statement, "language": reported, "claims": [c.to_dict() for c in claims]},
         **_grouped(pairs, limit),
+        **language_notice(reported),
     }
 
 
