@@ -16,8 +16,12 @@ SECRET = "s3cret-for-tests"
 
 
 @pytest.fixture
-def app(make_app):
-    return make_app(ALERT_WORKER=False, ALERT_BACKOFF=0.01, ALERT_ATTEMPTS=3, ALERT_TIMEOUT=2.0)
+def app(make_app, database_url):
+    """On SQLite, and on PostgreSQL when CLAIMCHECK_TEST_POSTGRES_URL is set (the queue's locking differs)."""
+    built = make_app(DATABASE_URL=database_url, ALERT_WORKER=False, ALERT_BACKOFF=0.01, ALERT_ATTEMPTS=3,
+                     ALERT_TIMEOUT=2.0)
+    yield built
+    built.extensions["claimcheck.repo"].engine.dispose()
 
 
 def worker(app) -> Worker:
@@ -113,8 +117,8 @@ def test_a_receiver_that_is_down_fails_no_ingest_and_is_given_up_after_the_attem
     assert "Connection" in row.last_error or "refused" in row.last_error.lower()
 
 
-def test_a_slow_receiver_never_holds_up_the_ingest(make_app, receiver):
-    app = make_app(ALERT_WORKER=True, ALERT_POLL=0.05, ALERT_TIMEOUT=10.0)
+def test_a_slow_receiver_never_holds_up_the_ingest(make_app, database_url, receiver):
+    app = make_app(DATABASE_URL=database_url, ALERT_WORKER=True, ALERT_POLL=0.05, ALERT_TIMEOUT=10.0)
     client = app.test_client()
     receiver.hold.clear()                  # the receiver takes the request and does not answer
     subscribe(client, receiver.url())
@@ -128,15 +132,15 @@ def test_a_slow_receiver_never_holds_up_the_ingest(make_app, receiver):
     worker(app).stop()
 
 
-def test_a_pending_alert_is_sent_by_the_next_process(make_app, receiver, tmp_path):
-    first = make_app(ALERT_WORKER=False)
+def test_a_pending_alert_is_sent_by_the_next_process(make_app, database_url, receiver):
+    first = make_app(DATABASE_URL=database_url, ALERT_WORKER=False)
     client = first.test_client()
     subscribe(client, receiver.url())
     conflicting_ingest(client)
     assert [row.state for row in repo(first).deliveries()] == ["pending"]
     first.extensions["claimcheck.repo"].engine.dispose()
 
-    second = make_app(ALERT_WORKER=True, ALERT_POLL=0.05)     # a restart: a new app on the same base
+    second = make_app(DATABASE_URL=database_url, ALERT_WORKER=True, ALERT_POLL=0.05)     # a restart: a new app on the same base
     second.test_client().get("/health")                        # its first request starts the worker
     deadline = time.time() + 20
     while time.time() < deadline and [row.state for row in repo(second).deliveries()] != ["delivered"]:
