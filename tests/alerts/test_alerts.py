@@ -18,7 +18,7 @@ SECRET = "s3cret-for-tests"
 @pytest.fixture
 def app(make_app, database_url):
     """On SQLite, and on PostgreSQL when CLAIMCHECK_TEST_POSTGRES_URL is set (the queue's locking differs)."""
-    built = make_app(DATABASE_URL=database_url, ALERT_WORKER=False, ALERT_BACKOFF=0.01, ALERT_ATTEMPTS=3,
+    built = make_app(DATABASE_URL=database_url, ALERT_WORKER=False, ALERT_BACKOFF=60.0, ALERT_ATTEMPTS=3,
                      ALERT_TIMEOUT=2.0)
     yield built
     built.extensions["claimcheck.repo"].engine.dispose()
