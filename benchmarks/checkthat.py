@@ -182,6 +182,8 @@ def main(argv=None) -> dict:
     parser.add_argument("--tune", action="store_true", help="also rank the train queries and print their lexical-weight grid")
     parser.add_argument("--workdir", type=Path, help="keep the claim base here; a later run on it skips the loading")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--rankings", type=Path, help="write each mode's ranking of the split here "
+                                                      "(for benchmarks/title_vectors.py)")
     args = parser.parse_args(argv)
 
     vclaims = read_jsonl(args.data / "vclaims.jsonl")
@@ -225,6 +227,8 @@ def main(argv=None) -> dict:
             ranked[mode] = found
             results[mode] = {**scores({q: [c for c, _ in items] for q, items in found.items()}, queries),
                              "p50_ms": round(percentile(took, 50), 1), "p95_ms": round(percentile(took, 95), 1)}
+        if args.rankings:
+            args.rankings.write_text(json.dumps(ranked))
         # Fusion variants on the client, from the two rankings of this split (top 100 of each):
         # the service's score fusion (w = 0.5) as a reference, and rank fusion for several k.
         split_vector, split_lexical = ranked["vector"], ranked["lexical"]
