@@ -43,6 +43,8 @@ def on_starting(server):
 def post_fork(server, worker):
     # Connections of the parent's pool belong to the parent; the worker starts with an empty pool.
     _app(server).extensions["claimcheck.repo"].engine.dispose(close=False)
+    if _app(server).config["ALERT_WORKER"]:
+        _app(server).extensions["claimcheck.alerts"].start()   # queued alerts go out without waiting for a request
 
 
 def child_exit(server, worker):

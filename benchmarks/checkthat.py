@@ -159,6 +159,18 @@ def fused(vector: list[tuple[str, float]], lexical: list[tuple[str, float]], wei
     return [c for c, _ in sorted(score.items(), key=lambda item: (-item[1], item[0]))]
 
 
+def reciprocal_rank(vector: list[tuple[str, float]], lexical: list[tuple[str, float]], k: float) -> list[str]:
+    """Reciprocal rank fusion (Cormack et al. 2009): sum over the two lists of 1 / (k + rank); scores unused."""
+    score: dict[str, float] = {}
+    for ranking in (vector, lexical):
+        for rank, (claim, _) in enumerate(ranking, 1):
+            score[claim] = score.get(claim, 0.0) + 1.0 / (k + rank)
+    return [c for c, _ in sorted(score.items(), key=lambda item: (-item[1], item[0]))]
+
+
+RRF_K = (1, 5, 10, 20, 60)
+
+
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="a running service (its claim base gets the verified claims); default: start one")
@@ -170,6 +182,8 @@ def main(argv=None) -> dict:
     parser.add_argument("--tune", action="store_true", help="also rank the train queries and print their lexical-weight grid")
     parser.add_argument("--workdir", type=Path, help="keep the claim base here; a later run on it skips the loading")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--rankings", type=Path, help="write each mode's ranking of the split here "
+                                                      "(for benchmarks/title_vectors.py)")
     args = parser.parse_args(argv)
 
     vclaims = read_jsonl(args.data / "vclaims.jsonl")
@@ -213,6 +227,16 @@ def main(argv=None) -> dict:
             ranked[mode] = found
             results[mode] = {**scores({q: [c for c, _ in items] for q, items in found.items()}, queries),
                              "p50_ms": round(percentile(took, 50), 1), "p95_ms": round(percentile(took, 95), 1)}
+        if args.rankings:
+            args.rankings.write_text(json.dumps(ranked))
+        # Fusion variants on the client, from the two rankings of this split (top 100 of each):
+        # the service's score fusion (w = 0.5) as a reference, and rank fusion for several k.
+        split_vector, split_lexical = ranked["vector"], ranked["lexical"]
+        results["fusion (client)"] = {"score w=0.5": scores({q: fused(split_vector[q], split_lexical.get(q, []), 0.5)
+                                                             for q in split_vector}, queries)}
+        for k in RRF_K:
+            results["fusion (client)"][f"rrf k={k}"] = scores(
+                {q: reciprocal_rank(split_vector[q], split_lexical.get(q, []), k) for q in split_vector}, queries)
         if args.tune:
             tuning = {mode: search(client, train, mapping, mode)[0] for mode in ("vector", "lexical")} \
                 if train is not queries else ranked
@@ -238,6 +262,9 @@ def report(results: dict) -> None:
         label = f"GET /v1/claims?q= {name}" if name in MODES else f"{name} (rank-bm25)"
         print(f"{label:28} {row['map@5']:7.4f} {row['mrr']:7.4f} {row['recall@5']:7.4f} "
               f"{row.get('p50_ms', ''):>8} {row.get('p95_ms', ''):>8}")
+    for name, row in results.get("fusion (client)", {}).items():
+        label = f"client fusion, {name}"
+        print(f"{label:28} {row['map@5']:7.4f} {row['mrr']:7.4f} {row['recall@5']:7.4f}")
     if "grid (train)" in results:
         print("train, lexical weight -> MAP@5 (client-side fusion): "
               + ", ".join(f"{weight}: {value:.4f}" for weight, value in results["grid (train)"].items()))

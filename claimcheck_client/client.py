@@ -163,6 +163,23 @@ class Client:
     def health(self) -> dict:
         return self._request("GET", "/health", idempotent=True)
 
+    def import_claimreviews(self, reviews: Union[dict, list]) -> dict:
+        """Store schema.org ClaimReviews (one, a list, or a DataFeed) as claims with their rating:
+        `{"ids": [...], "errors": [{"index", "message"}]}`. Idempotent by review url, so retried."""
+        return self._request("POST", "/v1/claimreviews", idempotent=True, json=reviews)
+
+    def subscribe(self, url: str, secret: str, events: Optional[list[str]] = None) -> str:
+        """Have alerts POSTed to `url`, signed with `secret`; the subscription's id."""
+        body = _without_none({"url": url, "secret": secret, "events": events})
+        return self._request("POST", "/v1/subscriptions", idempotent=False, json=body)["id"]
+
+    def list_subscriptions(self) -> list[dict]:
+        """Every subscription as {"id", "url", "events", "created_at"} (the secret is never answered)."""
+        return self._request("GET", "/v1/subscriptions", idempotent=True)["items"]
+
+    def unsubscribe(self, subscription_id: str) -> None:
+        self._request("DELETE", f"/v1/subscriptions/{subscription_id}", idempotent=True)
+
     # -- transport -------------------------------------------------------------------------
 
     def _request(self, method: str, path: str, *, idempotent: bool, **kwargs: Any) -> Any:

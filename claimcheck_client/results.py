@@ -62,6 +62,7 @@ class Claim:
     negated: bool = False
     citation: Optional[Citation] = None
     relations: list["Result"] = field(default_factory=list)   # only in a POST /v1/documents answer
+    rating: Optional[dict] = None    # an imported fact-check's verdict: name, value, best, worst, reviewer, url
     raw: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -75,6 +76,7 @@ class Claim:
             forecast=bool(data.get("forecast")), negated=bool(data.get("negated")),
             citation=Citation.from_json(data.get("citation")),
             relations=[Result.from_json(item) for item in data.get("relations") or []],
+            rating=data.get("rating"),
             raw=data,
         )
 
@@ -118,6 +120,7 @@ class CheckAnswer:
     conflicting: list[Result]
     related: list[Result]
     raw: dict = field(default_factory=dict, repr=False)
+    notice: Optional[str] = None    # for a statement in another language than German and English
 
     RELATIONS = ("matching", "corroborating", "conflicting", "related")
 
@@ -128,7 +131,7 @@ class CheckAnswer:
             statement=Statement(statement["text"], statement["language"],
                                 [Claim.from_json(claim) for claim in statement.get("claims", [])]),
             **{name: [Result.from_json(item) for item in data.get(name, [])] for name in cls.RELATIONS},
-            raw=data,
+            raw=data, notice=data.get("notice"),
         )
 
     def results(self) -> Iterator[Result]:

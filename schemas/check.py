@@ -19,7 +19,8 @@ class CheckRequestSchema(Schema):
 
 class StatementSchema(Schema):
     text = fields.String()
-    language = fields.String()
+    language = fields.String(metadata={"description": "the detected language: de, en, another ISO 639-1 code, "
+                                                      "or und; the given one when the request names it"})
     claims = fields.List(fields.Nested(ClaimSchema))
 
 
@@ -29,3 +30,5 @@ class CheckResponseSchema(Schema):
     corroborating = fields.List(fields.Nested(ResultSchema))
     conflicting = fields.List(fields.Nested(ResultSchema))
     related = fields.List(fields.Nested(ResultSchema))
+    notice = fields.String(metadata={"description": "only for a statement in a language other than German and "
+                                                    "English: that only those two are understood"})

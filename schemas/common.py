@@ -52,6 +52,16 @@ class CitationSchema(Schema):
     end = fields.Integer()
 
 
+class FactCheckRatingSchema(Schema):
+    name = fields.String(metadata={"description": "the verdict in words (reviewRating.alternateName)",
+                                   "example": "False"})
+    value = Figure()
+    best = Figure()
+    worst = Figure()
+    reviewer = fields.String(allow_none=True, metadata={"description": "who rated it (the review's author)"})
+    url = fields.String(metadata={"description": "the fact-check"})
+
+
 class ClaimSchema(Schema):
     id = fields.String(allow_none=True)
     text = fields.String()
@@ -65,6 +75,8 @@ class ClaimSchema(Schema):
     time = fields.Nested(TimeSpanSchema, allow_none=True)
     forecast = fields.Boolean()
     negated = fields.Boolean()
+    rating = fields.Nested(FactCheckRatingSchema, metadata={"description": "only for a claim imported from a fact-check "
+                                                                  "(POST /v1/claimreviews): its verdict"})
 
 
 def claim_json(claim: Claim) -> dict:

@@ -52,6 +52,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     for command in COMMANDS:
         app.cli.add_command(command)
+    from . import alerts
+
+    alerts.init_app(app)
     from .backup import init_app as init_backup
 
     init_backup(app)

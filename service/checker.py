@@ -8,6 +8,7 @@ from typing import Iterable, Optional
 
 from . import nlp
 from .encoder import embed
+from .nlp.language import UNDERSTOOD, meaning_only, notice as language_notice, statement_language
 from .nlp.model import Claim
 from .relations import Relation, in_time, relate, unit_similarity
 
@@ -216,12 +217,15 @@ def _grouped(pairs: Iterable[tuple[Relation, Claim]], limit: int) -> dict[str, l
 def check(repo, statement: str, *, language: Optional[str] = None, as_of: Optional[date] = None,
           limit: int = 20) -> dict:
     """The body of a POST /v1/check answer (see API.md)."""
+    reported = statement_language(statement, language)   # de, en, another ISO 639-1 code, or und
     language, claims = nlp.parse_statement(statement, language=language, as_of=as_of)
+    claims = claims if reported in UNDERSTOOD else meaning_only(claims)
     vector = embed([statement])[0]
     pairs = relate_candidates(claims, _candidates(repo, vector, claims, as_of).values())
     return {
-        "statement": {"text": statement, "language": language, "claims": [c.to_dict() for c in claims]},
+        "statement": {"text": statement, "language": reported, "claims": [c.to_dict() for c in claims]},
         **_grouped(pairs, limit),
+        **language_notice(reported),
     }
 
 

@@ -1,7 +1,7 @@
-"""Command line: `flask --app service init-db | seed | ingest PATH | import-claims FILE | check "statement" |
-check-draft FILE | stats`.
+"""Command line: `flask --app service init-db | seed | ingest PATH | import-claims FILE | import-claimreview FILE |
+check "statement" | check-draft FILE | stats`.
 
-`check`, `check-draft`, `ingest` and `import-claims` work on the local claim base, or on a running service with
+`check`, `check-draft`, `ingest`, `import-claims` and `import-claimreview` work on the local claim base, or on a running service with
 `--url` (or CLAIMCHECK_URL) and `--api-key` (or CLAIMCHECK_API_KEY) through claimcheck_client.
 """
 from __future__ import annotations
@@ -375,6 +375,8 @@ def check(statement, language, as_of, limit, as_json, as_claimreview, url, api_k
 
 def _print_answer(statement: str, answer: dict) -> None:
     click.echo(f"statement ({answer['statement']['language']}): {statement}")
+    if answer.get("notice"):
+        click.echo(answer["notice"])
     if not any(answer[relation] for relation in RELATIONS):
         click.echo("nothing in the claim base concerns this statement")
     for relation in RELATIONS:
@@ -383,6 +385,54 @@ def _print_answer(statement: str, answer: dict) -> None:
             click.echo(f"\n{relation.upper()} {item.get('score', 0):.2f}  {item.get('explanation', '')}")
             click.echo(f"  \u201c{cite.get('quote', '')}\u201d")
             click.echo(f"  {cite.get('publisher') or '?'}, {cite.get('title') or '?'}, {cite.get('published') or '?'}")
+            rating = (item.get("claim") or {}).get("rating")
+            if rating:
+                click.echo(f"  rated {rating['name']} by {rating.get('reviewer') or 'a fact-checker'}: {rating.get('url')}")
+
+
+# -- fact-checks -------------------------------------------------------------------------------
+
+@click.command("import-claimreview")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_remote_options
+@_local_unless_remote
+def import_claimreview(path: Path, url, api_key):
+    """Import schema.org ClaimReview fact-checks from a JSON(-LD) file: one review, a list, or a DataFeed,
+    like POST /v1/claimreviews. Reviews imported before (by url) are not stored again; bad ones are
+    reported by their position and the rest is stored, in transactions of up to 1,000 reviews."""
+    try:
+        body = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        _fail(f"{path} is not JSON: {error}")
+    items = claimreview.review_items(body)
+    if not items:
+        _fail(f"no ClaimReview in {path}")
+    if url:
+        client = _client(url, api_key)
+        store = client.import_claimreviews
+    else:
+        repo = _repo()
+        store = lambda chunk: vars(claimreview.import_reviews(repo, chunk))   # noqa: E731
+    ids, errors = [], []
+    for first in range(0, len(items), claimreview.MAX_REVIEWS):
+        chunk = items[first:first + claimreview.MAX_REVIEWS]
+        try:
+            done = store(chunk)
+        except Exception as error:
+            details = getattr(error, "details", None) or {}
+            if getattr(error, "status", None) == 422 and isinstance(details, dict):
+                # nothing of this chunk was storable: the server named each review by its position
+                done = {"ids": [], "errors": [{"index": int(i), "message": "; ".join(m) if isinstance(m, list) else str(m)}
+                                              for i, m in details.items() if str(i).isdigit()]}
+            else:
+                _fail(f"stored {len(ids)} reviews before item {first}: {_api_failure(error)}")
+        ids += done["ids"]
+        errors += [{**error, "index": error["index"] + first} for error in done["errors"]]
+    for error in errors:
+        click.echo(f"{path.name}: item {error['index']}: {error['message']}", err=True)
+    click.echo(f"{len(ids)} reviews stored as claims (or found stored by url), {len(errors)} left out")
+    if not ids:
+        _fail(f"no review of {path} could be stored")
 
 
 @click.command("check-draft")
@@ -453,7 +503,7 @@ def stats():
         click.echo(f"{key}: {value}")
 
 
-COMMANDS = (init_db, seed, ingest, import_claims, check, check_draft, stats)
+COMMANDS = (init_db, seed, ingest, import_claims, import_claimreview, check, check_draft, stats)
 
 
 def main() -> None:

@@ -34,6 +34,13 @@ def from_environment() -> dict:
         "RATE_LIMIT_WRITES": _number("CLAIMCHECK_RATE_LIMIT_WRITES"),
         "RATE_LIMIT_CHECKS": _number("CLAIMCHECK_RATE_LIMIT_CHECKS"),
         "RATE_LIMIT_WINDOW": float(os.environ.get("CLAIMCHECK_RATE_LIMIT_WINDOW", "60")),
+        # Alerts to subscriptions (service/alerts.py): the delivery thread of each process, the receiver's
+        # time to answer, attempts before giving up, the first retry's delay (doubled each time), polling.
+        "ALERT_WORKER": _flag("CLAIMCHECK_ALERT_WORKER", "1"),
+        "ALERT_TIMEOUT": float(os.environ.get("CLAIMCHECK_ALERT_TIMEOUT", "5")),
+        "ALERT_ATTEMPTS": int(os.environ.get("CLAIMCHECK_ALERT_ATTEMPTS", "8")),
+        "ALERT_BACKOFF": float(os.environ.get("CLAIMCHECK_ALERT_BACKOFF", "2")),
+        "ALERT_POLL": float(os.environ.get("CLAIMCHECK_ALERT_POLL", "2")),
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "API_TITLE": "claimcheck",
         "API_VERSION": "1.0",

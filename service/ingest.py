@@ -8,7 +8,7 @@ from typing import Optional
 
 from sqlalchemy.exc import IntegrityError
 
-from . import checker, encoder, nlp
+from . import alerts, checker, encoder, nlp
 from .nlp.model import Citation, Claim
 from .store import Repository
 from .store.models import Document
@@ -48,13 +48,24 @@ def ingest_document(repo: Repository, text: str, *, title: Optional[str] = None,
             for claim in claims:
                 claim.citation.document_id = document.id
             tx.add_claims(claims, vectors)
+            queued = alerts.enqueue(tx, alerts.conflict_alert(_summary(document), claims, dict(
+                (claim.id, results) for claim, results in zip(claims, found))))
     except IntegrityError:
         # The same text arrived through another request a moment ago.
         stored = repo.document_by_hash(content_hash)
         if stored is None:
             raise
         return _stored(repo, stored, relations)
+    if queued:
+        alerts.notify()
     return Ingested(document, claims, True, {claim.id: results for claim, results in zip(claims, found)})
+
+
+def _summary(document: Document) -> dict:
+    """The document as an alert carries it: where it is and what it is, not its whole text."""
+    return {"id": document.id, "title": document.title, "publisher": document.publisher, "url": document.url,
+            "published": document.published.isoformat() if document.published else None,
+            "language": document.language}
 
 
 def _stored(repo: Repository, document: Document, relations: bool) -> Ingested:

@@ -7,6 +7,9 @@ from sqlalchemy import text
 from service import create_app, encoder
 from service.store import Repository, make_engine, migrate
 
+# No alert delivery threads in the many apps tests build; the alert tests turn them on (ALERT_WORKER=True).
+os.environ.setdefault("CLAIMCHECK_ALERT_WORKER", "0")
+
 KEY = "test-key"
 AUTH = {"Authorization": f"Bearer {KEY}"}
 POSTGRES_URL = os.environ.get("CLAIMCHECK_TEST_POSTGRES_URL")
@@ -38,7 +41,7 @@ def client(app):
 def _empty_postgres(url: str):
     engine = make_engine(url)
     with engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS claims, documents, alembic_version CASCADE"))
+        connection.execute(text("DROP TABLE IF EXISTS deliveries, subscriptions, claim_reviews, claims, documents, alembic_version CASCADE"))
     return engine
 
 

@@ -11,8 +11,8 @@ def repository() -> Repository:
 
 
 def register_blueprints(app: Flask, api) -> None:
-    from . import check, claims, documents, drafts, health, page, timeline
+    from . import check, claimreviews, claims, documents, drafts, health, page, subscriptions, timeline
 
-    for module in (check, drafts, documents, claims, health, timeline):
+    for module in (check, drafts, documents, claims, claimreviews, subscriptions, health, timeline):
         api.register_blueprint(module.blp)
     app.register_blueprint(page.bp)

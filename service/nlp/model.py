@@ -69,8 +69,8 @@ class Claim:
     extra: dict = field(default_factory=dict)  # parser details kept for explanations
 
     def to_dict(self) -> dict:
-        """The contract's Claim object."""
-        return {
+        """The contract's Claim object (with `rating` for an imported fact-check)."""
+        data = {
             "id": self.id,
             "text": self.text,
             "language": self.language,
@@ -84,6 +84,9 @@ class Claim:
             "forecast": self.forecast,
             "negated": self.negated,
         }
+        if self.extra.get("rating"):
+            data["rating"] = self.extra["rating"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "Claim":

@@ -8,14 +8,14 @@ from datetime import date
 from typing import Iterator, Optional, Sequence
 
 import numpy as np
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from service.nlp.model import Citation, Claim
 
 from .index import VectorIndex, to_bytes
 from .lexical import LexicalIndex
-from .models import ClaimRow, Document
+from .models import ClaimReviewRow, ClaimRow, Delivery, Document, Subscription
 
 # Search: how many candidates each retriever contributes before fusion, and the share of the
 # lexical score in the fused one (tuned on the CheckThat! 2022 2A train queries, benchmarks/checkthat.py).
@@ -93,6 +93,32 @@ class Transaction:
             self._session.add(_to_row(claim, vector))
         self._session.flush()
         return [claim.id for claim in claims]
+
+    def add_review(self, url: str, claim_id: str, rating: dict) -> None:
+        """Record that the fact-check at `url` is stored as claim `claim_id` (a second one of the url fails)."""
+        self._session.add(ClaimReviewRow(url=url, claim_id=claim_id, rating=rating))
+        self._session.flush()
+
+    def enqueue(self, subscription_id: str, event: str, body: str, due: float) -> None:
+        """Queue an alert for a subscription; it is sent once the transaction has committed."""
+        self._session.add(Delivery(subscription_id=subscription_id, event=event, body=body, state="pending",
+                                   attempts=0, due=due))
+
+    def subscriptions(self, event: str) -> list[Subscription]:
+        """The subscriptions that want `event`, read inside this transaction."""
+        return [row for row in self._session.scalars(select(Subscription).order_by(Subscription.created_at))
+                if event in (row.events or [])]
+
+
+@dataclass
+class Claimed:
+    """A delivery a worker holds until `lease`: what to send, where, and the secret to sign it with."""
+    seq: int
+    url: str
+    secret: str
+    body: str
+    attempts: int
+    lease: float
 
 
 class Repository:
@@ -235,6 +261,88 @@ class Repository:
         page = ranked[offset:offset + limit]
         claims = {claim.id: claim for claim in self.get_many([claim_id for claim_id, _ in page])}
         return [(claims[i], score) for i, score in page if i in claims], len(ranked) > offset + limit
+
+    # imported fact-checks
+
+    def reviewed(self, urls: Sequence[str]) -> dict[str, str]:
+        """Review url -> the id of the claim it was stored as, for the urls already imported."""
+        if not urls:
+            return {}
+        with self._sessions() as session:
+            rows = session.execute(select(ClaimReviewRow.url, ClaimReviewRow.claim_id)
+                                   .where(ClaimReviewRow.url.in_(list(urls))))
+            return {url: claim_id for url, claim_id in rows}
+
+    # webhook subscriptions and their delivery queue
+
+    def add_subscription(self, url: str, secret: str, events: Sequence[str]) -> Subscription:
+        row = Subscription(id="s_" + uuid.uuid4().hex, url=url, secret=secret, events=list(events))
+        with self._sessions.begin() as session:
+            session.add(row)
+        return row
+
+    def list_subscriptions(self) -> list[Subscription]:
+        with self._sessions() as session:
+            return list(session.scalars(select(Subscription).order_by(Subscription.created_at, Subscription.id)))
+
+    def delete_subscription(self, subscription_id: str) -> bool:
+        with self._sessions.begin() as session:
+            return session.execute(delete(Subscription).where(Subscription.id == subscription_id)).rowcount > 0
+
+    def deliveries(self, subscription_id: Optional[str] = None) -> list[Delivery]:
+        """The queue (for operators and tests), oldest first."""
+        query = select(Delivery).order_by(Delivery.seq)
+        if subscription_id:
+            query = query.where(Delivery.subscription_id == subscription_id)
+        with self._sessions() as session:
+            return list(session.scalars(query))
+
+    def claim_deliveries(self, now: float, lease: float, limit: int) -> list[Claimed]:
+        """Take up to `limit` due deliveries for this worker until now + lease, so no other worker sends them.
+
+        Due: pending and past `due`, or held by a worker whose lease ran out (it died sending).
+        PostgreSQL locks the rows it picks and skips those another worker is picking (FOR UPDATE
+        SKIP LOCKED); SQLite takes each row with an UPDATE that only succeeds while it is still due.
+        """
+        due = or_(and_(Delivery.state == "pending", Delivery.due <= now),
+                  and_(Delivery.state == "sending", Delivery.lease < now))
+        until = now + lease
+        with self._sessions.begin() as session:
+            pick = select(Delivery.seq).where(due).order_by(Delivery.due, Delivery.seq).limit(limit)
+            if self.engine.dialect.name == "postgresql":
+                pick = pick.with_for_update(skip_locked=True)
+            taken = []
+            for seq in session.scalars(pick).all():
+                done = session.execute(update(Delivery).where(Delivery.seq == seq, due).values(
+                    state="sending", lease=until, attempts=Delivery.attempts + 1))
+                if done.rowcount == 1:
+                    taken.append(seq)
+            if not taken:
+                return []
+            rows = session.execute(
+                select(Delivery.seq, Subscription.url, Subscription.secret, Delivery.body, Delivery.attempts)
+                .join(Subscription, Subscription.id == Delivery.subscription_id)
+                .where(Delivery.seq.in_(taken)).order_by(Delivery.seq)).all()
+        return [Claimed(row.seq, row.url, row.secret, row.body, row.attempts, until) for row in rows]
+
+    def finish_delivery(self, claimed: Claimed, *, state: str, due: Optional[float] = None,
+                        status: Optional[int] = None, error: Optional[str] = None) -> bool:
+        """Record how an attempt ended: delivered, failed (given up), or pending again at `due`.
+
+        Only while this worker still holds the row (its lease), so a worker that outlived its
+        lease cannot overwrite what the one that took the row over recorded.
+        """
+        from datetime import datetime, timezone
+
+        values = {"state": state, "lease": None, "last_status": status, "last_error": error}
+        if due is not None:
+            values["due"] = due
+        if state in ("delivered", "failed"):
+            values["finished_at"] = datetime.now(timezone.utc)
+        with self._sessions.begin() as session:
+            return session.execute(update(Delivery).where(
+                Delivery.seq == claimed.seq, Delivery.state == "sending", Delivery.lease == claimed.lease,
+            ).values(**values)).rowcount == 1
 
     def by_frame(self, subject_key: str, as_of: Optional[date] = None, limit: int = 500) -> list[Claim]:
         """Claims about the same counted thing (equal subject_key), newest first."""
