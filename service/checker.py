@@ -219,7 +219,7 @@ def check(repo, statement: str, *, language: Optional[str] = None, as_of: Option
     """The body of a POST /v1/check answer (see API.md)."""
     reported = statement_language(statement, language)   # de, en, another ISO 639-1 code, or und
     language, claims = nlp.parse_statement(statement, language=language, as_of=as_of)
-    claims = claims if reported in UNDERSTOOD else meaning_only(claims)
+    claims = claims if reported in UNDERSTOOD else meaning_only(nlp.figures_only(statement))
     vector = embed([statement])[0]
     pairs = relate_candidates(claims, _candidates(repo, vector, claims, as_of).values())
     return {

@@ -56,6 +56,16 @@ def parse_statement(text: str, *, language: Optional[str] = None,
     return language, claims
 
 
+def figures_only(text: str) -> list[Claim]:
+    """A statement in a language no reader here understands: its figures (digits read in either locale)
+    and nothing that word lists would make of its words; at least one claim, figure or not."""
+    from .numbers import find_quantities
+
+    claims = [Claim(text=text, language="und", start=0, end=len(text), quantity=q, extra={"time_explicit": False})
+              for q in find_quantities(text, "en")]
+    return claims or [Claim(text=text, language="und", start=0, end=len(text), extra={"time_explicit": False})]
+
+
 def _plain_claim(text: str, language: str, published: Optional[date], fallback: Optional[Attributor]) -> Claim:
     attribution = attribute(text)
     time, ahead = resolve_time(text, published)

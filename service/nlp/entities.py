@@ -411,10 +411,17 @@ def actor(sentence: str, language: str, statement: bool = False) -> Optional[Nam
     if not phrase or len(phrase) >= len(tokens) or not tokens[len(phrase)].pos.endswith(("(FIN)", "VVZ", "VVD", "VBZ", "VHZ")):
         return None
     geo = gazetteer()
+    roles = [t for t in phrase if t.noun and not t.proper and role_of(t.text, language)]
+    if roles and generic_role_name(roles[-1].text) and roles[-1] is not phrase[-1]:
+        # "Das Landgericht Ostringen hat … verurteilt": a body named after its town acts in its own name
+        rest = phrase[phrase.index(roles[-1]) + 1:]
+        if rest and all(t.text[:1].isupper() and (t.noun or t.proper) for t in rest):
+            name = " ".join(t.text for t in [roles[-1], *rest])
+            return Named(sentence[phrase[0].start:phrase[-1].end], name, role_of(roles[-1].text, language),
+                         phrase[0].start, phrase[-1].end)
     names = [t for t in phrase if t.proper and not geo.names.get(t.text)]
     if not names or any(geo.names.get(t.text) for t in phrase if t.proper):
         return None
-    roles = [t for t in phrase if t.noun and not t.proper and role_of(t.text, language)]
     if roles and roles[-1].start < names[0].start:
         return Named(sentence[phrase[0].start:phrase[-1].end], " ".join(t.text for t in names),
                      role_of(roles[-1].text, language), phrase[0].start, phrase[-1].end)
