@@ -227,11 +227,13 @@ def _same_source(a: Claim, b: Claim) -> bool:
 
 
 def _named_alike(a: Claim, b: Claim) -> bool:
-    from .nlp.entities import same_name, same_report
+    from .nlp.entities import abbreviates, same_name, same_report
 
     x, y = a.attributor, b.attributor
     if same_name(x.canonical, a.language, y.canonical, b.language):
         return True
+    if abbreviates(x.canonical.strip(), y.text) or abbreviates(y.canonical.strip(), x.text):
+        return True   # "DIB" and "Der Deutsche Imkerbund": an acronym of the name as written
     return same_report(x.text, a.language, y.text, b.language)
 
 

@@ -316,6 +316,13 @@ def _attribute_by_cues(sentence: str) -> Attribution:
         after = [h for h in _outside(mentions(sentence, places_as_speakers=True), quoted) if 0 <= h.start - cue.end() <= 50]
         if cue.group(1).lower() == "so" and not after:
             continue
+        direct = re.match(r"(?:der|des|dem|den|die|the)?\s*([A-ZÄÖÜ][\w-]+)\b", sentence[cue.end():])
+        if after and direct and after[0].start > cue.end() + direct.end(1) and cue.group(1).lower() != "so" and (
+                re.fullmatch(r"[A-ZÄÖÜ]{2,}", direct.group(1)) or _role(direct.group(1))):
+            # "Laut DIB gibt es in Deutschland …": the name right after the cue, not a place further on
+            name = direct.group(1)
+            return Attribution(Attributor(name, sources().mentions.get(name) or generic_role_name(name) or name),
+                               "explicit", (cue.start(), cue.end() + direct.end(1)))
         if not after and not (vague and vague.start <= cue.start() < vague.end):
             # "nach Angaben der Katastrophenschutzbehörde Afad": a body the alias table does not know
             m = re.match(r"(?:der|des|dem|den|die|von|the)?\s*((?:[A-ZÄÖÜ][\w'’.-]*\s?){1,5})", sentence[cue.end():])

@@ -99,6 +99,12 @@ def _noun_phrase(tokens: tuple, i: int, step: int) -> list[Token]:
         t = tokens[j]
         if step > 0 and out and t.pos in ("ART", "AT0") and any(o.noun or o.proper for o in out):
             break   # "das Wahlamt Lindental das amtliche Endergebnis": the next phrase begins
+        if (step > 0 and out and t.text.casefold() in ("für", "for", "of") and j + 1 < len(tokens)
+                and (tokens[j + 1].noun or tokens[j + 1].proper) and tokens[j + 1].text[:1].isupper()
+                and any(o.noun and role_of(o.text, _language_of(o)) for o in out)):
+            out.append(t)   # "das Institut für Bienenkunde Hohenfeld": the body's name goes on
+            j += step
+            continue
         if t.noun or t.proper or t.adjective or t.pos in ("ART", "AT0", "POS", "DPS", "PPOSAT") or t.text in ("'s", "’s"):
             out.append(t)
             if step < 0 and t.pos in ("ART", "AT0"):
@@ -128,7 +134,7 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     content = [t for t in phrase if t.noun or t.proper]
     if not content:
         return None
-    names = [t for t in content if t.proper and not geo.names.get(t.text)]
+    names = [t for t in content if t.proper and not geo.names.get(t.text) and not geo.demonyms.get(t.text)]
     role = next((role_of(t.text, "de" if t.pos.startswith(("NN", "NE")) and not t.pos[2:3].isdigit() else "en")
                  for t in content if not t.proper and role_of(t.text, _language_of(t))), None)
     report = any(fold(t.lemma) in _report_nouns() or fold(t.text) in _report_nouns() for t in content)
@@ -139,7 +145,14 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
         # "Das Gesundheitsamt des Kreises": the body is the head noun, the genitive only says whose
         phrase = phrase[:genitive]
         content = [t for t in phrase if t.noun or t.proper]
-        names = [t for t in content if t.proper and not geo.names.get(t.text)]
+        names = [t for t in content if t.proper and not geo.names.get(t.text) and not geo.demonyms.get(t.text)]
+    joined = next((k for k, t in enumerate(phrase) if t.text.casefold() in ("für", "for", "of")), None)
+    if joined is not None:
+        # a name of several words joined by "für"/"of" is the name as written, articles aside
+        first = next(k for k, t in enumerate(phrase) if t.noun or t.proper or t.adjective)
+        lemma = phrase[first].lemma if phrase[first].noun and not phrase[first].proper else phrase[first].text
+        name = lemma + sentence[phrase[first].end:end]
+        return Named(sentence[start:end], name, role or None, start, end)
     if names:
         name = " ".join(t.text for t in names)
     elif role or report:
@@ -180,7 +193,11 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
         if lemma not in lemmas:
             continue
         after = _noun_phrase(tokens, i + 1, 1)
-        before = _noun_phrase(tokens, i - 1, -1)
+        k = i - 1
+        if k >= 0 and tokens[k].text == ")":
+            # "Der Deutsche Imkerbund (DIB) schätzt": the acronym in brackets stands beside the name
+            k = next((m for m in range(k - 1, -1, -1) if tokens[m].text == "("), k) - 1
+        before = _noun_phrase(tokens, k, -1) if k >= 0 else []
         phrases = [after, before] if language == "de" and _inverted(tokens, i) else [before, after]
         if language == "de" and token.pos.startswith(("VV(PP)", "VV(INF)", "VV(IZU)")):
             # "… hat das Wahlamt das Endergebnis veröffentlicht": the subject follows the finite auxiliary
