@@ -34,6 +34,8 @@ def from_environment() -> dict:
         "RATE_LIMIT_WRITES": _number("CLAIMCHECK_RATE_LIMIT_WRITES"),
         "RATE_LIMIT_CHECKS": _number("CLAIMCHECK_RATE_LIMIT_CHECKS"),
         "RATE_LIMIT_WINDOW": float(os.environ.get("CLAIMCHECK_RATE_LIMIT_WINDOW", "60")),
+        # "database" (counted across workers and replicas) or "memory" (per worker).
+        "RATE_LIMIT_STORE": os.environ.get("CLAIMCHECK_RATE_LIMIT_STORE", "database"),
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "API_TITLE": "claimcheck",
         "API_VERSION": "1.0",

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
@@ -12,6 +14,30 @@ from . import checker, encoder, nlp
 from .nlp.model import Citation, Claim
 from .store import Repository
 from .store.models import Document
+
+
+# The work one article may cause is bounded: relating each claim to the base is a check, so an article
+# with 1,400 figures kept a worker busy for minutes. Past either limit nothing is stored and the request
+# answers 422 naming the limit. Both are read per request (CLAIMCHECK_MAX_CLAIMS_PER_ARTICLE, a count;
+# CLAIMCHECK_ARTICLE_TIME_BUDGET, seconds for extracting and relating; 0 turns either off).
+MAX_CLAIMS_PER_ARTICLE = 200
+ARTICLE_TIME_BUDGET = 30.0
+
+
+class LimitExceeded(Exception):
+    """An article needs more work than one request may cause; `limit` names the setting."""
+
+    def __init__(self, message: str, limit: str, value: float):
+        super().__init__(message)
+        self.message, self.limit, self.value = message, limit, value
+
+
+def max_claims_per_article() -> int:
+    return int(os.environ.get("CLAIMCHECK_MAX_CLAIMS_PER_ARTICLE", MAX_CLAIMS_PER_ARTICLE))
+
+
+def article_time_budget() -> float:
+    return float(os.environ.get("CLAIMCHECK_ARTICLE_TIME_BUDGET", ARTICLE_TIME_BUDGET))
 
 
 @dataclass
@@ -30,9 +56,15 @@ def ingest_document(repo: Repository, text: str, *, title: Optional[str] = None,
     stored = repo.document_by_hash(content_hash)
     if stored is not None:
         return _stored(repo, stored, relations)
+    started = time.monotonic()
     published = published or date.today()
     language = language or nlp.detect_language(text)
     claims = nlp.extract_claims(text, language=language, published=published, publisher=publisher)
+    cap = max_claims_per_article()
+    if cap and len(claims) > cap:
+        raise LimitExceeded(f"The article holds {len(claims)} claims; at most {cap} are taken from one article "
+                            f"(CLAIMCHECK_MAX_CLAIMS_PER_ARTICLE). Split it, or raise the limit.",
+                            "CLAIMCHECK_MAX_CLAIMS_PER_ARTICLE", cap)
     vectors = encoder.embed([claim.text for claim in claims])
     for claim in claims:
         claim.citation = Citation(None, publisher, title, url, published.isoformat(),
@@ -40,7 +72,7 @@ def ingest_document(repo: Repository, text: str, *, title: Optional[str] = None,
     # Before the write, not inside it: SQLite has one write lock for all workers, and comparing hundreds of
     # claims with the base while holding it kept every other writer waiting, up to "database is locked".
     # Nothing is stored yet, so an article is not related to its own sentences, and a failure stores nothing.
-    found = [checker.relations_for(repo, claim) for claim in claims] if relations else [[] for _ in claims]
+    found = _related(repo, claims, started) if relations else [[] for _ in claims]
     try:
         with repo.transaction() as tx:
             document = tx.add_document(text=text, content_hash=content_hash, title=title, publisher=publisher,
@@ -55,6 +87,18 @@ def ingest_document(repo: Repository, text: str, *, title: Optional[str] = None,
             raise
         return _stored(repo, stored, relations)
     return Ingested(document, claims, True, {claim.id: results for claim, results in zip(claims, found)})
+
+
+def _related(repo: Repository, claims: list[Claim], started: float) -> list[list[dict]]:
+    """relations_for each claim, within the article's time budget (checked between claims)."""
+    budget, found = article_time_budget(), []
+    for claim in claims:
+        if budget and time.monotonic() - started > budget:
+            raise LimitExceeded(f"Relating the article's {len(claims)} claims to the base took more than {budget:g} s "
+                                f"(CLAIMCHECK_ARTICLE_TIME_BUDGET); nothing was stored. Split the article, "
+                                f"or raise the limit.", "CLAIMCHECK_ARTICLE_TIME_BUDGET", budget)
+        found.append(checker.relations_for(repo, claim))
+    return found
 
 
 def _stored(repo: Repository, document: Document, relations: bool) -> Ingested:
