@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 K = 200
+EF = 5 * K      # the candidate list of a search, as service/store/index.py sets it (SEARCH_FACTOR)
 
 
 def vectors(size: int, seed: int, cache: Path) -> np.ndarray:
@@ -56,7 +57,7 @@ def bench_usearch(data, queries, exact, workdir, dtype):
     from usearch.index import Index
 
     index = Index(ndim=data.shape[1], metric="cos", dtype=dtype, connectivity=16, expansion_add=128,
-                  expansion_search=2 * K)
+                  expansion_search=EF)
     start = time.perf_counter()
     index.add(np.arange(len(data), dtype=np.uint64), data, threads=1)
     build = time.perf_counter() - start
@@ -64,7 +65,7 @@ def bench_usearch(data, queries, exact, workdir, dtype):
     index.save(str(path))
     start = time.perf_counter()
     viewed = Index.restore(str(path), view=True)
-    viewed.expansion_search = 2 * K
+    viewed.expansion_search = EF
     opened = time.perf_counter() - start
     found, p50, p95 = timed_queries(lambda q: viewed.search(q, K, threads=1).keys, queries)
     return build, path.stat().st_size, opened, p50, p95, recall(found, exact), "mmap (view=True)"
@@ -84,7 +85,7 @@ def bench_hnswlib(data, queries, exact, workdir):
     start = time.perf_counter()
     loaded = hnswlib.Index(space="cosine", dim=data.shape[1])
     loaded.load_index(str(path))
-    loaded.set_ef(2 * K)
+    loaded.set_ef(EF)
     loaded.set_num_threads(1)
     opened = time.perf_counter() - start
     found, p50, p95 = timed_queries(lambda q: loaded.knn_query(q, K)[0][0], queries)
@@ -104,7 +105,7 @@ def bench_faiss(data, queries, exact, workdir):
     faiss.write_index(index, str(path))
     start = time.perf_counter()
     loaded = faiss.read_index(str(path), faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY)
-    loaded.hnsw.efSearch = 2 * K
+    loaded.hnsw.efSearch = EF
     opened = time.perf_counter() - start
     found, p50, p95 = timed_queries(lambda q: loaded.search(q.reshape(1, -1), K)[1][0], queries)
     return build, path.stat().st_size, opened, p50, p95, recall(found, exact), "IO_FLAG_MMAP (float32)"

@@ -4,9 +4,12 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Iterator, Optional
+
+import numpy as np
 
 from sqlalchemy.exc import IntegrityError
 
@@ -123,8 +126,8 @@ class ClaimInput:
     attributor: Optional[str] = None
 
 
-def add_claims(repo: Repository, inputs: list[ClaimInput]) -> list[Claim]:
-    """Normalise claim sentences and store them all in one transaction, or none of them."""
+def _prepared(inputs: list[ClaimInput]) -> tuple[list[Claim], np.ndarray]:
+    """Parse claim sentences and encode them as one matrix product."""
     claims = []
     for item in inputs:
         published = item.published or date.today()
@@ -133,5 +136,42 @@ def add_claims(repo: Repository, inputs: list[ClaimInput]) -> list[Claim]:
         claim.citation = Citation(None, item.publisher, item.title, item.url, published.isoformat(),
                                   quote=item.text, start=0, end=len(item.text))
         claims.append(claim)
-    repo.add_claims(claims, encoder.embed([claim.text for claim in claims]))
+    return claims, encoder.embed([claim.text for claim in claims])
+
+
+# Parsing and encoding are pure CPU work: a bulk import spreads them over processes (see parallel()).
+_pool = None
+_POOL_CHUNK = 500
+
+
+@contextmanager
+def parallel(processes: Optional[int] = None) -> Iterator[None]:
+    """Within this block add_claims parses and encodes large lists in `processes` forked processes
+    (default: one per core). For bulk imports from the command line; a served worker never forks."""
+    global _pool
+    import multiprocessing
+
+    processes = processes or os.cpu_count() or 1
+    if processes < 2:
+        yield
+        return
+    encoder.warm_up()
+    nlp.warm_up()       # loaded before the fork: the processes share the weights and word lists
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        _pool = pool
+        try:
+            yield
+        finally:
+            _pool = None
+
+
+def add_claims(repo: Repository, inputs: list[ClaimInput]) -> list[Claim]:
+    """Normalise claim sentences and store them all in one transaction, or none of them."""
+    if _pool is not None and len(inputs) >= 2 * _POOL_CHUNK:
+        parts = _pool.map(_prepared, [inputs[i:i + _POOL_CHUNK] for i in range(0, len(inputs), _POOL_CHUNK)])
+        claims = [claim for part, _ in parts for claim in part]
+        vectors = np.concatenate([part for _, part in parts])
+    else:
+        claims, vectors = _prepared(inputs)
+    repo.add_claims(claims, vectors)
     return claims

@@ -545,8 +545,13 @@ class VectorIndex:
                                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
 
 
+# Threads that insert into the graph: 1 in a served process; build() (the bulk import, the builder
+# process) uses every core.
+_build_threads = 1
+
+
 def _threads() -> int:
-    return int(os.environ.get("CLAIMCHECK_ANN_THREADS", "0")) or 1
+    return int(os.environ.get("CLAIMCHECK_ANN_THREADS", "0")) or _build_threads
 
 
 class _BuildLock:
@@ -603,8 +608,13 @@ def _remove_generations(directory: Path) -> None:
 
 def build(engine: Engine, path: Optional[Path] = None) -> VectorIndex:
     """Bring the base files of this database up to date now (the builder process, the bulk import)."""
-    index = VectorIndex(engine, claim_cache=0, path=path or "auto", background=False)
-    index.refresh(build=True)
+    global _build_threads
+    _build_threads = os.cpu_count() or 1
+    try:
+        index = VectorIndex(engine, claim_cache=0, path=path or "auto", background=False)
+        index.refresh(build=True)
+    finally:
+        _build_threads = 1
     return index
 
 
@@ -612,5 +622,7 @@ if __name__ == "__main__":
     # python -m service.store.index DIRECTORY: started by a worker whose delta is due (see _start_builder).
     from service.store import make_engine
 
-    # _build_here takes the build lock and looks again whether the build is still due.
+    # _build_here takes the build lock and looks again whether the build is still due. Served workers
+    # share the cores: they come first.
+    os.nice(10)
     build(make_engine(os.environ["CLAIMCHECK_INDEX_BUILD_URL"]), Path(sys.argv[1]))

@@ -8,14 +8,14 @@ from datetime import date
 from typing import Iterator, Optional, Sequence
 
 import numpy as np
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from service.nlp.model import Citation, Claim
 
 from .index import VectorIndex, to_bytes
 from .lexical import LexicalIndex
-from .models import ClaimRow, Document
+from .models import ClaimRow, Document, _now
 
 # Search: how many candidates each retriever contributes before fusion, and the share of the
 # lexical score in the fused one (tuned on the CheckThat! 2022 2A train queries, benchmarks/checkthat.py).
@@ -58,9 +58,10 @@ def _to_claim(row: ClaimRow) -> Claim:
     return claim
 
 
-def _to_row(claim: Claim, vector: np.ndarray) -> ClaimRow:
+def _row_values(claim: Claim, vector: np.ndarray) -> dict:
+    """The column values of a stored claim (one dict per row for a multi-row INSERT)."""
     citation = claim.citation or Citation(None, None, None, None, None, claim.text, claim.start, claim.end)
-    return ClaimRow(
+    return dict(
         id=claim.id, document_id=citation.document_id, text=claim.text, language=claim.language,
         start=citation.start, end=citation.end,
         attributor=claim.attributor.canonical if claim.attributor else None,
@@ -69,6 +70,7 @@ def _to_row(claim: Claim, vector: np.ndarray) -> ClaimRow:
         publisher=citation.publisher, title=citation.title, url=citation.url,
         data={**claim.to_dict(), "start": claim.start, "end": claim.end, "extra": claim.extra},
         vector=to_bytes(vector),
+        created_at=_now(),
     )
 
 
@@ -87,11 +89,16 @@ class Transaction:
         return document
 
     def add_claims(self, claims: Sequence[Claim], vectors: np.ndarray) -> list[str]:
-        """Store claims (their `citation` says where each came from); sets and returns their ids."""
+        """Store claims (their `citation` says where each came from); sets and returns their ids.
+
+        One multi-row INSERT (executemany) instead of an ORM object per claim: the bulk import writes
+        tens of thousands of claims per transaction."""
+        rows = []
         for claim, vector in zip(claims, vectors, strict=True):
             claim.id = "c_" + uuid.uuid4().hex
-            self._session.add(_to_row(claim, vector))
-        self._session.flush()
+            rows.append(_row_values(claim, vector))
+        if rows:
+            self._session.execute(insert(ClaimRow), rows)
         return [claim.id for claim in claims]
 
 
