@@ -58,6 +58,10 @@ def _to_claim(row: ClaimRow) -> Claim:
     return claim
 
 
+_CLAIM_COLUMNS = (ClaimRow.id, ClaimRow.document_id, ClaimRow.publisher, ClaimRow.title, ClaimRow.url,
+                  ClaimRow.published, ClaimRow.text, ClaimRow.start, ClaimRow.end, ClaimRow.data)
+
+
 def _row_values(claim: Claim, vector: np.ndarray) -> dict:
     """The column values of a stored claim (one dict per row for a multi-row INSERT)."""
     citation = claim.citation or Citation(None, None, None, None, None, claim.text, claim.start, claim.end)
@@ -153,9 +157,15 @@ class Repository:
         """Claims by id, in the order asked; ids no longer stored are skipped."""
         if not claim_ids:
             return []
-        with self._sessions() as session:
-            rows = {row.id: row for row in session.scalars(select(ClaimRow).where(ClaimRow.id.in_(list(claim_ids))))}
-            return [_to_claim(rows[i]) for i in claim_ids if i in rows]
+        # The columns a Claim is made of, as plain rows: no ORM objects, and not the vector (1 KB a claim).
+        # A check asks for up to 700 candidates: reading those not in the claim cache takes about a quarter less.
+        wanted = list(claim_ids)
+        rows = {}
+        with self.engine.connect() as connection:
+            for start in range(0, len(wanted), 5000):
+                query = select(*_CLAIM_COLUMNS).where(ClaimRow.id.in_(wanted[start:start + 5000]))
+                rows.update((row.id, row) for row in connection.execute(query))
+        return [_to_claim(rows[i]) for i in wanted if i in rows]
 
     def delete(self, claim_id: str) -> bool:
         with self._sessions.begin() as session:
