@@ -109,9 +109,10 @@ def _new_usearch():
 class Base:
     """One generation of the base: the HNSW graph and, sorted by seq, each row's seq, id and day."""
 
-    def __init__(self, graph, seqs: np.ndarray, ids: np.ndarray, days: np.ndarray, generation: int = 0):
+    def __init__(self, graph, seqs: np.ndarray, ids: np.ndarray, days: np.ndarray, generation: int = 0,
+                 order: Optional[np.ndarray] = None):
         self.graph, self.seqs, self.ids, self.days, self.generation = graph, seqs, ids, days, generation
-        self._order: Optional[np.ndarray] = None     # rows in id order, made on first lookup by id
+        self._order = order     # rows in id order (written with the file; else made on the first lookup by id)
 
     def __len__(self) -> int:
         return len(self.seqs)
@@ -142,11 +143,13 @@ class Base:
 
             graph = Index.restore(str(name.with_suffix(".usearch")), view=True)
             arrays = [np.load(name.with_suffix(f".{part}.npy"), mmap_mode="r") for part in ("seqs", "ids", "days")]
+            order_file = name.with_suffix(".order.npy")
+            order = np.load(order_file, mmap_mode="r") if order_file.exists() else None
         except Exception:      # missing, half-written by a crashed builder, another format: rebuild
             return None
-        if graph is None or len(graph) != len(arrays[0]):
+        if graph is None or len(graph) != len(arrays[0]) or (order is not None and len(order) != len(graph)):
             return None
-        return Base(graph, *arrays, generation=int(current.get("generation", 0)))
+        return Base(graph, *arrays, generation=int(current.get("generation", 0)), order=order)
 
 
 class VectorIndex:
@@ -482,6 +485,8 @@ class VectorIndex:
         self._counted_at = float("-inf")      # compare with the count on this refresh
 
     def _maybe_build(self, build_now: bool) -> None:
+        if self._builder is not None and self._builder.poll() is not None:
+            self._builder = None        # reaped
         due = (self._base is None and self._n >= self._ann_min) or \
               (self._base is not None and (self._n >= self._delta_max or self._dead_count > len(self._base) // 4))
         if not due:
@@ -589,7 +594,8 @@ def _write(directory: Path, base: Base) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     name = f"g{base.generation:06d}-{os.getpid()}"
     base.graph.save(str(directory / f"{name}.usearch"))
-    for part, array in (("seqs", base.seqs), ("ids", base.ids), ("days", base.days)):
+    order = np.argsort(base.ids, kind="stable")
+    for part, array in (("seqs", base.seqs), ("ids", base.ids), ("days", base.days), ("order", order)):
         np.save(directory / f"{name}.{part}.npy", np.ascontiguousarray(array))
     pointer = directory / f"current.json.{os.getpid()}"
     pointer.write_text(json.dumps({"name": name, "generation": base.generation, "claims": len(base),

@@ -82,6 +82,7 @@ def test_the_file_is_reopened_after_a_restart_without_reading_vectors(repo, tmp_
     again.refresh()
     event.remove(repo.engine, "before_cursor_execute", _seen)
     assert again.base_size == 2500 and again._n == 0
+    assert isinstance(again._base.seqs, np.memmap) and isinstance(again._base._order, np.memmap)
     assert not any("claims.vector" in statement for statement in reads), reads
     query = _low_rank(rng, 1)[0]
     assert [i for i, _ in again.search(query, 10)] == [i for i, _ in _exact(repo).search(query, 10)]
