@@ -125,13 +125,20 @@ class Base:
         return np.searchsorted(self.seqs, seqs)
 
     def row_of_id(self, claim_id: str) -> Optional[int]:
+        row = int(self.rows_of_ids([claim_id])[0])
+        return row if row >= 0 else None
+
+    def rows_of_ids(self, claim_ids: Sequence[str]) -> np.ndarray:
+        """The base row of each id, -1 where the base does not hold it (one vectorised lookup)."""
         if self._order is None:
             self._order = np.argsort(self.ids, kind="stable")
-        key = claim_id.encode("ascii", "replace")
-        at = int(np.searchsorted(self.ids, key, sorter=self._order))
-        if at < len(self._order) and self.ids[self._order[at]] == key:
-            return int(self._order[at])
-        return None
+        keys = np.array([claim_id.encode("ascii", "replace") for claim_id in claim_ids], dtype="S34")
+        if not len(self._order) or not len(keys):
+            return np.full(len(keys), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.ids, keys, sorter=self._order), len(self._order) - 1)
+        rows = np.asarray(self._order[at], dtype=np.int64)
+        rows[np.asarray(self.ids[rows]) != keys] = -1
+        return rows
 
     @staticmethod
     def open(directory: Path) -> Optional["Base"]:
@@ -271,15 +278,18 @@ class VectorIndex:
             query = np.asarray(vector, dtype=np.float32).reshape(-1)
             norm = float(np.linalg.norm(query))
             query = query / norm if norm else query
-            out, in_base = {}, []
+            out, others = {}, []
             for claim_id in claim_ids:
                 row = self._position.get(claim_id)
                 if row is not None:
                     out[claim_id] = row
-                elif self._base is not None:
-                    base_row = self._base.row_of_id(claim_id)
-                    if base_row is not None and not self._dead[base_row]:
-                        in_base.append((claim_id, base_row))
+                else:
+                    others.append(claim_id)
+            in_base = []
+            if others and self._base is not None:
+                rows = self._base.rows_of_ids(others)
+                in_base = [(claim_id, row) for claim_id, row in zip(others, rows.tolist())
+                           if row >= 0 and not self._dead[row]]
             result = {}
             if out:
                 scores = self._matrix[list(out.values())] @ query
