@@ -22,6 +22,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -40,6 +41,7 @@ from service.encoder import DIM
 
 from .models import ClaimRow
 
+log = logging.getLogger("claimcheck")
 # Claims without a publication date are never left out by an as_of cut.
 _UNDATED = 0
 # Rows read per round trip when the index catches up (bounds the transient memory of a cold start).
@@ -501,10 +503,16 @@ class VectorIndex:
               (self._base is not None and (self._n >= self._delta_max or self._dead_count > len(self._base) // 4))
         if not due:
             return
-        if self._path is None or build_now or not self._background:
+        try:
+            if self._path is None or build_now or not self._background:
+                self._build_here()
+            else:
+                self._start_builder()
+        except OSError as error:
+            # The directory cannot be written (a read-only image, a full disk): keep the base in memory.
+            log.warning("vector index files in %s not usable (%s); the index stays in memory", self._path, error)
+            self._path = None
             self._build_here()
-        else:
-            self._start_builder()
 
     def _build_here(self) -> None:
         """Build the next generation in this process from the current base and the delta."""
@@ -555,7 +563,8 @@ class VectorIndex:
         if _BuildLock.held(self._path):
             return
         self._path.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "CLAIMCHECK_INDEX_BUILD_URL": self._engine.url.render_as_string(hide_password=False)}
+        env = {**os.environ, "CLAIMCHECK_INDEX_BUILD_URL": self._engine.url.render_as_string(hide_password=False),
+               "CLAIMCHECK_ANN_MIN": str(self._ann_min), "CLAIMCHECK_ANN_DELTA_MAX": str(self._delta_max)}
         self._builder = subprocess.Popen([sys.executable, "-m", "service.store.index", str(self._path)], env=env,
                                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
 
@@ -595,7 +604,7 @@ class _BuildLock:
             return False
         except FileNotFoundError:
             return False
-        except OSError:
+        except BlockingIOError:
             return True
 
 

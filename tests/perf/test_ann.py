@@ -141,3 +141,32 @@ def test_index_path_beside_the_base():
     assert index_path("sqlite://") is None
     one = index_path("postgresql+psycopg://u:secret@db/claims")
     assert "secret" not in str(one) and one != index_path("postgresql+psycopg://u:secret@other/claims")
+
+
+def test_an_unwritable_index_directory_keeps_the_base_in_memory(repo, tmp_path):
+    rng = np.random.default_rng(15)
+    vectors = _low_rank(rng, 1200)
+    ids = _store(repo, vectors, rng=rng)
+    (tmp_path / "a-file").write_text("not a directory")
+    index = VectorIndex(repo.engine, path=tmp_path / "a-file" / "ann", ann_min=1000)
+    assert [i for i, _ in index.search(vectors[3], 1)] == [ids[3]]
+    assert index.base_size == 1200 and index._path is None
+
+
+def test_a_worker_hands_the_next_generation_to_a_builder_process(repo, tmp_path):
+    """A served process does not build: it starts `python -m service.store.index`, keeps answering from the
+    delta, and switches to the new file on its first search after the builder wrote it."""
+    rng = np.random.default_rng(16)
+    vectors = _low_rank(rng, 1500)
+    ids = _store(repo, vectors, rng=rng)
+    path = tmp_path / "ann"
+    index = VectorIndex(repo.engine, path=path, ann_min=1000, delta_max=300)
+    assert [i for i, _ in index.search(vectors[7], 1)] == [ids[7]]      # from the delta, while it builds
+    assert index._builder is not None and index._builder.wait(300) == 0
+    assert [i for i, _ in index.search(vectors[7], 1)] == [ids[7]]
+    assert index._base is not None and index.base_size == 1500 and index._n == 0
+    more = _store(repo, vectors[:400] + 0.01, rng=rng)
+    index.search(vectors[0], 1)                                           # delta 400 >= 300: next builder
+    assert index._builder.wait(300) == 0
+    assert [i for i, _ in index.search(vectors[9] + 0.01, 1)] == [more[9]]
+    assert index._base.generation == 2 and len(index) == 1900 and index._n == 0
