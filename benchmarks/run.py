@@ -1,11 +1,14 @@
 """claimcheck benchmarks: scale, throughput, ingestion, memory and start-up, in one run (`make bench`).
 
 Starts gunicorn (the repository's gunicorn.conf.py, 2 workers) on a fresh SQLite base in a temporary
-directory, loads synthetic claims (benchmarks/synth.py) through `POST /v1/claims` in batches of 1,000
-to each size, and measures at each size `POST /v1/check` over a fixed set of statements and `GET /health`
-(the floor) in the same run. At the largest size it also measures checks per second under a bounded
-concurrent load, articles per second through `POST /v1/documents`, memory per worker, and the time
-from start to a ready `/health`. Prints a table and writes the figures as JSON.
+directory, loads the first size of synthetic claims (benchmarks/synth.py) through `POST /v1/claims`, then
+stops the server and fills the base to each further size through the bulk path (first a real
+`claimcheck import-claims` of --cli-claims sentences, then benchmarks/bulk.py) and starts it again
+(start-up measured at each size). At each size it measures `POST /v1/check` over a fixed set of
+statements and `GET /health` (the floor); at 100k (or the size nearest it) and at the largest, checks
+per second under a bounded concurrent load; at the largest, memory per worker, the batch API, articles
+per second through `POST /v1/documents`, a restart; then the recall@200 of the index file against an
+exact scan. Prints every row of issue 13's targets and writes the figures as JSON.
 """
 from __future__ import annotations
 
@@ -22,8 +25,14 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# One BLAS thread per process, as gunicorn.conf.py sets for the workers: the bulk fill here and the
+# `import-claims` it starts run one process per core, and more BLAS threads only oversubscribe the cores.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
 from benchmarks.synth import Generator  # noqa: E402
 
@@ -215,9 +224,39 @@ def ingestion(client: Client, generator: Generator, articles: int, threads: int 
     return {"articles_per_s": articles / seconds, "claims_per_article": claims[0] / articles, "errors": len(errors)}
 
 
+def cli_import(workdir: Path, env: dict, count: int, seed: int) -> float:
+    """Claims per second of `claimcheck import-claims FILE` on the local base (parse, encode, write, index)."""
+    generator = Generator(seed=seed)
+    path = workdir / f"import-{seed}.jsonl"
+    path.write_text("".join(json.dumps(generator.claim()) + "\n" for _ in range(count)), encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run([str(ROOT / ".venv/bin/flask"), "--app", "service", "import-claims", str(path)], cwd=ROOT,
+                   env=env, check=True, capture_output=True)
+    return count / (time.perf_counter() - start)
+
+
+def recall(workdir: Path, statements: list[str]) -> dict:
+    """recall@200 of the base file's ANN search (as the service searches it) against an exact scan of the same vectors."""
+    from service import encoder
+    from service.store.index import SEARCH_FACTOR, Base
+
+    base = Base.open(workdir / "claims.db.index")
+    if base is None:
+        return {"recall": float("nan"), "worst": float("nan"), "claims": 0}
+    values = []
+    for vector in encoder.embed(statements):
+        base.graph.expansion_search = SEARCH_FACTOR * 200
+        found = set(np.asarray(base.graph.search(vector, 200, threads=1).keys).tolist())
+        exact = set(np.asarray(base.graph.search(vector, 200, exact=True).keys).tolist())
+        values.append(len(found & exact) / len(exact))
+    return {"recall": float(np.mean(values)), "worst": float(min(values)), "claims": len(base)}
+
+
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000,100000", help="claim-base sizes, comma-separated")
+    parser.add_argument("--sizes", default="1000,100000",
+                        help="claim-base sizes, comma-separated: the first loaded through POST /v1/claims, the others "
+                             "through the bulk path (benchmarks/bulk.py); e.g. 1000,100000,1000000")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8100")))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--statements", type=int, default=40, help="fixed statements the latencies are taken over")
@@ -225,6 +264,9 @@ def main(argv=None) -> dict:
     parser.add_argument("--seconds", type=float, default=20.0, help="length of the throughput run")
     parser.add_argument("--threads", type=int, default=4, help="concurrent clients of the throughput run")
     parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--cli-claims", type=int, default=20_000,
+                        help="claims imported with `claimcheck import-claims` (real parsing and encoding) before the bulk fill")
+    parser.add_argument("--pool", type=int, default=20_000, help="distinct sentences the bulk fill copies")
     parser.add_argument("--workdir", default=None, help="where the claim base goes (default: a new temp dir)")
     parser.add_argument("--json", default=None, help="also write the figures here")
     args = parser.parse_args(argv)
@@ -236,26 +278,42 @@ def main(argv=None) -> dict:
     statements.append("US says 10,000 troops")
     statements.append("Nordkorea hat 12.000 Soldaten nach Russland geschickt")
     results = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
-               "sizes": {}, "workers": args.workers}
+               "sizes": {}, "workers": args.workers, "startup": {}}
     server = Server(workdir, args.port, args.workers)
     client = Client(args.port)
     try:
         results["startup_empty_s"] = server.start()
-        # A --workdir kept from an earlier run already holds claims (loaded through the API then).
-        loaded, rates = json.loads(client.request("GET", "/health")[1])["claims"], []
-        for size in sizes:
-            if size > loaded:
-                rate = load(client, generator, size - loaded)
-                rates.append((size - loaded, rate))
+        loaded = json.loads(client.request("GET", "/health")[1])["claims"]
+        for number, size in enumerate(sizes):
+            if size > loaded and number == 0:
+                results["batch_first_claims_per_s"] = load(client, generator, size - loaded)
                 loaded = size
+            elif size > loaded:
+                server.stop()
+                if "cli_claims_per_s" not in results and args.cli_claims and size - loaded > args.cli_claims:
+                    results["cli_claims_per_s"] = cli_import(workdir, server.env, args.cli_claims, seed=500)
+                    loaded += args.cli_claims
+                    print(f"  import-claims: {args.cli_claims:,} claims at {results['cli_claims_per_s']:.0f} claims/s",
+                          flush=True)
+                fill_base(workdir, size - loaded, args.pool, seed=1000 + size)
+                loaded = size
+                results["startup"][size] = server.start()
+                status, ms = client.timed("POST", "/v1/check", {"statement": statements[0]})
+                results["startup"][f"{size}_first_check_ms"] = ms
             figures = latency(client, statements, args.rounds)
             results["sizes"][size] = figures
-            print(f"  {size:>7,} claims: check p50 {figures['check_p50']:.1f} ms, p95 {figures['check_p95']:.1f} ms; "
-                  f"health p50 {figures['health_p50']:.1f} ms (loaded at {rates[-1][1] if rates else float('nan'):.0f} claims/s)", flush=True)
-        results["batch_claims_per_s"] = (sum(n for n, _ in rates) / sum(n / r for n, r in rates)) if rates else float("nan")
-        results["throughput"] = throughput(client, statements, args.threads, args.seconds)
-        print(f"  throughput: {results['throughput']['checks_per_s']:.0f} checks/s", flush=True)
+            print(f"  {size:>9,} claims: check p50 {figures['check_p50']:.1f} ms, p95 {figures['check_p95']:.1f} ms; "
+                  f"health p50 {figures['health_p50']:.1f} ms; start-up {results['startup'].get(size, float('nan')):.2f} s",
+                  flush=True)
+            if size == sizes[-1] or size == min(sizes, key=lambda s: abs(s - 100_000)):
+                figures["throughput"] = throughput(client, statements, args.threads, args.seconds)
+                print(f"  throughput at {size:,}: {figures['throughput']['checks_per_s']:.0f} checks/s", flush=True)
+            if args.json:      # the figures so far, should a long run be stopped
+                Path(args.json).write_text(json.dumps(results, indent=2))
         results["memory"] = [memory(pid) for pid in server.worker_pids()]
+        # Batch import through the API on the largest base (4 batches of 1,000 from 2 clients).
+        results["batch_claims_per_s"] = load(client, Generator(seed=2000 + loaded), 4 * BATCH)
+        print(f"  batch import at {sizes[-1]:,}: {results['batch_claims_per_s']:.0f} claims/s", flush=True)
         # Articles not seen by an earlier run on the same --workdir (a repeated text is not ingested again).
         results["ingestion"] = ingestion(client, Generator(seed=1000 + loaded), args.articles)
         print(f"  ingestion: {results['ingestion']['articles_per_s']:.1f} articles/s", flush=True)
@@ -265,10 +323,24 @@ def main(argv=None) -> dict:
         results["first_check_after_start_ms"] = ms
     finally:
         server.stop()
+    results["recall"] = recall(workdir, statements)
     report(results, sizes)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     return results
+
+
+def fill_base(workdir: Path, count: int, pool: int, seed: int) -> None:
+    """The bulk fill (benchmarks/bulk.py) on the bench's SQLite base, in this process, the server stopped."""
+    from benchmarks.bulk import fill
+    from service.store import Repository, make_engine
+
+    engine = make_engine(f"sqlite:///{workdir / 'claims.db'}")
+    start = time.perf_counter()
+    print(f"  bulk fill: {count:,} claims", flush=True)
+    fill(Repository(engine), count, pool=pool, seed=seed, log=lambda line: print(line, flush=True))
+    engine.dispose()
+    print(f"  bulk fill done in {time.perf_counter() - start:.0f} s", flush=True)
 
 
 def machine() -> str:
@@ -280,36 +352,46 @@ def machine() -> str:
 
 def report(results: dict, sizes: list[int]) -> None:
     base = results["sizes"][sizes[0]]
-    largest = results["sizes"][sizes[-1]]
     print(f"\nclaimcheck benchmark, {results['when']} ({results['machine']}), {results['workers']} gunicorn workers")
-    print(f"{'claims':>9} {'check p50':>10} {'check p95':>10} {'health p50':>11} {'health p95':>11} {'p50/1st':>8} {'p95/1st':>8}")
+    print(f"{'claims':>10} {'check p50':>10} {'check p95':>10} {'health p50':>11} {'health p95':>11} {'p50/1st':>8} "
+          f"{'p95/1st':>8} {'start-up':>9}")
     for size in sizes:
         f = results["sizes"][size]
-        print(f"{size:>9,} {f['check_p50']:>8.1f}ms {f['check_p95']:>8.1f}ms {f['health_p50']:>9.1f}ms "
-              f"{f['health_p95']:>9.1f}ms {f['check_p50'] / base['check_p50']:>7.2f}x {f['check_p95'] / base['check_p95']:>7.2f}x")
-    t = results["throughput"]
+        print(f"{size:>10,} {f['check_p50']:>8.1f}ms {f['check_p95']:>8.1f}ms {f['health_p50']:>9.1f}ms "
+              f"{f['health_p95']:>9.1f}ms {f['check_p50'] / base['check_p50']:>7.2f}x "
+              f"{f['check_p95'] / base['check_p95']:>7.2f}x {results['startup'].get(size, float('nan')):>8.2f}s")
+    near = min(sizes, key=lambda size: abs(size - 100_000))
+    at = results["sizes"][near]
+    largest, n = results["sizes"][sizes[-1]], f"{sizes[-1]:,}"
+    t = at["throughput"]
     rss = max(m["rss"] for m in results["memory"])
     pss = max(m["pss"] for m in results["memory"])
     uss = max(m["uss"] for m in results["memory"])
-    n = f"{sizes[-1]:,}"
+    cli = results.get("cli_claims_per_s", float("nan"))
+    growth_1m = f"{largest['check_p50'] / base['check_p50']:.2f}x at {n}" if sizes[-1] >= 1_000_000 else "1M not run"
+    r = results["recall"]
     rows = [
-        (f"check p50 at {n}", f"{largest['check_p50']:.1f} ms", "<= 15 ms", largest["check_p50"] <= 15),
-        (f"check p95 at {n}", f"{largest['check_p95']:.1f} ms", "<= 40 ms", largest["check_p95"] <= 40),
-        (f"growth p50 {sizes[0]:,} -> {n}", f"{largest['check_p50'] / base['check_p50']:.2f}x", "<= 1.5x",
-         largest["check_p50"] / base["check_p50"] <= 1.5),
-        ("throughput", f"{t['checks_per_s']:.0f} checks/s ({t['errors']} errors, {t['client_threads']} clients)",
+        (f"check p50 growth {sizes[0]:,} -> {near:,} / -> 1M",
+         f"{at['check_p50'] / base['check_p50']:.2f}x / {growth_1m}", "<= 1.5x / <= 2x",
+         at["check_p50"] / base["check_p50"] <= 1.5 and (sizes[-1] < 1_000_000 or largest["check_p50"] / base["check_p50"] <= 2)),
+        (f"check p50 / p95 at {near:,}", f"{at['check_p50']:.1f} / {at['check_p95']:.1f} ms", "<= 15 / 40 ms",
+         at["check_p50"] <= 15 and at["check_p95"] <= 40),
+        (f"throughput at {near:,}", f"{t['checks_per_s']:.0f} checks/s ({t['errors']} errors, {t['client_threads']} clients)",
          ">= 300/s", t["checks_per_s"] >= 300 and t["errors"] == 0),
-        ("batch import", f"{results['batch_claims_per_s']:.0f} claims/s", ">= 2000/s", results["batch_claims_per_s"] >= 2000),
+        ("import, bulk CLI / batch API", f"{cli:.0f} / {results['batch_claims_per_s']:.0f} claims/s (API at {n})",
+         ">= 2000 / 1000", cli >= 2000 and results["batch_claims_per_s"] >= 1000),
+        (f"start-up to ready at {n}", f"{results['startup_s']:.2f} s (first check {results['first_check_after_start_ms']:.0f} ms)",
+         "<= 3 s", results["startup_s"] <= 3),
+        (f"memory per worker at {n}", f"PSS {pss:.0f} MB (RSS {rss:.0f}, USS {uss:.0f})", "<= 400 MB", pss <= 400),
+        (f"ANN recall@200 vs exact ({r['claims']:,} in the file)", f"{r['recall']:.4f} (worst statement {r['worst']:.3f})",
+         ">= 0.99", r["recall"] >= 0.99),
         (f"ingestion at {n}", f"{results['ingestion']['articles_per_s']:.1f} articles/s "
          f"({results['ingestion']['claims_per_article']:.1f} claims each, {results['ingestion']['errors']} errors)",
-         ">= 50/s", results["ingestion"]["articles_per_s"] >= 50 and not results["ingestion"]["errors"]),
-        (f"memory per worker at {n}", f"RSS {rss:.0f} MB, PSS {pss:.0f} MB, USS {uss:.0f} MB", "<= 350 MB", pss <= 350),
-        (f"start-up to ready at {n}", f"{results['startup_s']:.2f} s (first check {results['first_check_after_start_ms']:.0f} ms)",
-         "<= 5 s", results["startup_s"] <= 5),
+         "(>= 50/s)", results["ingestion"]["articles_per_s"] >= 50 and not results["ingestion"]["errors"]),
     ]
     print()
     for name, value, target, met in rows:
-        print(f"{name:<28} {value:<58} target {target:<10} {'met' if met else 'NOT met'}")
+        print(f"{name:<44} {value:<52} target {target:<16} {'met' if met else 'NOT met'}")
 
 
 if __name__ == "__main__":

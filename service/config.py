@@ -41,6 +41,8 @@ def from_environment() -> dict:
         "ALERT_ATTEMPTS": int(os.environ.get("CLAIMCHECK_ALERT_ATTEMPTS", "8")),
         "ALERT_BACKOFF": float(os.environ.get("CLAIMCHECK_ALERT_BACKOFF", "2")),
         "ALERT_POLL": float(os.environ.get("CLAIMCHECK_ALERT_POLL", "2")),
+        # "database" (counted across workers and replicas) or "memory" (per worker).
+        "RATE_LIMIT_STORE": os.environ.get("CLAIMCHECK_RATE_LIMIT_STORE", "database"),
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "API_TITLE": "claimcheck",
         "API_VERSION": "1.0",

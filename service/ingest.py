@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Iterator, Optional
+
+import numpy as np
 
 from sqlalchemy.exc import IntegrityError
 
@@ -12,6 +17,30 @@ from . import alerts, checker, encoder, nlp
 from .nlp.model import Citation, Claim
 from .store import Repository
 from .store.models import Document
+
+
+# The work one article may cause is bounded: relating each claim to the base is a check, so an article
+# with 1,400 figures kept a worker busy for minutes. Past either limit nothing is stored and the request
+# answers 422 naming the limit. Both are read per request (CLAIMCHECK_MAX_CLAIMS_PER_ARTICLE, a count;
+# CLAIMCHECK_ARTICLE_TIME_BUDGET, seconds for extracting and relating; 0 turns either off).
+MAX_CLAIMS_PER_ARTICLE = 200
+ARTICLE_TIME_BUDGET = 30.0
+
+
+class LimitExceeded(Exception):
+    """An article needs more work than one request may cause; `limit` names the setting."""
+
+    def __init__(self, message: str, limit: str, value: float):
+        super().__init__(message)
+        self.message, self.limit, self.value = message, limit, value
+
+
+def max_claims_per_article() -> int:
+    return int(os.environ.get("CLAIMCHECK_MAX_CLAIMS_PER_ARTICLE", MAX_CLAIMS_PER_ARTICLE))
+
+
+def article_time_budget() -> float:
+    return float(os.environ.get("CLAIMCHECK_ARTICLE_TIME_BUDGET", ARTICLE_TIME_BUDGET))
 
 
 @dataclass
@@ -30,9 +59,15 @@ def ingest_document(repo: Repository, text: str, *, title: Optional[str] = None,
     stored = repo.document_by_hash(content_hash)
     if stored is not None:
         return _stored(repo, stored, relations)
+    started = time.monotonic()
     published = published or date.today()
     language = language or nlp.detect_language(text)
     claims = nlp.extract_claims(text, language=language, published=published, publisher=publisher)
+    cap = max_claims_per_article()
+    if cap and len(claims) > cap:
+        raise LimitExceeded(f"The article holds {len(claims)} claims; at most {cap} are taken from one article "
+                            f"(CLAIMCHECK_MAX_CLAIMS_PER_ARTICLE). Split it, or raise the limit.",
+                            "CLAIMCHECK_MAX_CLAIMS_PER_ARTICLE", cap)
     vectors = encoder.embed([claim.text for claim in claims])
     for claim in claims:
         claim.citation = Citation(None, publisher, title, url, published.isoformat(),
@@ -40,7 +75,7 @@ def ingest_document(repo: Repository, text: str, *, title: Optional[str] = None,
     # Before the write, not inside it: SQLite has one write lock for all workers, and comparing hundreds of
     # claims with the base while holding it kept every other writer waiting, up to "database is locked".
     # Nothing is stored yet, so an article is not related to its own sentences, and a failure stores nothing.
-    found = [checker.relations_for(repo, claim) for claim in claims] if relations else [[] for _ in claims]
+    found = _related(repo, claims, started) if relations else [[] for _ in claims]
     try:
         with repo.transaction() as tx:
             document = tx.add_document(text=text, content_hash=content_hash, title=title, publisher=publisher,
@@ -68,6 +103,18 @@ def _summary(document: Document) -> dict:
             "language": document.language}
 
 
+def _related(repo: Repository, claims: list[Claim], started: float) -> list[list[dict]]:
+    """relations_for each claim, within the article's time budget (checked between claims)."""
+    budget, found = article_time_budget(), []
+    for claim in claims:
+        if budget and time.monotonic() - started > budget:
+            raise LimitExceeded(f"Relating the article's {len(claims)} claims to the base took more than {budget:g} s "
+                                f"(CLAIMCHECK_ARTICLE_TIME_BUDGET); nothing was stored. Split the article, "
+                                f"or raise the limit.", "CLAIMCHECK_ARTICLE_TIME_BUDGET", budget)
+        found.append(checker.relations_for(repo, claim))
+    return found
+
+
 def _stored(repo: Repository, document: Document, relations: bool) -> Ingested:
     claims = repo.claims_of(document.id)
     found = {claim.id: _others(checker.relations_for(repo, claim), claim.id) for claim in claims} if relations else {}
@@ -90,8 +137,8 @@ class ClaimInput:
     attributor: Optional[str] = None
 
 
-def add_claims(repo: Repository, inputs: list[ClaimInput]) -> list[Claim]:
-    """Normalise claim sentences and store them all in one transaction, or none of them."""
+def _prepared(inputs: list[ClaimInput]) -> tuple[list[Claim], np.ndarray]:
+    """Parse claim sentences and encode them as one matrix product."""
     claims = []
     for item in inputs:
         published = item.published or date.today()
@@ -100,5 +147,42 @@ def add_claims(repo: Repository, inputs: list[ClaimInput]) -> list[Claim]:
         claim.citation = Citation(None, item.publisher, item.title, item.url, published.isoformat(),
                                   quote=item.text, start=0, end=len(item.text))
         claims.append(claim)
-    repo.add_claims(claims, encoder.embed([claim.text for claim in claims]))
+    return claims, encoder.embed([claim.text for claim in claims])
+
+
+# Parsing and encoding are pure CPU work: a bulk import spreads them over processes (see parallel()).
+_pool = None
+_POOL_CHUNK = 500
+
+
+@contextmanager
+def parallel(processes: Optional[int] = None) -> Iterator[None]:
+    """Within this block add_claims parses and encodes large lists in `processes` forked processes
+    (default: one per core). For bulk imports from the command line; a served worker never forks."""
+    global _pool
+    import multiprocessing
+
+    processes = processes or os.cpu_count() or 1
+    if processes < 2:
+        yield
+        return
+    encoder.warm_up()
+    nlp.warm_up()       # loaded before the fork: the processes share the weights and word lists
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        _pool = pool
+        try:
+            yield
+        finally:
+            _pool = None
+
+
+def add_claims(repo: Repository, inputs: list[ClaimInput]) -> list[Claim]:
+    """Normalise claim sentences and store them all in one transaction, or none of them."""
+    if _pool is not None and len(inputs) >= 2 * _POOL_CHUNK:
+        parts = _pool.map(_prepared, [inputs[i:i + _POOL_CHUNK] for i in range(0, len(inputs), _POOL_CHUNK)])
+        claims = [claim for part, _ in parts for claim in part]
+        vectors = np.concatenate([part for _, part in parts])
+    else:
+        claims, vectors = _prepared(inputs)
+    repo.add_claims(claims, vectors)
     return claims

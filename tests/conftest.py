@@ -41,7 +41,7 @@ def client(app):
 def _empty_postgres(url: str):
     engine = make_engine(url)
     with engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS deliveries, subscriptions, claim_reviews, claims, documents, alembic_version CASCADE"))
+        connection.execute(text("DROP TABLE IF EXISTS rate_limits, deliveries, subscriptions, claim_reviews, claims, documents, alembic_version CASCADE"))
     return engine
 
 

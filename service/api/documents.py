@@ -5,7 +5,7 @@ from schemas.common import claim_json
 from schemas.documents import DocumentRequestSchema, DocumentSchema
 from service.auth import require_key
 from service.checker import with_also
-from service.ingest import ingest_document
+from service.ingest import LimitExceeded, ingest_document
 from service.store.models import Document
 
 from . import repository
@@ -33,9 +33,13 @@ def ingest(args):
 
     Extracts its claims and stores both. Idempotent by content: the same text again answers
     200 with the stored document and `"created": false`. Each claim carries `relations`: the
-    stored claims it matches, corroborates or conflicts with.
+    stored claims it matches, corroborates or conflicts with. An article that would take more
+    than the claims-per-article cap or the time budget answers 422 naming the limit; nothing is stored.
     """
-    ingested = ingest_document(repository(), **args)
+    try:
+        ingested = ingest_document(repository(), **args)
+    except LimitExceeded as error:
+        abort(422, message=error.message, messages={"json": {"text": [error.message]}})
     claims = [{**claim_json(claim), "relations": with_also(ingested.relations.get(claim.id, []))}
               for claim in ingested.claims]
     return {**_document(ingested.document, claims), "created": ingested.created}, 201 if ingested.created else 200

@@ -1,33 +1,62 @@
-"""The claim vectors of the base held in one numpy matrix per process, kept in step with the database,
-and a bounded cache of the stored claims that checks keep coming back to."""
+"""Nearest-claim search over every stored claim, kept in step with the database, and a bounded cache
+of the stored claims that checks keep coming back to.
+
+Two parts answer each search together:
+
+- the **base**: an HNSW graph (usearch, float16 vectors, cosine) in a file beside the claim base
+  (`var/claims.db.index/`; with PostgreSQL a directory per replica, see `index_path`), opened
+  memory-mapped (`view=True`): every worker of a machine shares the same pages, and a restart is ready
+  as soon as the file is mapped, without reading any vector. Its keys are claim seqs; beside it, sorted
+  numpy arrays (also memory-mapped) give each seq its claim id and publication day.
+- the **delta**: the claims the base does not hold yet, unit float32 rows in this process, scanned
+  exactly. Small bases (below ANN_MIN claims) live in the delta alone, so every cosine is exact there.
+
+When the delta reaches DELTA_MAX claims a new base generation is built from the old one plus the
+delta (a separate process when a worker notices, so no request waits for it; one builder at a time
+per directory, under a file lock) and every process switches to it on its next search (a stat of
+`current.json`). Deletes are honoured at once through a per-process mask over the base rows.
+The database stays the store of record: the files are a cache that any process can rebuild.
+"""
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import json
+import logging
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections import OrderedDict
 from datetime import date
+from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 import numpy as np
 from sqlalchemy import Engine, func, select
+from sqlalchemy.engine import make_url
 
 from service.encoder import DIM
 
 from .models import ClaimRow
 
+log = logging.getLogger("claimcheck")
 # Claims without a publication date are never left out by an as_of cut.
 _UNDATED = 0
 # Rows read per round trip when the index catches up (bounds the transient memory of a cold start).
 _CHUNK = 20_000
-# From this many claims on, a search first ranks every claim in a low-dimensional projection (the
-# principal directions of the stored vectors) and computes the exact cosine only for the best
-# PREFILTER_FACTOR * k of them: a scan of RANK instead of DIM numbers per claim. Below it, or when
-# all claims are asked for, every cosine is exact.
-PREFILTER_MIN = int(os.environ.get("CLAIMCHECK_PREFILTER_MIN", "50000"))
-RANK = 96
-PREFILTER_FACTOR = 15
-_SAMPLE = 8192
+# Below ANN_MIN claims everything is scanned exactly (a few milliseconds); from there on a base file is
+# built. A new base generation is built once DELTA_MAX claims arrived after the last one.
+ANN_MIN = int(os.environ.get("CLAIMCHECK_ANN_MIN", "20000"))
+DELTA_MAX = int(os.environ.get("CLAIMCHECK_ANN_DELTA_MAX", "20000"))
+# HNSW parameters (benchmarks/ann.py measures them): graph degree, and the candidate list of a search,
+# at least SEARCH_FACTOR times the number of claims asked for.
+CONNECTIVITY = 16
+EXPANSION_ADD = 128
+SEARCH_FACTOR = 5
+# A search that needs more candidates than this (as_of or deletes left too few) ranks the base exactly.
+EXACT_FALLBACK = 20_000
 # New claims are looked for before every search (max(seq) is an index lookup). Deletions by other
 # processes need count(*), a scan of the table, so they are looked for at most this often (seconds);
 # deletions through this process's Repository are applied at once (see forget()).
@@ -53,100 +82,228 @@ def _unit_rows(blobs: Sequence[bytes]) -> np.ndarray:
     return vectors
 
 
+def _day(published: Optional[date]) -> int:
+    return published.toordinal() if published else _UNDATED
+
+
+def index_path(url) -> Optional[Path]:
+    """Where the base files of this database live: CLAIMCHECK_INDEX_PATH, else beside a SQLite file
+    (`claims.db` -> `claims.db.index/`), else (PostgreSQL) `var/index/<database>-<hash of the URL>/`
+    under the working directory: each replica keeps its own. None (memory only) for in-memory SQLite."""
+    chosen = os.environ.get("CLAIMCHECK_INDEX_PATH")
+    if chosen:
+        return Path(chosen)
+    parsed = make_url(url) if isinstance(url, str) else url
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            return None
+        return Path(parsed.database + ".index")
+    digest = hashlib.sha256(parsed.render_as_string(hide_password=True).encode()).hexdigest()[:12]
+    return Path("var/index") / f"{parsed.database or 'claims'}-{digest}"
+
+
+def _new_usearch():
+    from usearch.index import Index
+
+    return Index(ndim=DIM, metric="cos", dtype="f16", connectivity=CONNECTIVITY, expansion_add=EXPANSION_ADD)
+
+
+class Base:
+    """One generation of the base: the HNSW graph and, sorted by seq, each row's seq, id and day."""
+
+    def __init__(self, graph, seqs: np.ndarray, ids: np.ndarray, days: np.ndarray, generation: int = 0,
+                 order: Optional[np.ndarray] = None):
+        self.graph, self.seqs, self.ids, self.days, self.generation = graph, seqs, ids, days, generation
+        self._order = order     # rows in id order (written with the file; else made on the first lookup by id)
+
+    def __len__(self) -> int:
+        return len(self.seqs)
+
+    @property
+    def max_seq(self) -> int:
+        return int(self.seqs[-1]) if len(self.seqs) else 0
+
+    def rows_of_seqs(self, seqs: np.ndarray) -> np.ndarray:
+        return np.searchsorted(self.seqs, seqs)
+
+    def row_of_id(self, claim_id: str) -> Optional[int]:
+        row = int(self.rows_of_ids([claim_id])[0])
+        return row if row >= 0 else None
+
+    def rows_of_ids(self, claim_ids: Sequence[str]) -> np.ndarray:
+        """The base row of each id, -1 where the base does not hold it (one vectorised lookup)."""
+        if self._order is None:
+            self._order = np.argsort(self.ids, kind="stable")
+        keys = np.array([claim_id.encode("ascii", "replace") for claim_id in claim_ids], dtype="S34")
+        if not len(self._order) or not len(keys):
+            return np.full(len(keys), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.ids, keys, sorter=self._order), len(self._order) - 1)
+        rows = np.asarray(self._order[at], dtype=np.int64)
+        rows[np.asarray(self.ids[rows]) != keys] = -1
+        return rows
+
+    @staticmethod
+    def open(directory: Path) -> Optional["Base"]:
+        """The current generation in `directory`, memory-mapped; None when there is none (or it is unreadable)."""
+        try:
+            current = json.loads((directory / "current.json").read_text())
+            name = directory / current["name"]
+            from usearch.index import Index
+
+            graph = Index.restore(str(name.with_suffix(".usearch")), view=True)
+            arrays = [np.load(name.with_suffix(f".{part}.npy"), mmap_mode="r") for part in ("seqs", "ids", "days")]
+            order_file = name.with_suffix(".order.npy")
+            order = np.load(order_file, mmap_mode="r") if order_file.exists() else None
+        except Exception:      # missing, half-written by a crashed builder, another format: rebuild
+            return None
+        if graph is None or len(graph) != len(arrays[0]) or (order is not None and len(order) != len(graph)):
+            return None
+        return Base(graph, *arrays, generation=int(current.get("generation", 0)), order=order)
+
+
 class VectorIndex:
-    """Cosine search over every stored claim.
+    """Cosine search over every stored claim (base + delta, see the module's doc).
 
-    Other workers and replicas write to the same database, so before each search a cheap
-    max(seq) query tells whether claims were added (load only the rows past the newest seq held);
-    at most every DELETE_CHECK_INTERVAL a count(*) tells whether claims were deleted (drop the
-    seqs that are gone). Seqs are never reused.
-
-    The rows live in preallocated arrays that grow geometrically, so adding a batch copies only
-    the batch (not the whole matrix). Loaded in the gunicorn master before it forks (see
-    gunicorn.conf.py), the matrix is shared copy-on-write by all workers.
+    Other workers and replicas write to the same database, so before each search a cheap max(seq)
+    query tells whether claims were added (load only the rows past the newest seq held); at most
+    every DELETE_CHECK_INTERVAL a count(*) tells whether claims were deleted or committed out of
+    order (then the seqs alive are read and compared). Seqs are never reused.
     """
 
-    def __init__(self, engine: Engine, claim_cache: Optional[int] = None, prefilter_min: Optional[int] = None):
+    def __init__(self, engine: Engine, claim_cache: Optional[int] = None, path: Optional[Path] = "auto",
+                 ann_min: Optional[int] = None, delta_max: Optional[int] = None, background: bool = True):
         self._engine = engine
-        self._prefilter_min = PREFILTER_MIN if prefilter_min is None else prefilter_min
-        self._basis: Optional[np.ndarray] = None      # DIM x RANK, once there are prefilter_min claims
-        self._basis_n = 0
-        self._projected = np.zeros((0, RANK), dtype=np.float32)
+        self._path = index_path(engine.url) if path == "auto" else (Path(path) if path else None)
+        self._ann_min = ANN_MIN if ann_min is None else ann_min
+        self._delta_max = DELTA_MAX if delta_max is None else delta_max
+        self._background = background
         self._lock = threading.RLock()
-        self._n = 0
-        self._seqs = np.zeros(0, dtype=np.int64)
-        self._days = np.zeros(0, dtype=np.int64)
-        self._matrix = np.zeros((0, DIM), dtype=np.float32)
-        self._ids: list[str] = []
-        self._position: dict[str, int] = {}   # id -> row
+        self._base: Optional[Base] = None
+        self._dead = np.zeros(0, dtype=bool)       # base rows deleted since the base was built
+        self._dead_count = 0
+        self._stamp = None                          # (mtime, size) of current.json when last looked at
+        self._builder: Optional[subprocess.Popen] = None
+        self._reset_delta()
         self._max_seq = 0
         self._counted_at = float("-inf")
         self._cache_size = int(os.environ.get("CLAIMCHECK_CLAIM_CACHE", "20000")) if claim_cache is None else claim_cache
         self._claims: OrderedDict = OrderedDict()   # id -> Claim, least recently used first
 
-    def __len__(self) -> int:
-        return self._n
+    def _reset_delta(self) -> None:
+        self._n = 0
+        self._seqs = np.zeros(0, dtype=np.int64)
+        self._days = np.zeros(0, dtype=np.int64)
+        self._matrix = np.zeros((0, DIM), dtype=np.float32)
+        self._ids: list[str] = []
+        self._position: dict[str, int] = {}   # id -> delta row
 
-    def refresh(self) -> None:
-        """Catch up with the database now (at start-up, rather than on the first request)."""
+    def __len__(self) -> int:
+        return self._n + self._base_alive()
+
+    def _base_alive(self) -> int:
+        return (len(self._base) - self._dead_count) if self._base is not None else 0
+
+    @property
+    def base_size(self) -> int:
+        """Claims searched through the base file (the rest are scanned exactly)."""
+        return self._base_alive()
+
+    def refresh(self, build: bool = True) -> None:
+        """Catch up with the database now (at start-up, rather than on the first request); with `build`,
+        a base due to be built is built here and now (the gunicorn master, the bulk import)."""
         with self._lock:
-            self._refresh()
+            self._refresh(build_now=build)
+
+    # -- search ---------------------------------------------------------------------------------
 
     def search(self, vector: np.ndarray, k: Optional[int] = None,
                as_of: Optional[date] = None) -> list[tuple[str, float]]:
         """(claim id, cosine) of the k closest claims, best first; claims published after as_of left out."""
         with self._lock:
             self._refresh()
-            n = self._n
-            if not n:
+            total = len(self)
+            if not total:
                 return []
             query = np.asarray(vector, dtype=np.float32).reshape(-1)
-            k = n if k is None else min(k, n)
-            if self._basis is not None and k * PREFILTER_FACTOR < n:
-                rows = self._prefilter(query, k * PREFILTER_FACTOR, as_of)
-                scores = self._matrix[rows] @ query
+            norm = float(np.linalg.norm(query))
+            if norm:
+                query = query / norm
+            k = total if k is None else min(k, total)
+            cut = as_of.toordinal() if as_of is not None else None
+            found = self._search_delta(query, k, cut) + self._search_base(query, k, cut)
+            found.sort(key=lambda pair: -pair[1])
+            return found[:k]
+
+    def _search_delta(self, query: np.ndarray, k: int, cut: Optional[int]) -> list[tuple[str, float]]:
+        n = self._n
+        if not n:
+            return []
+        scores = self._matrix[:n] @ query
+        if cut is not None:
+            scores[self._days[:n] > cut] = -np.inf
+        top = np.argpartition(-scores, k - 1)[:k] if k < n else np.arange(n)
+        top = top[np.argsort(-scores[top], kind="stable")]
+        ids = self._ids
+        return [(ids[i], float(scores[i])) for i in top.tolist() if scores[i] != -np.inf]
+
+    def _search_base(self, query: np.ndarray, k: int, cut: Optional[int]) -> list[tuple[str, float]]:
+        base = self._base
+        if base is None or not self._base_alive():
+            return []
+        n = len(base)
+        want = min(n, k + self._dead_count)
+        while True:
+            # Past EXACT_FALLBACK candidates (a far as_of, k=None, mass deletes) one exact pass ranks them all.
+            exact = want > EXACT_FALLBACK or 2 * want > n
+            if exact:
+                want = n
             else:
-                rows = None
-                scores = self._matrix[:n] @ query
-                if as_of is not None:
-                    scores[self._days[:n] > as_of.toordinal()] = -np.inf
-            m = len(scores)
-            top = np.argpartition(-scores, k - 1)[:k] if k < m else np.arange(m)
-            top = top[np.argsort(-scores[top], kind="stable")]
-            ids = self._ids
-            if rows is not None:
-                return [(ids[rows[i]], float(scores[i])) for i in top.tolist() if scores[i] != -np.inf]
-            return [(ids[i], float(scores[i])) for i in top.tolist() if scores[i] != -np.inf]
-
-    def _prefilter(self, query: np.ndarray, count: int, as_of: Optional[date]) -> np.ndarray:
-        """Rows of the `count` claims closest to the query in the projection (published by as_of)."""
-        n = self._n
-        approximate = self._projected[:n] @ (query @ self._basis)
-        if as_of is not None:
-            approximate[self._days[:n] > as_of.toordinal()] = -np.inf
-        rows = np.argpartition(-approximate, count - 1)[:count]
-        return rows[approximate[rows] != -np.inf]
-
-    def _fit_projection(self) -> None:
-        """Principal directions of (a spread-out sample of) the stored vectors, and every claim projected."""
-        n = self._n
-        sample = self._matrix[np.linspace(0, n - 1, min(n, _SAMPLE)).astype(np.int64)]
-        _, vectors = np.linalg.eigh(sample.T @ sample)
-        self._basis = np.ascontiguousarray(vectors[:, ::-1][:, :RANK], dtype=np.float32)
-        self._basis_n = n
-        self._projected = np.empty((len(self._seqs), RANK), dtype=np.float32)
-        for start in range(0, n, _CHUNK):
-            self._projected[start:min(n, start + _CHUNK)] = self._matrix[start:min(n, start + _CHUNK)] @ self._basis
+                base.graph.expansion_search = max(64, SEARCH_FACTOR * want)
+            matches = base.graph.search(query, want, exact=exact, threads=1)
+            seqs = np.asarray(matches.keys, dtype=np.int64)
+            scores = 1.0 - np.asarray(matches.distances, dtype=np.float64)
+            rows = base.rows_of_seqs(seqs)
+            keep = ~self._dead[rows]
+            if cut is not None:
+                keep &= np.asarray(base.days[rows]) <= cut
+            if int(keep.sum()) >= k or want >= n:
+                seqs, scores = seqs[keep], scores[keep]
+                break
+            want = min(n, want * 4)
+        rows = base.rows_of_seqs(seqs)
+        return [(base.ids[row].decode(), float(score)) for row, score in zip(rows.tolist(), scores.tolist())][:k]
 
     def similarities(self, vector: np.ndarray, claim_ids) -> dict[str, float]:
         """Cosine of `vector` with each of the given claims that the index holds."""
         with self._lock:
             self._refresh()
-            rows = [(claim_id, self._position[claim_id]) for claim_id in claim_ids if claim_id in self._position]
-            if not rows:
-                return {}
-            scores = self._matrix[[i for _, i in rows]] @ np.asarray(vector, dtype=np.float32).reshape(-1)
-            return {claim_id: float(score) for (claim_id, _), score in zip(rows, scores)}
+            query = np.asarray(vector, dtype=np.float32).reshape(-1)
+            norm = float(np.linalg.norm(query))
+            query = query / norm if norm else query
+            out, others = {}, []
+            for claim_id in claim_ids:
+                row = self._position.get(claim_id)
+                if row is not None:
+                    out[claim_id] = row
+                else:
+                    others.append(claim_id)
+            in_base = []
+            if others and self._base is not None:
+                rows = self._base.rows_of_ids(others)
+                in_base = [(claim_id, row) for claim_id, row in zip(others, rows.tolist())
+                           if row >= 0 and not self._dead[row]]
+            result = {}
+            if out:
+                scores = self._matrix[list(out.values())] @ query
+                result.update({claim_id: float(score) for claim_id, score in zip(out, scores)})
+            if in_base:
+                seqs = np.asarray(self._base.seqs[[row for _, row in in_base]], dtype=np.uint64)
+                vectors = np.asarray(self._base.graph.get(seqs), dtype=np.float32)
+                norms = np.linalg.norm(vectors, axis=1)
+                norms[norms == 0] = 1.0
+                scores = (vectors @ query) / norms
+                result.update({claim_id: float(score) for (claim_id, _), score in zip(in_base, scores)})
+            return result
 
     def frame_ids(self, subject_key: str, as_of: Optional[date] = None, limit: int = 500) -> list[str]:
         """Ids of the claims about the same counted thing, newest first (the order of Repository.by_frame)."""
@@ -193,14 +350,21 @@ class VectorIndex:
                 mask = np.ones(self._n, dtype=bool)
                 mask[row] = False
                 self._keep(mask)
+            elif self._base is not None:
+                base_row = self._base.row_of_id(claim_id)
+                if base_row is not None and not self._dead[base_row]:
+                    self._dead[base_row] = True
+                    self._dead_count += 1
 
-    def _refresh(self) -> None:
+    # -- keeping in step ------------------------------------------------------------------------
+
+    def _refresh(self, build_now: bool = False) -> None:
+        self._look_for_new_base()
         with self._engine.connect() as connection:
             # A bare max() of the primary key is an index lookup; wrapped (coalesce) it scans the table.
             db_max = connection.execute(select(func.max(ClaimRow.seq))).scalar_one() or 0
             if db_max < self._max_seq:      # the base was emptied and refilled under us: start over
-                self._keep(np.zeros(self._n, dtype=bool))
-                self._max_seq = 0
+                self._drop_everything()
             while db_max > self._max_seq:
                 rows = connection.execute(
                     select(ClaimRow.seq, ClaimRow.id, ClaimRow.published, ClaimRow.vector)
@@ -213,23 +377,46 @@ class VectorIndex:
                 self._max_seq = rows[-1].seq
             self._max_seq = max(self._max_seq, db_max)
             now = time.monotonic()
-            if self._n >= ALWAYS_COUNT and now - self._counted_at < DELETE_CHECK_INTERVAL:
+            if len(self) >= ALWAYS_COUNT and now - self._counted_at < DELETE_CHECK_INTERVAL and not build_now:
+                self._maybe_build(build_now)
                 return
             self._counted_at = now
             # A bare count(*) reads the smallest index; rows past max_seq arrived meanwhile: next time.
             db_count = connection.execute(select(func.count()).select_from(ClaimRow)).scalar_one()
-            if db_count != self._n:
+            if db_count != len(self):
                 alive = np.fromiter(connection.execute(
                     select(ClaimRow.seq).where(ClaimRow.seq <= self._max_seq)).scalars(), dtype=np.int64)
-                self._keep(np.isin(self._seqs[:self._n], alive))
+                alive.sort()
+                self._keep(np.isin(self._seqs[:self._n], alive, assume_unique=True))
+                held = self._seqs[:self._n]
+                if self._base is not None:
+                    self._mark_dead(alive)
+                    held = np.concatenate([held, np.asarray(self._base.seqs)[~self._dead]])
                 # On PostgreSQL a transaction can commit after a later one: its claims have seqs below
                 # the newest one held, and only the count tells they arrived.
-                late = np.setdiff1d(alive, self._seqs[:self._n]).tolist()
+                late = np.setdiff1d(alive, held, assume_unique=True).tolist()
                 for start in range(0, len(late), _CHUNK):
                     self._append(connection.execute(
                         select(ClaimRow.seq, ClaimRow.id, ClaimRow.published, ClaimRow.vector)
                         .where(ClaimRow.seq.in_(late[start:start + _CHUNK])).order_by(ClaimRow.seq)
                     ).all())
+        self._maybe_build(build_now)
+
+    def _mark_dead(self, alive: np.ndarray) -> None:
+        base_seqs = np.asarray(self._base.seqs)
+        gone = ~np.isin(base_seqs, alive, assume_unique=True)
+        for row in np.flatnonzero(gone & ~self._dead).tolist():
+            self._claims.pop(self._base.ids[row].decode(), None)
+        self._dead = gone
+        self._dead_count = int(gone.sum())
+
+    def _drop_everything(self) -> None:
+        self._claims.clear()
+        self._reset_delta()
+        self._base, self._dead, self._dead_count = None, np.zeros(0, dtype=bool), 0
+        self._max_seq = 0
+        if self._path is not None:
+            _remove_generations(self._path)
 
     def _reserve(self, rows: int) -> None:
         if rows <= len(self._seqs):
@@ -240,10 +427,6 @@ class VectorIndex:
         seqs, days = np.zeros(capacity, dtype=np.int64), np.zeros(capacity, dtype=np.int64)
         seqs[:self._n], days[:self._n] = self._seqs[:self._n], self._days[:self._n]
         self._matrix, self._seqs, self._days = matrix, seqs, days
-        if self._basis is not None:
-            projected = np.empty((capacity, RANK), dtype=np.float32)
-            projected[:self._n] = self._projected[:self._n]
-            self._projected = projected
 
     def _append(self, rows) -> None:
         if not rows:
@@ -252,26 +435,219 @@ class VectorIndex:
         self._reserve(n + added)
         self._matrix[n:n + added] = _unit_rows([row.vector for row in rows])
         self._seqs[n:n + added] = [row.seq for row in rows]
-        self._days[n:n + added] = [row.published.toordinal() if row.published else _UNDATED for row in rows]
+        self._days[n:n + added] = [_day(row.published) for row in rows]
         for offset, row in enumerate(rows):
             self._ids.append(row.id)
             self._position[row.id] = n + offset
         self._n = n + added
-        if self._basis is not None and self._n <= 4 * self._basis_n:
-            self._projected[n:n + added] = self._matrix[n:n + added] @ self._basis
-        elif self._n >= self._prefilter_min:
-            self._fit_projection()      # the first time, or the base has grown fourfold since
 
     def _keep(self, mask: np.ndarray) -> None:
         n, kept = self._n, int(mask.sum())
+        if kept == n:
+            return
         for claim_id, alive in zip(self._ids, mask.tolist()):
             if not alive:
                 self._claims.pop(claim_id, None)
         self._matrix[:kept] = self._matrix[:n][mask]
         self._seqs[:kept] = self._seqs[:n][mask]
         self._days[:kept] = self._days[:n][mask]
-        if self._basis is not None:
-            self._projected[:kept] = self._projected[:n][mask]
         self._ids = [claim_id for claim_id, alive in zip(self._ids, mask.tolist()) if alive]
         self._position = {claim_id: i for i, claim_id in enumerate(self._ids)}
         self._n = kept
+
+    # -- base generations -----------------------------------------------------------------------
+
+    def _look_for_new_base(self) -> None:
+        """Switch to a newer base generation written by any process (one stat when nothing changed)."""
+        if self._path is None:
+            return
+        try:
+            stat = (self._path / "current.json").stat()
+        except OSError:
+            return
+        stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        if stamp == self._stamp:
+            return
+        self._stamp = stamp
+        base = Base.open(self._path)
+        if base is None or (self._base is not None and base.generation <= self._base.generation):
+            return
+        if not self._same_database(base):
+            return
+        self._use_base(base)
+
+    def _same_database(self, base: Base) -> bool:
+        """A file left from another base (restored, emptied and refilled) is not used: the ids of a few
+        spread-out seqs must be the ones the database holds (or gone)."""
+        rows = np.unique(np.linspace(0, len(base) - 1, min(len(base), 16)).astype(np.int64))
+        sample = {int(base.seqs[row]): base.ids[row].decode() for row in rows.tolist()}
+        with self._engine.connect() as connection:
+            stored = dict(connection.execute(select(ClaimRow.seq, ClaimRow.id).where(ClaimRow.seq.in_(list(sample)))).all())
+        return all(stored.get(seq, claim_id) == claim_id for seq, claim_id in sample.items()) and \
+            len(stored) * 2 >= len(sample)
+
+    def _use_base(self, base: Base) -> None:
+        """Take `base`; delta rows it holds leave the delta; the count check then finds what it lacks."""
+        self._base = base
+        self._dead = np.zeros(len(base), dtype=bool)
+        self._dead_count = 0
+        if self._n:
+            self._keep(~np.isin(self._seqs[:self._n], np.asarray(base.seqs)))
+        self._max_seq = max(self._max_seq, base.max_seq)
+        self._counted_at = float("-inf")      # compare with the count on this refresh
+
+    def _maybe_build(self, build_now: bool) -> None:
+        if self._builder is not None and self._builder.poll() is not None:
+            self._builder = None        # reaped
+        due = (self._base is None and self._n >= self._ann_min) or \
+              (self._base is not None and (self._n >= self._delta_max or self._dead_count > len(self._base) // 4))
+        if not due:
+            return
+        try:
+            if self._path is None or build_now or not self._background:
+                self._build_here()
+            else:
+                self._start_builder()
+        except OSError as error:
+            # The directory cannot be written (a read-only image, a full disk): keep the base in memory.
+            log.warning("vector index files in %s not usable (%s); the index stays in memory", self._path, error)
+            self._path = None
+            self._build_here()
+
+    def _build_here(self) -> None:
+        """Build the next generation in this process from the current base and the delta."""
+        if self._path is None:
+            self._use_base(self._next_generation())
+            return
+        with _BuildLock(self._path, wait=True):
+            self._look_for_new_base()        # another process may have built it meanwhile
+            if self._n < self._delta_max and self._base is not None and self._dead_count <= len(self._base) // 4:
+                return
+            base = self._next_generation()
+            _write(self._path, base)
+            self._stamp = None
+            self._look_for_new_base()
+
+    def _next_generation(self) -> Base:
+        """The base's alive rows plus the delta, as a new (in-memory) generation: a copy of the current
+        graph with the deleted claims removed and the delta added (the graph is not built anew)."""
+        n = self._n
+        if self._base is not None:
+            graph = self._base.graph.copy()
+            dead = np.flatnonzero(self._dead)
+            if len(dead):
+                graph.remove(np.asarray(self._base.seqs[dead], dtype=np.uint64))
+            alive = np.flatnonzero(~self._dead)
+            seqs = [np.asarray(self._base.seqs[alive], dtype=np.int64)]
+            ids = [np.asarray(self._base.ids[alive])]
+            days = [np.asarray(self._base.days[alive], dtype=np.int32)]
+            generation = self._base.generation + 1
+        else:
+            graph, seqs, ids, days, generation = _new_usearch(), [], [], [], 1
+        if n:
+            for start in range(0, n, _CHUNK):
+                end = min(n, start + _CHUNK)
+                graph.add(self._seqs[start:end].astype(np.uint64), self._matrix[start:end], threads=_threads())
+            seqs.append(self._seqs[:n].copy())
+            ids.append(np.array(self._ids, dtype="S34"))
+            days.append(self._days[:n].astype(np.int32))
+        seqs = np.concatenate(seqs) if seqs else np.zeros(0, dtype=np.int64)
+        order = np.argsort(seqs, kind="stable")
+        return Base(graph, seqs[order], np.concatenate(ids)[order].astype("S34"),
+                    np.concatenate(days)[order], generation=generation)
+
+    def _start_builder(self) -> None:
+        """A separate process builds the next generation; every process switches to it when it is written."""
+        if self._builder is not None and self._builder.poll() is None:
+            return
+        if _BuildLock.held(self._path):
+            return
+        self._path.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "CLAIMCHECK_INDEX_BUILD_URL": self._engine.url.render_as_string(hide_password=False),
+               "CLAIMCHECK_ANN_MIN": str(self._ann_min), "CLAIMCHECK_ANN_DELTA_MAX": str(self._delta_max)}
+        self._builder = subprocess.Popen([sys.executable, "-m", "service.store.index", str(self._path)], env=env,
+                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+
+
+# Threads that insert into the graph: 1 in a served process; build() (the bulk import, the builder
+# process) uses every core.
+_build_threads = 1
+
+
+def _threads() -> int:
+    return int(os.environ.get("CLAIMCHECK_ANN_THREADS", "0")) or _build_threads
+
+
+class _BuildLock:
+    """One builder per base directory at a time (an flock on `build.lock`)."""
+
+    def __init__(self, path: Path, wait: bool):
+        self.path, self.wait = path, wait
+        self.file = None
+
+    def __enter__(self):
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.file = open(self.path / "build.lock", "a+")
+        fcntl.flock(self.file, fcntl.LOCK_EX if self.wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.file, fcntl.LOCK_UN)
+        self.file.close()
+
+    @staticmethod
+    def held(path: Path) -> bool:
+        try:
+            with open(path / "build.lock", "a+") as file:
+                fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(file, fcntl.LOCK_UN)
+            return False
+        except FileNotFoundError:
+            return False
+        except BlockingIOError:
+            return True
+
+
+def _write(directory: Path, base: Base) -> None:
+    """Write a generation next to the current one, then point current.json at it (an atomic rename)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    name = f"g{base.generation:06d}-{os.getpid()}"
+    base.graph.save(str(directory / f"{name}.usearch"))
+    order = np.argsort(base.ids, kind="stable")
+    for part, array in (("seqs", base.seqs), ("ids", base.ids), ("days", base.days), ("order", order)):
+        np.save(directory / f"{name}.{part}.npy", np.ascontiguousarray(array))
+    pointer = directory / f"current.json.{os.getpid()}"
+    pointer.write_text(json.dumps({"name": name, "generation": base.generation, "claims": len(base),
+                                   "max_seq": base.max_seq, "written": time.time()}))
+    os.replace(pointer, directory / "current.json")
+    # Older generations go; processes still mapping them keep their pages until they switch.
+    for old in directory.glob("g*"):
+        if not old.name.startswith(name + "."):
+            old.unlink(missing_ok=True)
+
+
+def _remove_generations(directory: Path) -> None:
+    for old in list(directory.glob("g*")) + [directory / "current.json"]:
+        old.unlink(missing_ok=True)
+
+
+def build(engine: Engine, path: Optional[Path] = None) -> VectorIndex:
+    """Bring the base files of this database up to date now (the builder process, the bulk import)."""
+    global _build_threads
+    _build_threads = os.cpu_count() or 1
+    try:
+        index = VectorIndex(engine, claim_cache=0, path=path or "auto", background=False)
+        index.refresh(build=True)
+    finally:
+        _build_threads = 1
+    return index
+
+
+if __name__ == "__main__":
+    # python -m service.store.index DIRECTORY: started by a worker whose delta is due (see _start_builder).
+    from service.store import make_engine
+
+    # _build_here takes the build lock and looks again whether the build is still due. Served workers
+    # share the cores: they come first.
+    os.nice(10)
+    build(make_engine(os.environ["CLAIMCHECK_INDEX_BUILD_URL"]), Path(sys.argv[1]))

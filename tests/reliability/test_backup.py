@@ -40,7 +40,7 @@ def wipe(database_url: str) -> None:
         return
     engine = create_engine(database_url)
     with engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS deliveries, subscriptions, claim_reviews, claims, documents, alembic_version CASCADE"))
+        connection.execute(text("DROP TABLE IF EXISTS rate_limits, deliveries, subscriptions, claim_reviews, claims, documents, alembic_version CASCADE"))
     engine.dispose()
 
 

@@ -15,7 +15,7 @@ POSTGRES_URL = os.environ.get("CLAIMCHECK_FUZZ_POSTGRES_URL") or os.environ.get(
 def empty_postgres(url: str) -> None:
     engine = make_engine(url)
     with engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS deliveries, subscriptions, claim_reviews, claims, documents, alembic_version CASCADE"))
+        connection.execute(text("DROP TABLE IF EXISTS rate_limits, deliveries, subscriptions, claim_reviews, claims, documents, alembic_version CASCADE"))
     engine.dispose()
 
 
