@@ -313,7 +313,8 @@ def _attribute_by_cues(sentence: str) -> Attribution:
         if " ".join(cue.group(1).lower().split()) in ("unter berufung auf", "citing") or any(s <= cue.start() < e for s, e in quoted):
             continue
         # "laut Schätzungen aus Seoul": here a place after a preposition does name the source
-        after = [h for h in _outside(mentions(sentence, places_as_speakers=True), quoted) if 0 <= h.start - cue.end() <= 50]
+        after = [h for h in _outside(mentions(sentence, places_as_speakers=True), quoted) if 0 <= h.start - cue.end() <= 50
+                 and not re.search(r"\b(?:in|im|bei|at|in the)\s+$", sentence[max(0, h.start - 8):h.start], re.IGNORECASE)]
         if cue.group(1).lower() == "so" and not after:
             continue
         direct = re.match(r"(?:der|des|dem|den|die|the)?\s*([A-ZÄÖÜ][\w-]+)\b", sentence[cue.end():])

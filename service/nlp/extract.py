@@ -136,7 +136,10 @@ def _unknown_place(sentence: str, lo: int, hi: int, preps: set[str], language: O
         if skip[0] <= token.start < skip[1]:
             continue
         following = tokens[i + 1:i + 3]
-        for nxt in following:
+        for k, nxt in enumerate(following):
+            after = tokens[i + 2 + k] if i + 2 + k < len(tokens) else None
+            if after is not None and after.noun and not after.proper:
+                break   # "in the Solvana scheme": a name that modifies a noun is not a place
             if nxt.proper and nxt.text[:1].isupper() and not sources().mentions.get(nxt.text) and not _TIME_WORD.match(nxt.text):
                 return "?:" + fold(nxt.text)
             if nxt.pos not in ("ART", "AT0"):
