@@ -259,7 +259,9 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     if not same_frame(statement, stored, unit_similarity):
         return None
     a, b = in_base(statement), in_base(stored)   # "120 mph" and "193 km/h" compare as the same speed
-    if is_generic(stored.extra.get("concept")):
+    if is_generic(stored.extra.get("concept")) and not (stored.extra.get("head") and statement.extra.get("head")
+                                                         and stored.subject_key.startswith("w:")):
+        # (a noun no list knows was compared word by word in same_frame already)
         # "59 Prozent der SPD-Wähler" and "3 Prozent Inflation" share only the unit: compare what they
         # measure when both say it, else ask that the sentences mean much the same
         measured_a, measured_b = statement.extra.get("measured"), stored.extra.get("measured")

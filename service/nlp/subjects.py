@@ -484,7 +484,10 @@ def measured_thing(sentence: str, quantity: Quantity, language: Optional[str] = 
     def distance(hit):
         lo, hi = (quantity.end, hit[0]) if hit[0] >= quantity.end else (hit[1], quantity.start)
         gap = sentence[lo:hi] if lo <= hi else ""
-        return max(0, hi - lo) + (60 if re.search(r"[,;:]", gap) else 0)
+        # "den Schaden durch die Winterverluste auf 45 Millionen": a noun a preposition governs only
+        # says how; what is measured is the phrase the figure belongs to
+        governed = _MEASURE_PREPOSITION.search(sentence[max(0, hit[0] - 25):hit[0]])
+        return max(0, hi - lo) + (60 if re.search(r"[,;:]", gap) else 0) + (40 if governed else 0)
 
     if found:
         return min(found, key=distance)[2]
@@ -503,6 +506,8 @@ def measured_thing(sentence: str, quantity: Quantity, language: Optional[str] = 
     return None
 
 
+_MEASURE_PREPOSITION = re.compile(r"\b(durch|wegen|infolge|aufgrund|nach|from|due to|because of|after|by)\s+"
+                                  r"(?:(?:der|die|das|den|dem|des|the|a|an)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*(?:%|Prozent|percent|per cent)?\s+(?:der|des|von|of|of the|aller)\b", re.IGNORECASE)
 
 
