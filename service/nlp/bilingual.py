@@ -72,3 +72,20 @@ def similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     right = english(b, b_lang)[:1] or (b.casefold(),)
     raw = float(_vector(a.casefold()) @ _vector(b.casefold()))
     return max(raw, float(_vector(left[0]) @ _vector(right[0])))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset:
+    words = set(_dictionary())
+    for meanings in _dictionary().values():
+        for meaning in meanings:
+            words.update(meaning.split())
+    return frozenset(words)
+
+
+def known_share(words: list[str]) -> float:
+    """The share of the words that the dictionary knows in German or in English."""
+    if not words:
+        return 0.0
+    vocabulary = _vocabulary()
+    return sum(1 for w in words if w.casefold() in vocabulary) / len(words)

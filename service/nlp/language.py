@@ -7,6 +7,7 @@ and the answer can say that it is not understood word by word (`notice`).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -80,14 +81,35 @@ def identify_language(text: str) -> str:
     if code in UNDERSTOOD:
         return detect_language(sample)
     latin = sum(ch < "\u0250" for ch in letters) / len(letters)
-    if latin < 0.5 or best.value >= CONFIDENT:
+    if latin < 0.5:
+        return code
+    if best.value >= CONFIDENT and not _reads_as_understood(sample):
         return code
     return detect_language(sample)
+
+
+def _reads_as_understood(text: str) -> bool:
+    """A Latin-script text whose short words are German or English ones ("Norvik now offers 4.75 billion
+    euros for Seltra" is English whatever its names look like to trigrams)."""
+    from ..store.lexical import _stopwords
+
+    from .bilingual import known_share
+
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text)]
+    known = _stopwords()
+    hits = sum(1 for w in words if w in known["de"] or w in known["en"])
+    return (hits >= 2 and hits >= len(words) / 4) or (len(words) >= 3 and known_share(words) >= UNDERSTOOD_WORDS)
 
 
 def statement_language(text: str, given: Optional[str] = None) -> str:
     """The language a statement to check is reported in: the caller's when given, else the identified one."""
     return given or identify_language(text)
+
+
+# A Latin-script text of which this share of words are German or English dictionary words is read as
+# German or English, whatever its names look like to the trigram detector.
+UNDERSTOOD_WORDS = 0.7
+_SYMBOLS = frozenset({"EUR", "USD", "GBP", "CHF", "JPY", "%"})
 
 
 def meaning_only(claims: list) -> list:
@@ -101,8 +123,8 @@ def meaning_only(claims: list) -> list:
         claim.subject = claim.subject_key = None
         claim.attributor = None
         claim.location = claim.location_key = None
-        if claim.quantity is not None:
-            claim.quantity.unit = None
+        if claim.quantity is not None and claim.quantity.unit not in _SYMBOLS:
+            claim.quantity.unit = None   # a currency or a percent sign says its kind in any language
         claim.extra = {key: value for key, value in claim.extra.items() if key in ("time_explicit",)}
     return claims
 
