@@ -9,7 +9,7 @@ PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 export PORT WEB_CONCURRENCY
 
-.PHONY: serve test init-db bench
+.PHONY: serve test init-db bench bench-compare
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ bench: $(DEV_INSTALLED)
 
 # make bench-quality: grade every check set (benchmarks/generalisation/sets/*.json and the public one), each on a
 # fresh seeded server; prints found, kept and score per set. QUALITY_ARGS=--help lists options (--code, --json, --verbose).
-.PHONY: bench-quality
+.PHONY: bench-quality bench-compare
 bench-quality: $(INSTALLED)
 	$(BIN)/python benchmarks/quality.py $(QUALITY_ARGS)
+
+# make bench-compare BEFORE=/path/to/older/checkout: check latency of that checkout and this one, interleaved in one run.
+bench-compare: $(DEV_INSTALLED)
+	$(BIN)/python benchmarks/compare.py --before $(BEFORE) --after .
