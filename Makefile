@@ -38,7 +38,7 @@ bench: $(DEV_INSTALLED)
 
 # make bench-quality: grade every check set (benchmarks/generalisation/sets/*.json and the public one), each on a
 # fresh seeded server; prints found, kept and score per set. QUALITY_ARGS=--help lists options (--code, --json, --verbose).
-.PHONY: bench-quality bench-compare
+.PHONY: bench-quality
 bench-quality: $(INSTALLED)
 	$(BIN)/python benchmarks/quality.py $(QUALITY_ARGS)
 
