@@ -1,4 +1,5 @@
 """Command line: `flask --app service init-db | seed | ingest PATH | import-claims FILE | import-claimreview FILE |
+subscriptions add|list|remove |
 check "statement" | check-draft FILE | stats`.
 
 `check`, `check-draft`, `ingest`, `import-claims` and `import-claimreview` work on the local claim base, or on a running service with
@@ -514,7 +515,68 @@ def stats():
         click.echo(f"{key}: {value}")
 
 
-COMMANDS = (init_db, seed, ingest, import_claims, import_claimreview, check, check_draft, stats)
+@click.group("subscriptions")
+def subscriptions():
+    """Webhooks told when an ingested article conflicts with stored claims (like /v1/subscriptions)."""
+
+
+@subscriptions.command("add")
+@click.argument("target_url", metavar="URL")
+@click.option("--secret", required=True, help="the HMAC-SHA256 key the receiver checks X-Claimcheck-Signature with")
+@click.option("--event", "events", multiple=True, default=("conflict",), show_default=True)
+@_remote_options
+@_local_unless_remote
+def subscriptions_add(target_url: str, secret: str, events, url, api_key):
+    """Subscribe URL (http or https) to alerts; prints the subscription's id."""
+    from schemas.subscriptions import SubscriptionRequestSchema
+
+    try:
+        args = SubscriptionRequestSchema().load({"url": target_url, "secret": secret, "events": list(events)})
+    except ValidationError as error:
+        _fail("; ".join(f"{field}: {' '.join(map(str, messages))}" for field, messages in error.messages.items()))
+    if url:
+        try:
+            click.echo(_client(url, api_key).subscribe(args["url"], args["secret"], args["events"]))
+        except Exception as error:
+            _fail(_api_failure(error))
+        return
+    click.echo(_repo().add_subscription(args["url"], args["secret"], args["events"]).id)
+
+
+@subscriptions.command("list")
+@_remote_options
+@_local_unless_remote
+def subscriptions_list(url, api_key):
+    """The subscriptions, one a line (id, url, events); secrets are never shown."""
+    if url:
+        try:
+            items = _client(url, api_key).list_subscriptions()
+        except Exception as error:
+            _fail(_api_failure(error))
+    else:
+        items = [{"id": s.id, "url": s.url, "events": s.events} for s in _repo().list_subscriptions()]
+    for item in items:
+        events = item["events"] if isinstance(item["events"], list) else str(item["events"]).split(",")
+        click.echo(f"{item['id']}\t{item['url']}\t{','.join(events)}")
+
+
+@subscriptions.command("remove")
+@click.argument("subscription_id")
+@_remote_options
+@_local_unless_remote
+def subscriptions_remove(subscription_id: str, url, api_key):
+    """Remove a subscription and the alerts still queued for it."""
+    if url:
+        try:
+            _client(url, api_key).unsubscribe(subscription_id)
+        except Exception as error:
+            _fail(_api_failure(error))
+    elif not _repo().delete_subscription(subscription_id):
+        _fail(f"no subscription with id {subscription_id!r}")
+    click.echo(f"removed {subscription_id}")
+
+
+COMMANDS = (init_db, seed, ingest, import_claims, import_claimreview, check, check_draft, subscriptions, stats)
 
 
 def main() -> None:
