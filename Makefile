@@ -34,7 +34,8 @@ test: $(DEV_INSTALLED)
 bench: $(DEV_INSTALLED)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/draft.py $(DRAFT_BENCH_ARGS)
-	if [ -f benchmarks/checkthat.py ]; then $(BIN)/python benchmarks/checkthat.py; fi
+	$(BIN)/python benchmarks/checkthat.py --rankings var/checkthat-rankings.json
+	$(BIN)/python benchmarks/title_vectors.py --rankings var/checkthat-rankings.json
 
 # make bench-quality: grade every check set (benchmarks/generalisation/sets/*.json and the public one), each on a
 # fresh seeded server; prints found, kept and score per set. QUALITY_ARGS=--help lists options (--code, --json, --verbose).
