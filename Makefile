@@ -34,7 +34,7 @@ test: $(DEV_INSTALLED)
 bench: $(DEV_INSTALLED)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/draft.py $(DRAFT_BENCH_ARGS)
-	$(BIN)/python benchmarks/checkthat.py --rankings var/checkthat-rankings.json
+	mkdir -p var && $(BIN)/python benchmarks/checkthat.py --rankings var/checkthat-rankings.json
 	$(BIN)/python benchmarks/title_vectors.py --rankings var/checkthat-rankings.json
 
 # make bench-quality: grade every check set (benchmarks/generalisation/sets/*.json and the public one), each on a
