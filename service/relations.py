@@ -431,7 +431,8 @@ def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple
     if when is None and statement.attributor is not None:
         repeated = [day_of(c) for r, c in timed if r.relation == "matching"]
         when = max(repeated) if repeated else None
-    growing = grows(statement)
+    # a frame's count only grows when any of its claims names an event that only grows ("sent", "killed")
+    growing = grows(statement) or any(grows(c) for _, c in timed)
     value = in_base(statement)
     groups: list[list[tuple[Relation, Claim]]] = []
     for pair in timed:

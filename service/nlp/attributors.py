@@ -220,7 +220,11 @@ def _lemma(word: str) -> str:
     from .reading import read
 
     tokens = read(word, "de").tokens
-    return tokens[0].lemma if len(tokens) == 1 and tokens[0].noun and not tokens[0].proper else word
+    if len(tokens) != 1 or not tokens[0].noun or tokens[0].proper:
+        return word
+    lemma = tokens[0].lemma
+    # the word's own spelling up to the lemma's length ("Zolls" -> "Zoll", "US-Regierung" stays)
+    return word[:len(lemma)] if word.casefold().startswith(lemma.casefold()) else word
 
 
 def _single_noun(word: str) -> bool:
@@ -337,7 +341,8 @@ def _attribute_by_cues(sentence: str) -> Attribution:
                 name = _lemma(name)   # "des Zolls" -> Zoll
             if name and (len(m.group(1).split()) >= 2 or re.fullmatch(r"[A-ZÄÖÜ]{2,}", name) or _role(name)
                          or _single_noun(name)):
-                return Attribution(Attributor(m.group(1).strip(), name), "explicit",
+                known = src.mentions.get(m.group(1).strip()) or src.mentions.get(name)
+                return Attribution(Attributor(m.group(1).strip(), known or name), "explicit",
                                    (cue.start(), cue.end() + m.end(1)))
         if after:
             speaker = _speaker_relayed_by(after[0], cue.start(), sentence, hits, quoted)
