@@ -189,12 +189,8 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
     sentence_speaker = speaker
     for index, quantity in enumerate(quantities):
         speaker = _clause_speaker(text, quantity, quantities, language) or sentence_speaker
-        if claims and claims[-1].subject_key and fallback_subject is None or claims:
-            last = claims[-1]
-            within = Subject(last.subject_key, last.extra.get("concept"), last.extra.get("event"),
-                             last.extra.get("owner"), last.quantity.unit, last.subject)
-        else:
-            within = fallback_subject
+        # a count noun without its own counted thing takes the figure's before it, in this sentence or the last
+        within = _subject_of(claims[-1]) if claims else fallback_subject
         if index and _DENOMINATOR.match(text[quantities[index - 1].end:quantity.start]):
             # "32 der 88 Sitze", "300 of the 2,000 jobs": 88 is the whole the first figure is part of
             if claims and claims[-1].quantity is quantities[index - 1]:
@@ -205,8 +201,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         if claims and _OF_THEM.match(text, quantity.end):
             # "Gegen 23 Beschuldigte wird ermittelt, elf davon sitzen in Untersuchungshaft": a part of the
             # figure before, counting what it counts
-            part = _part_of(claims[-1], text, quantity, language, reference, explicit_time_only)
-            claims.append(part)
+            claims.append(_part_of(claims[-1], quantity))
             continue
         # "300 of the 2,000 job cuts": the part counts what its whole counts
         subject = counted(text, whole or quantity, language, fallback=within, story_event=story_event,
@@ -242,7 +237,14 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
     return claims
 
 
-def _part_of(whole: Claim, text: str, quantity, language: str, reference, explicit_time_only: bool) -> Claim:
+def _subject_of(claim: Claim) -> Subject:
+    """What a stored claim counts, as the reader of the next figure takes it over."""
+    return Subject(claim.subject_key, claim.extra.get("concept"), claim.extra.get("event"),
+                   claim.extra.get("owner"), claim.quantity.unit, claim.subject)
+
+
+def _part_of(whole: Claim, quantity) -> Claim:
+    """A figure that is a part of the claim before ("elf davon"): the same claim with its own figure."""
     from dataclasses import replace
 
     quantity.unit = whole.quantity.unit
@@ -356,8 +358,7 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
             if claim.location_key is None and scene is not None:
                 claim.extra["scene"] = scene
             if claim.quantity is not None:
-                context.last_subject = Subject(claim.subject_key, claim.extra.get("concept"), claim.extra.get("event"),
-                                               claim.extra.get("owner"), claim.quantity.unit, claim.subject)
+                context.last_subject = _subject_of(claim)
         claims.extend(found)
         previous = found
         if attribution.attributor is not None and attribution.how in ("explicit", "colon"):

@@ -122,17 +122,15 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         first = _head_noun_after(sentence, quantity, language)
         if first is not None and quantity.unit is None:
             # the figure counts its own noun: "1.200 Cholerafälle im Bundesstaat Kassala" counts cases
-            own = _concept_of_token(first.text) or _concept_of_token(first.lemma) or lex.concepts.get(first.head)
+            own = _concept_of_noun(first)
             hits = [h for h in hits if quantity.end + h.start <= first.start]
             if own is not None and not hits:
                 concept, unit_text = own, first.text
                 noun_start, noun_end = first.start, first.end
-        if concept is not None:
-            pass
-        elif hits:
+        if concept is None and hits:
             concept, unit_text = hits[0].value, hits[0].text
             noun_start, noun_end = quantity.end + hits[0].start, quantity.end + hits[0].end
-        elif first is None or quantity.unit is not None:
+        elif concept is None and (first is None or quantity.unit is not None):
             for token in tokens[:4]:
                 found = _concept_of_token(token.group(0))
                 if found and _PLACE_PREPOSITION.search(window[:token.start()]):
@@ -158,9 +156,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             counted_noun = _noun_after_count(sentence, clause_start + count.end(), language) if count else None
             if counted_noun is not None and not [h for h in hits if _COUNT_NOUN.search(h.text)]:
                 # "die Zahl der Masernfälle … auf 42": the noun the count is of, by its own reading
-                own = (_concept_of_token(counted_noun.text) or _concept_of_token(counted_noun.lemma)
-                       or lex.concepts.get(counted_noun.head))
-                concept, unit_text = own or "w:" + fold(counted_noun.head), counted_noun.text
+                concept = _concept_of_noun(counted_noun) or "w:" + fold(counted_noun.head)
+                unit_text = counted_noun.text
                 noun_start, noun_end = counted_noun.start, counted_noun.end
             elif hits and count:
                 # the noun that is itself the count ("death toll"), else the one the count is of
@@ -174,10 +171,9 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             return fallback  # "Ihre Zahl werde bald auf 12.000 steigen": the count named just before
         if concept is None and not (tokens and tokens[0].group(0).casefold() in _NOT_COUNTED):
             # a noun no list knows: the first noun after the figure in its own clause, by its lemma
-            noun = _head_noun_after(sentence, quantity, language)
-            if noun is not None:
-                concept, unit_text = "w:" + fold(noun.head), noun.text
-                noun_start, noun_end = noun.start, noun.end
+            if first is not None:
+                concept, unit_text = "w:" + fold(first.head), first.text
+                noun_start, noun_end = first.start, first.end
     clause_event, verb = _clause_event(sentence, quantity, language)
     if _PLACE_PREPOSITION.search(sentence[max(0, quantity.start - 30):quantity.start]) and concept is not None:
         # "Bei Durchsuchungen in drei Bundesländern wurden elf Verdächtige festgenommen": a figure inside a
@@ -244,6 +240,11 @@ def _figure_clause(sentence: str, quantity: Quantity, language: str):
 
     reading = read(sentence, language)
     return reading, reading.clause_of(quantity.start, quantity.end)
+
+
+def _concept_of_noun(token) -> Optional[str]:
+    """A noun's concept by its spelling, its lemma or its compound's head ("Cholerafälle" -> cases)."""
+    return _concept_of_token(token.text) or _concept_of_token(token.lemma) or lexicon().concepts.get(token.head)
 
 
 def _modifies_a_noun(sentence: str, offset: int, language: str) -> bool:
@@ -367,6 +368,7 @@ def _event_by_lemma(clause: list, language: str) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=1)
 def _light_verbs() -> frozenset:
     data = load("markers").get("light_verbs", {})
     reporting = load("attributors").get("reporting_words", {})
@@ -374,16 +376,11 @@ def _light_verbs() -> frozenset:
     return frozenset(w.casefold() for w in words)
 
 
-_LIGHT = None
-
-
 def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Optional[str], Optional[str]]:
     """What happened to what a figure counts: a known event named in the figure's own clause, else one in
     a clause of the sentence that holds no figure of its own; and the clause's content verb, by lemma, for
     events no list knows ("in Brand geraten", "ruft … zurück")."""
-    global _LIGHT
-    if _LIGHT is None:
-        _LIGHT = _light_verbs()
+    light = _light_verbs()
     lex = lexicon()
     reading, clause = _figure_clause(sentence, quantity, language)
     own = reading.clause(clause)
@@ -411,7 +408,7 @@ def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Opt
             lemma = token.lemma.casefold()
             if particles and language == "de":
                 lemma = particles[-1].text.casefold() + lemma
-            if lemma not in _LIGHT and token.text.casefold() not in _LIGHT:
+            if lemma not in light and token.text.casefold() not in light:
                 verb = lemma
     return event, verb
 
@@ -466,7 +463,7 @@ def _measured() -> tuple[TermFinder, list]:
     return TermFinder(entries), stems
 
 
-def measured_thing(sentence: str, quantity: Quantity, language: Optional[str] = None) -> Optional[str]:
+def measured_thing(sentence: str, quantity: Quantity, language: str) -> Optional[str]:
     """What a generic figure (a percentage, an amount of money) measures: the measured noun nearest to
     it ("Gewinneinbruch von 64 Prozent" and "a 64% drop in profit" both measure profit)."""
     finder, stems = _measured()
@@ -496,7 +493,7 @@ def measured_thing(sentence: str, quantity: Quantity, language: Optional[str] = 
     if m:
         from .reading import read
 
-        reading = read(sentence, language or _language_of_share(m.group(0)))
+        reading = read(sentence, language)
         start = reading.after(m.end())
         for token in reading.tokens[start:start + 3] if start is not None else ():
             if token.noun:
@@ -509,10 +506,6 @@ def measured_thing(sentence: str, quantity: Quantity, language: Optional[str] = 
 _MEASURE_PREPOSITION = re.compile(r"\b(durch|wegen|infolge|aufgrund|nach|from|due to|because of|after|by)\s+"
                                   r"(?:(?:der|die|das|den|dem|des|the|a|an)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*(?:%|Prozent|percent|per cent)?\s+(?:der|des|von|of|of the|aller)\b", re.IGNORECASE)
-
-
-def _language_of_share(text: str) -> str:
-    return "en" if re.search(r"\b(of|percent|per cent)\b", text, re.IGNORECASE) else "de"
 
 
 @lru_cache(maxsize=8192)
