@@ -349,8 +349,10 @@ def _event_by_lemma(clause: list, language: str) -> Optional[str]:
     from .bilingual import english
 
     single, phrases = _event_lemmas()
-    lemmas = {_lemma_key(t, clause) for t in clause if (t.noun or t.verb or t.adjective) and not t.number}
-    for lemma in lemmas:
+    # in the clause's order: a set's order changes with the interpreter's string hashing, run to run
+    ordered = [_lemma_key(t, clause) for t in clause if (t.noun or t.verb or t.adjective) and not t.number]
+    lemmas = set(ordered)
+    for lemma in ordered:
         found = single.get((language, lemma))
         if found:
             return found
