@@ -2,7 +2,9 @@
 
 Each line of `tests/nlp/frame_pairs.jsonl` holds two sentences with the figure each is about and the label
 `same_frame` (SEMANTICS.md: same kind of quantity, same counted thing and event, same owner, compatible
-place; time does not change the frame). `b` plays the stored claim, `a` the statement. The service's
+place; time does not change the frame). A pair marked `part_of_whole` (one figure a part of the other's
+whole: "12 firefighters" among "66 injured") is two frames that are related: "related" is right for it, as
+is no answer. `b` plays the stored claim, `a` the statement. The service's
 decision is `checker._best([a], b, cosine)`: a relation of any kind means "same frame", None "another
 frame". A figure that the parser does not return as a claim makes the decision False ("not parsed").
 
@@ -73,7 +75,12 @@ class Judge:
         relation = None
         if statement is not None and stored is not None:
             relation = _best([statement], stored, similarity)
-        return {"same": relation is not None, "relation": relation.relation if relation else None,
+        same = relation is not None
+        if pair.get("part_of_whole"):
+            # a part and its whole are two frames that SEMANTICS.md relates ("Part of: …"): "related", or no
+            # answer, is right; matching, corroborating or conflicting treats them as one count
+            same = same and relation.relation != "related"
+        return {"same": same, "relation": relation.relation if relation else None,
                 "parsed": statement is not None and stored is not None,
                 "a": statement, "b": stored, "similarity": similarity}
 

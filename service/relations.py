@@ -22,6 +22,9 @@ SHARED_KEYS = 0.75
 GENERIC_UNIT_SIMILARITY = 0.55
 # Below this similarity, an unknown counted noun is not taken for the same thing as another.
 UNIT_SIMILARITY = 0.62
+# What a generic figure measures, read as a word no list knows (a noun or the clause's verb), is the same
+# thing at this similarity: stricter than for counted nouns, since a verb meets a noun here ("put", "turnout").
+MEASURED_SIMILARITY = 0.75
 # Below this similarity, two content verbs no list knows name different events ("geraten" / "zurückrufen").
 VERB_SIMILARITY = 0.45
 
@@ -126,6 +129,8 @@ def kind(claim: Claim) -> str:
     from .nlp.subjects import base_unit, lexicon
 
     concept = claim.extra.get("concept") or ""
+    if claim.extra.get("per"):
+        return "rate:" + concept   # "43 euros per share" is not the offer's 4.75 billion
     if concept.startswith("money_"):
         return "money:" + concept[len("money_"):]
     if concept in ("percent", "per_mille"):
@@ -171,6 +176,42 @@ def _events_alike(a: Claim, b: Claim) -> bool:
     return similarity(verb_a, a.language, verb_b, b.language) >= VERB_SIMILARITY
 
 
+def _base(claim: Claim) -> str:
+    return (claim.subject_key or "").split("@")[0]
+
+
+def _befallen(claim: Claim) -> Optional[str]:
+    """The event a count of people is counted by, when one befell them ("seven suspects arrested")."""
+    from .nlp.subjects import lexicon
+
+    event, base = claim.extra.get("event"), _base(claim)
+    if event in BEFALLS and (base.startswith("w:") or base in lexicon().persons):
+        return event
+    return None
+
+
+def _names_all(claim: Claim) -> bool:
+    """Whether a count of people befallen by an event names all it befell ("people", "Festnahmen" and
+    "suspects" for the arrested), not a group among them ("children" among the dead)."""
+    from .nlp.subjects import lexicon
+
+    event, base = claim.extra.get("event"), _base(claim)
+    return base == "people" or lexicon().implied_event.get(base) == event or base in (lexicon().roles or {}).get(event, ())
+
+
+def group_among(a: Claim, b: Claim, unit_similarity=None) -> Optional[Claim]:
+    """Of two counts of people befallen by one event under different nouns, the one that counts a group
+    among the others ("12 children" of "40 killed"); None when both count all of them."""
+    if _base(a) == _base(b) or not (_befallen(a) and _befallen(a) == _befallen(b)):
+        return None
+    if (_base(a).startswith("w:") or _base(b).startswith("w:")) and _heads_alike(a, b, unit_similarity):
+        return None
+    all_a, all_b = _names_all(a), _names_all(b)
+    if all_a and all_b:
+        return None
+    return b if all_a else a
+
+
 def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     """Same kind of quantity, same thing counted (subject and event), same owner, compatible place."""
     if a.quantity is not None and b.quantity is not None and kind(a) != kind(b):
@@ -178,7 +219,11 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     if a.subject_key and b.subject_key and a.subject_key != b.subject_key:
         base_a, base_b = a.subject_key.split("@")[0], b.subject_key.split("@")[0]
         if base_a != base_b:
-            if not (base_a.startswith("w:") or base_b.startswith("w:")) or not _heads_alike(a, b, unit_similarity):
+            # one event that befalls people counts them under any noun: "sieben Verdächtige festgenommen"
+            # and "sieben Männer wurden festgenommen" (a group among them is told apart in relate)
+            befallen = _befallen(a) is not None and _befallen(a) == _befallen(b)
+            if not befallen and (not (base_a.startswith("w:") or base_b.startswith("w:"))
+                                 or not _heads_alike(a, b, unit_similarity)):
                 return False
         elif bool(a.extra.get("event")) != bool(b.extra.get("event")) and (
                 base_a == "people" or (a.extra.get("event") or b.extra.get("event")) in BEFALLS):
@@ -264,11 +309,14 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         # (a noun no list knows was compared word by word in same_frame already)
         # "59 Prozent der SPD-Wähler" and "3 Prozent Inflation" share only the unit: compare what they
         # measure when both say it, else ask that the sentences mean much the same
+        # a guess from the clause ("~w:bieten") only adds evidence: "bietet 4,2 Milliarden" and "a 4.2 billion
+        # euro offer" measure the same though their sentences differ; guesses that differ leave it to meaning
         measured_a, measured_b = statement.extra.get("measured"), stored.extra.get("measured")
-        if measured_a and measured_b:
-            if measured_a != measured_b and not _measured_alike(measured_a, statement, measured_b, stored):
-                return None
-        elif similarity < GENERIC_UNIT_SIMILARITY:
+        alike = bool(measured_a and measured_b) and (measured_a == measured_b or _measured_alike(
+            measured_a.lstrip("~"), statement, measured_b.lstrip("~"), stored))
+        if measured_a and measured_b and not alike and not (measured_a + measured_b).count("~"):
+            return None
+        if not alike and similarity < GENERIC_UNIT_SIMILARITY:
             return None
 
     source = _source(stored)
@@ -297,6 +345,13 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     if overlap(a, b):
         return Relation("related", 0.4 + 0.3 * similarity,
                         f"Compatible but not the same: {_fmt_claim(stored)} ({source}) does not rule out {_fmt_claim(statement)}.")
+    group = group_among(statement, stored, unit_similarity)
+    if group is not None:
+        whole = stored if group is statement else statement
+        return Relation("related", 0.35 + 0.3 * similarity,
+                        f"Part of: {_fmt_claim(group)} {group.quantity.unit or ''} ({_source(group)}) may be a group "
+                        f"among the {_fmt_claim(whole)} {whole.quantity.unit or ''} ({_source(whole)}), "
+                        f"not a different count of them.".replace("  ", " "))
     part = next((c for c in (statement, stored) if c.extra.get("part")), None)
     if part is not None and not (statement.extra.get("part") and stored.extra.get("part")):
         whole = stored if part is statement else statement
@@ -328,9 +383,12 @@ def _measured_alike(x: str, a: Claim, y: str, b: Claim) -> bool:
     """Measured things no list knows ("w:stimme", "w:vote") compared as words across languages."""
     from .nlp.bilingual import similarity
 
-    if not (x.startswith("w:") and y.startswith("w:")):
-        return False
-    return similarity(x[2:], a.language, y[2:], b.language) >= UNIT_SIMILARITY
+    if not (x.startswith("w:") or y.startswith("w:")):
+        return False   # two things the list knows, and they differ
+    # a word no list knows against a known thing: the thing's name in English ("interest_rate")
+    left, a_lang = (x[2:], a.language) if x.startswith("w:") else (x.replace("_", " "), "en")
+    right, b_lang = (y[2:], b.language) if y.startswith("w:") else (y.replace("_", " "), "en")
+    return similarity(left, a_lang, right, b_lang) >= MEASURED_SIMILARITY
 
 
 def shared_keys(a: str, b: str) -> float:

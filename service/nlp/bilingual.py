@@ -37,7 +37,24 @@ def english(word: str, language: str) -> tuple[str, ...]:
     found = _dictionary().get(word)
     if found is None and "-" in word:
         found = _dictionary().get(word.rsplit("-", 1)[1])
+    if found is None:
+        found = _compound_head(word)
     return found or ()
+
+
+# The shortest head a German compound is split into when the dictionary lacks the whole ("fernzug": "zug").
+MIN_HEAD = 3
+
+
+@lru_cache(maxsize=8192)
+def _compound_head(word: str) -> tuple[str, ...]:
+    """The translations of the longest last part of a German compound that the dictionary knows."""
+    table = _dictionary()
+    for i in range(3, len(word) - MIN_HEAD + 1):
+        head = word[i:]
+        if head in table:
+            return table[head]
+    return ()
 
 
 def translates(a: str, a_lang: str, b: str, b_lang: str) -> bool:

@@ -36,6 +36,9 @@ _HAS_FIGURE = re.compile(r"\d|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|ne
 _CONTINUES = re.compile(r"^\s*(Demnach|Dem zufolge|Accordingly|Zudem|Außerdem|Weiter)\b", re.IGNORECASE)
 
 
+_PER = re.compile(r"\s*(?:je|pro|per|each|apiece|a head|a piece)\b", re.IGNORECASE)
+
+
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around a figure: between the nearest punctuation breaks."""
     left = 0
@@ -231,7 +234,11 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         if _PART_CUE.search(text[max(0, quantity.start - 30):quantity.start]):
             claims[-1].extra["part"] = True   # "davon 40 Kinder", "including 12 children", "of them 3"
         if subject.concept in lexicon().generic:
-            claims[-1].extra["measured"] = measured_thing(text, quantity, language)
+            # the source's words say who reports, not what is measured; an actor's name may be what is ("SPD")
+            reporting = attribution.span if attribution.how != "actor" else (0, 0)
+            claims[-1].extra["measured"] = measured_thing(text, quantity, language, reporting)
+            if _PER.match(text, quantity.end):
+                claims[-1].extra["per"] = True   # "43 Euro je Aktie", "13,500 euros each": a rate, not a total
         if subject.scale:
             claims[-1].extra["scale"] = list(subject.scale)
     return claims

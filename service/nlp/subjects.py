@@ -39,6 +39,8 @@ class Lexicon:
     generic: frozenset            # units that say nothing of what is measured (%, €, days): meaning must confirm
     people: frozenset             # people counted by what happened to them or what they did ("Menschen", "Teilnehmer")
     story: frozenset              # people counted for the article's event when their sentence names none ("Teilnehmer")
+    persons: frozenset = frozenset()  # concepts that name people or a group of them ("Verdächtige", "children")
+    roles: dict = None            # event -> concepts that name all it befell ("arrested": suspects)
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +61,9 @@ def lexicon() -> Lexicon:
                    frozenset(c["key"] for c in concepts if c.get("measure")),
                    frozenset(c["key"] for c in concepts if c.get("generic")),
                    frozenset(c["key"] for c in concepts if c.get("people")),
-                   frozenset(c["key"] for c in concepts if c.get("story")))
+                   frozenset(c["key"] for c in concepts if c.get("story")),
+                   frozenset(c["key"] for c in concepts if c.get("person")),
+                   {e["key"]: frozenset(e.get("roles", ())) for e in load("events").get("events", [])})
 
 
 def _concept_of_token(token: str) -> Optional[str]:
@@ -117,7 +121,7 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         window = after[:stop.start()] if stop else after
         tokens = list(_TOKEN.finditer(window))[:5]
         hits = [h for h in lex.concepts.finditer(window) if tokens and h.start <= tokens[min(3, len(tokens) - 1)].start()
-                and not _modifies_a_noun(sentence, quantity.end + h.start, language)
+                and not _modifies_a_noun(sentence, quantity.end + h.end - 1, language)
                 and not _PLACE_PREPOSITION.search(window[:h.start])]
         first = _head_noun_after(sentence, quantity, language)
         if first is not None and quantity.unit is None:
@@ -465,9 +469,10 @@ def _measured() -> tuple[TermFinder, list]:
     return TermFinder(entries), stems
 
 
-def measured_thing(sentence: str, quantity: Quantity, language: str) -> Optional[str]:
+def measured_thing(sentence: str, quantity: Quantity, language: str, speaker_span: tuple = (0, 0)) -> Optional[str]:
     """What a generic figure (a percentage, an amount of money) measures: the measured noun nearest to
-    it ("Gewinneinbruch von 64 Prozent" and "a 64% drop in profit" both measure profit)."""
+    it ("Gewinneinbruch von 64 Prozent" and "a 64% drop in profit" both measure profit), else the noun the
+    share is of ("w:stimme"), else a guess from the figure's clause, marked "~" ("~w:bieten")."""
     finder, stems = _measured()
     # a term joined by a hyphen to the next word only modifies it: "SPD-Wähler" are voters, not the SPD
     found = [(h.start, h.end, h.value) for h in finder.finditer(sentence) if sentence[h.end:h.end + 1] != "-"]
@@ -480,33 +485,109 @@ def measured_thing(sentence: str, quantity: Quantity, language: str) -> Optional
                 found.append((token.start(), token.end(), key))
                 break
 
+    from .reading import read
+
+    reading = read(sentence, language)
+    clause = reading.clause_of(quantity.start, quantity.end)
+    # not the source's name ("Analysten der Hallberg Invest schätzen …"), not what a rate is per ("je Aktie")
+    found = [hit for hit in found if not speaker_span[0] <= hit[0] < speaker_span[1]
+             and not _PER_WORD.search(sentence[max(0, hit[0] - 8):hit[0]])]
+
     def distance(hit):
         lo, hi = (quantity.end, hit[0]) if hit[0] >= quantity.end else (hit[1], quantity.start)
         gap = sentence[lo:hi] if lo <= hi else ""
         # "den Schaden durch die Winterverluste auf 45 Millionen": a noun a preposition governs only
         # says how; what is measured is the phrase the figure belongs to
         governed = _MEASURE_PREPOSITION.search(sentence[max(0, hit[0] - 25):hit[0]])
-        return max(0, hi - lo) + (60 if re.search(r"[,;:]", gap) else 0) + (40 if governed else 0)
+        apart = re.search(r"[,;:]", gap) or reading.clause_of(hit[0], hit[1]) != clause
+        return max(0, hi - lo) + (60 if apart else 0) + (40 if governed else 0)
 
     if found:
         return min(found, key=distance)[2]
-    # "52,4 Prozent der Stimmen", "52.4 percent of the vote": the noun the share is of, by its lemma
+    # "52,4 Prozent der Stimmen", "62 percent of Deutsche Bahn's long-distance trains": the noun the share
+    # is of, by its lemma (a name before it owns it)
     m = _SHARE_OF.match(sentence, quantity.end)
     if m:
-        from .reading import read
-
-        reading = read(sentence, language)
         start = reading.after(m.end())
-        for token in reading.tokens[start:start + 3] if start is not None else ():
-            if token.noun:
+        for token in reading.tokens[start:start + 5] if start is not None else ():
+            if token.noun and not token.proper:
                 return "w:" + fold(token.head)
-            if not (token.adjective or token.pos in ("ART", "AT0")):
+            if not (token.adjective or token.proper or token.pos in ("ART", "AT0", "POS")):
                 break
+    guessed = _measured_by_reading(reading, quantity, speaker_span)
+    return "~" + guessed if guessed else None
+
+
+# Words of the figure itself ("4,2 Milliarden Euro"), never what it measures.
+_SCALE_WORDS = frozenset({"million", "millionen", "milliarde", "milliarden", "billion", "billionen", "mio", "mrd",
+                          "tausend", "thousand", "hundert", "hundred"})
+_DETERMINERS = ("ART", "AT0", "PPOSAT", "DPS", "PDAT", "PIAT", "CARD", "CRD", "DT0", "ORD")
+_PREPOSITIONS = ("APPR", "APPRART", "APPO", "PRP", "PRF")
+
+
+def _measured_by_reading(reading, quantity: Quantity, speaker_span: tuple = (0, 0)) -> Optional[str]:
+    """What a generic figure measures when no list names it: the noun right after the figure and its unit
+    ("a 4.2 billion euro offer"), else the nearest noun or content verb before it, in its clause first, that
+    is neither a name, nor governed by a preposition or another noun ("the cost of the attack at 20 million":
+    the cost), nor part of the source ("dauerten nach Angaben der Staatsanwaltschaft 14 Monate": dauern)."""
+    tokens = reading.tokens
+    first = reading.at(quantity.start)
+    first = reading.after(quantity.start) if first is None else first
+    if first is None:
+        return None
+    last = max((i for i, t in enumerate(tokens) if t.start < quantity.end), default=first)
+    lex = lexicon()
+
+    def unit_like(token) -> bool:
+        word = fold(token.text)
+        concept = lex.concepts.get(token.text)
+        return word in _SCALE_WORDS or concept in lex.measures or concept in lex.generic
+
+    def governed(i: int) -> bool:
+        j = i - 1
+        while j >= 0 and (tokens[j].pos in _DETERMINERS or tokens[j].adjective):
+            j -= 1
+        return j >= 0 and (tokens[j].pos in _PREPOSITIONS or (tokens[j].noun and tokens[j].pos not in ("NP0",)))
+
+    def word(token) -> Optional[str]:
+        if speaker_span[0] <= token.start < speaker_span[1] or unit_like(token):
+            return None
+        if token.noun and not token.proper:
+            return "w:" + fold(token.lemma)
+        if token.verb and not token.auxiliary:
+            lemma = token.lemma.casefold()
+            if lemma in _light_verbs() or token.text.casefold() in _light_verbs():
+                return None
+            particle = next((t for t in tokens[first:] if t.clause == token.clause and t.particle), None)
+            return "w:" + (particle.text.casefold() if particle and reading.language == "de" else "") + lemma
+        return None
+
+    nxt = last + 1
+    while nxt < len(tokens) and unit_like(tokens[nxt]):
+        nxt += 1
+    if nxt < len(tokens) and tokens[nxt].noun and not tokens[nxt].proper:
+        while nxt + 1 < len(tokens) and tokens[nxt + 1].noun and not tokens[nxt + 1].proper:
+            nxt += 1   # "a 4.2 billion euro takeover offer": the offer
+        found = word(tokens[nxt])
+        if found:
+            return found
+    clause = tokens[first].clause
+    for own_clause in (True, False):
+        for i in range(first - 1, -1, -1):
+            token = tokens[i]
+            if (token.clause == clause) != own_clause:
+                continue
+            if token.noun and (token.proper or governed(i)):
+                continue
+            found = word(token)
+            if found:
+                return found
     return None
 
 
 _MEASURE_PREPOSITION = re.compile(r"\b(durch|wegen|infolge|aufgrund|nach|from|due to|because of|after|by)\s+"
                                   r"(?:(?:der|die|das|den|dem|des|the|a|an)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_PER_WORD = re.compile(r"\b(?:je|pro|per)\s+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*(?:%|Prozent|percent|per cent)?\s+(?:der|des|von|of|of the|aller)\b", re.IGNORECASE)
 
 

@@ -101,8 +101,10 @@ def test_corpus_size_topics_and_ids(corpus):
 
 def test_every_pair_is_well_formed(corpus):
     for pair in corpus:
-        assert set(pair) == {"id", "topic", "a", "b", "same_frame", "why"}, pair["id"]
+        assert set(pair) - {"part_of_whole"} == {"id", "topic", "a", "b", "same_frame", "why"}, pair["id"]
         assert isinstance(pair["same_frame"], bool), pair["id"]
+        # a part and its whole are two frames, related to each other (SEMANTICS.md, "What is counted")
+        assert not pair.get("part_of_whole") or (pair["part_of_whole"] is True and not pair["same_frame"]), pair["id"]
         assert pair["why"].strip(), pair["id"]
         for side in (pair["a"], pair["b"]):
             assert set(side) == {"text", "language", "value"}, pair["id"]
