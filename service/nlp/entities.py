@@ -197,7 +197,17 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
         if k >= 0 and tokens[k].text == ")":
             # "Der Deutsche Imkerbund (DIB) schätzt": the acronym in brackets stands beside the name
             k = next((m for m in range(k - 1, -1, -1) if tokens[m].text == "("), k) - 1
+        if k >= 0 and tokens[k].text == ",":
+            # "Weisser Ring, Germany's largest victim support charity, put …", "Der DWD, der … auswertet,
+            # meldete …": the subject stands before the apposition or relative clause
+            opening = next((m for m in range(k - 1, max(-1, k - 14), -1) if tokens[m].text == ","), None)
+            if opening is not None and opening > 0:
+                k = opening - 1
         before = _noun_phrase(tokens, k, -1) if k >= 0 else []
+        opened = k - len(before)
+        if before and opened >= 1 and tokens[opened].pos in ("APPR", "APPRART", "PRP"):
+            # "Rheinmark Bank on Thursday reported …": a phrase a preposition governs is not the subject
+            before = _noun_phrase(tokens, opened - 1, -1)
         phrases = [after, before] if language == "de" and _inverted(tokens, i) else [before, after]
         if language == "de" and token.pos.startswith(("VV(PP)", "VV(INF)", "VV(IZU)")):
             # "… hat das Wahlamt das Endergebnis veröffentlicht": the subject follows the finite auxiliary
@@ -457,14 +467,23 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
             continue   # read only the sentences that name a kind of body
         tokens = read(sentence, language).tokens
         for i, token in enumerate(tokens):
-            if not token.noun or token.proper:
+            if not (token.noun or token.proper) or not token.text[:1].isupper():
                 continue
             role = role_of(token.text, language)
             if role is None:
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is not None and nxt.proper and not gazetteer().names.get(nxt.text):
-                found.append((nxt.text, role))
+            if not token.proper and nxt is not None and nxt.proper and not gazetteer().names.get(nxt.text):
+                found.append((nxt.text, role))   # "Der Autohersteller Vanta"
+                continue
+            # "Rheinmark Bank", "Norvik Pharma": names whose last word says what kind of body they are
+            run = []
+            for before in tokens[i - 1::-1] if i else ():
+                if not (before.proper and before.text[:1].isupper()) or gazetteer().names.get(before.text):
+                    break
+                run.insert(0, before)
+            if run and not any(t.text.casefold() in _STOP for t in run):
+                found.append((" ".join(t.text for t in [*run, token]), role))
     return found
 
 

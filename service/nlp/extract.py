@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Callable, Optional
 
 from .attributors import Attribution, attribute, is_media, sources
 from .entities import actor, canonical_in_article, taught_acronyms
@@ -183,15 +183,18 @@ def _subjunctive(text: str) -> bool:
 
 def analyse(text: str, language: str, reference: Optional[date], *, attributor: Optional[Attributor] = None,
             fallback_subject: Optional[Subject] = None, explicit_time_only: bool = False,
-            attribution: Optional[Attribution] = None, story_event: Optional[str] = None) -> list[Claim]:
-    """Claims in one sentence, offsets relative to the sentence; `attributor` when none is named."""
+            attribution: Optional[Attribution] = None, story_event: Optional[str] = None,
+            resolve: Optional[Callable[[Attributor], Attributor]] = None) -> list[Claim]:
+    """Claims in one sentence, offsets relative to the sentence; `attributor` when none is named; `resolve`
+    gives a source named in one clause its name in the article ("der Bank" -> Rheinmark Bank)."""
     attribution = attribution or attribute(text)
     speaker = attribution.attributor or attributor
     claims = []
     quantities = find_quantities(text, language)
     sentence_speaker = speaker
     for index, quantity in enumerate(quantities):
-        speaker = _clause_speaker(text, quantity, quantities, language) or sentence_speaker
+        speaker = _clause_speaker(text, quantity, quantities, language)
+        speaker = (resolve(speaker) if resolve else speaker) if speaker is not None else sentence_speaker
         # a count noun without its own counted thing takes the figure's before it, in this sentence or the last
         within = _subject_of(claims[-1]) if claims else fallback_subject
         if index and _DENOMINATOR.match(text[quantities[index - 1].end:quantity.start]):
@@ -297,7 +300,7 @@ def _story_event(sentences: list[Sentence], lead: int = 2) -> Optional[str]:
     return None
 
 
-def _article_speakers(sentences: list[Sentence], language: str) -> list[Attribution]:
+def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[Attribution], Callable]:
     """Each sentence's source as the article names it, resolved within the article: taught acronyms, role
     nouns ("das Unternehmen") for the organisation of that kind, and an organisation acting in its own
     name ("Der Autohersteller Vanta ruft … zurück") where no one else is said to speak."""
@@ -317,14 +320,14 @@ def _article_speakers(sentences: list[Sentence], language: str) -> list[Attribut
             if acting is not None:
                 attribution = Attribution(Attributor(acting.text, acting.name), "actor", (acting.start, acting.end))
         out.append(attribution)
-    return out
+    return out, lambda attributor: canonical_in_article(attributor, organisations, acronyms)
 
 
 def extract(text: str, language: str, published: Optional[date], publisher: Optional[str]) -> list[Claim]:
     """All claims of an article, offsets into `text`."""
     context = _Context(publisher=publisher)
     sentences = article_sentences(text)
-    explicit_speakers = _article_speakers(sentences, language)
+    explicit_speakers, resolve = _article_speakers(sentences, language)
     scene = _scene(sentences, explicit_speakers)
     story_event = _story_event(sentences)
     claims, previous = [], []
@@ -341,7 +344,7 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
             speaker = _publisher(context)
         fallback = context.last_subject if sentence.paragraph == context.last_paragraph else None
         found = analyse(sentence.text, language, published, attributor=speaker, fallback_subject=fallback,
-                        attribution=attribution, story_event=story_event)
+                        attribution=attribution, story_event=story_event, resolve=resolve)
         if not found and attribution.attributor is not None and _SAID_THAT.match(sentence.text):
             # "… 3.000 Menschen mussten ihre Häuser verlassen. Das teilte das Innenministerium mit.":
             # the speaker of the sentence before, which named none, and no claim of its own
