@@ -100,6 +100,12 @@ def _vocabulary() -> frozenset:
     return frozenset(words)
 
 
+def in_dictionary(word: str) -> bool:
+    """Whether the dictionary knows the word as it is, in German or in English (a compound's head aside)."""
+    word = word.casefold()
+    return word in _dictionary() or word in _vocabulary()
+
+
 def known_share(words: list[str]) -> float:
     """The share of the words that the dictionary knows in German or in English."""
     if not words:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
+from .bilingual import in_dictionary, translates
 from .lexicon import both_languages, fold, load
 from .model import Attributor
 from .places import gazetteer
@@ -408,10 +409,27 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
     if role is None or any(w[:1].isupper() and not role_of(w, "de") and not role_of(w, "en")
                            for w in attributor.canonical.split()):
         return attributor
-    for name, kind in organisations:
-        if kind == role and fold(name) != fold(attributor.canonical):
-            return Attributor(attributor.text, name)
+    word = attributor.canonical.split()[-1]
+    for organisation in organisations:
+        name, kind = organisation[0], organisation[1]
+        if kind != role or fold(name) == fold(attributor.canonical):
+            continue
+        own = organisation.word if isinstance(organisation, Organisation) else None
+        if own is not None and not translates(fold(word), _language_of_word(word), fold(own), _language_of_word(own)):
+            continue   # "Robert Koch-Institut" is the institute, not "das Gesundheitsamt"
+        return Attributor(attributor.text, name)
     return attributor
+
+
+class Organisation(NamedTuple):
+    """An organisation an article names: its name, its kind, and the role noun its name ends in, if any."""
+    name: str
+    role: Optional[str]
+    word: Optional[str] = None
+
+
+def _language_of_word(word: str) -> str:
+    return "de" if word[:1].isupper() and role_of(word, "de") else "en"
 
 
 @lru_cache(maxsize=65536)
@@ -479,11 +497,13 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
             # "Rheinmark Bank", "Norvik Pharma": names whose last word says what kind of body they are
             run = []
             for before in tokens[i - 1::-1] if i else ():
-                if not (before.proper and before.text[:1].isupper()) or gazetteer().names.get(before.text):
+                # a name: tagged so, or a capitalised noun no dictionary knows ("Talberg")
+                named = before.proper or (before.noun and not in_dictionary(before.text))
+                if not (named and before.text[:1].isupper()) or gazetteer().names.get(before.text):
                     break
                 run.insert(0, before)
             if run and not any(t.text.casefold() in _STOP for t in run):
-                found.append((" ".join(t.text for t in [*run, token]), role))
+                found.append(Organisation(" ".join(t.text for t in [*run, token]), role, token.text))
     return found
 
 

@@ -14,6 +14,7 @@ from .model import Attributor, Claim, TimeSpan
 from .numbers import find_quantities
 from .places import gazetteer
 from .sentences import Sentence, article_sentences
+from .reading import TIME_WORD
 from .subjects import Subject, counted, is_increment, lexicon, measured_thing
 from .times import is_forecast, is_negated, resolve_time
 
@@ -36,7 +37,7 @@ _HAS_FIGURE = re.compile(r"\d|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|ne
 _CONTINUES = re.compile(r"^\s*(Demnach|Dem zufolge|Accordingly|Zudem|Außerdem|Weiter)\b", re.IGNORECASE)
 
 
-_PER = re.compile(r"\s*(?:je|pro|per|each|apiece|a head|a piece)\b", re.IGNORECASE)
+_PER = re.compile(r"\s*(?:[^\W\d_]+\s+|[€$£]\s*)?(?:je|pro|per|each|apiece|a head|a piece)\b", re.IGNORECASE)
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -118,12 +119,6 @@ def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0), language: 
     return max(found, key=lambda p: len(geo.ancestors(p)))
 
 
-_TIME_WORD = re.compile(r"(?i)^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|"
-                        r"wednesday|thursday|friday|saturday|sunday|januar|january|februar|february|märz|march|april|"
-                        r"mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december|"
-                        r"ostern|easter|weihnachten|christmas)s?$")
-
-
 def _unknown_place(sentence: str, lo: int, hi: int, preps: set[str], language: Optional[str],
                    skip: tuple = (0, 0)) -> Optional[str]:
     """A place no gazetteer knows ("In Catarroja", "in Paiporta"): a proper noun that a location
@@ -143,7 +138,7 @@ def _unknown_place(sentence: str, lo: int, hi: int, preps: set[str], language: O
             after = tokens[i + 2 + k] if i + 2 + k < len(tokens) else None
             if after is not None and after.noun and not after.proper:
                 break   # "in the Solvana scheme": a name that modifies a noun is not a place
-            if nxt.proper and nxt.text[:1].isupper() and not sources().mentions.get(nxt.text) and not _TIME_WORD.match(nxt.text):
+            if nxt.proper and nxt.text[:1].isupper() and not sources().mentions.get(nxt.text) and not TIME_WORD.match(nxt.text):
                 return "?:" + fold(nxt.text)
             if nxt.pos not in ("ART", "AT0"):
                 break

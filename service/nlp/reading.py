@@ -13,6 +13,11 @@ from typing import Optional
 _TOKEN = re.compile(r"\d[\d.,]*\d|\d|[^\W\d_](?:[\w'’-]*\w)?|[^\w\s]", re.UNICODE)
 # Clause breaks: punctuation, and conjunctions that join two clauses ("12 were killed and 40 injured").
 _BREAK_PUNCT = frozenset(",;:()[]„“”\"«»–—")
+# Names of days, months and feasts: when something happened, never what it was.
+TIME_WORD = re.compile(r"(?i)^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|"
+                       r"wednesday|thursday|friday|saturday|sunday|januar|january|februar|february|märz|march|april|"
+                       r"mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december|"
+                       r"ostern|easter|weihnachten|christmas)s?$")
 _BREAK_WORDS = frozenset({"und", "and", "sowie", "oder", "or", "während", "while", "whereas", "aber", "but",
                           "doch", "jedoch", "wobei", "darunter", "including", "davon"})
 

@@ -138,3 +138,105 @@ def test_a_place_no_gazetteer_knows_is_its_own_place(a, b, compatible):
     x, y = figures(a)[300], figures(b)[300]
     assert x.location_key.startswith("?:")
     assert same_frame(x, y) is compatible
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    # one event that befalls people counts them under any noun
+    ("Sieben Männer wurden festgenommen.", "Die Ermittler nahmen sieben Verdächtige fest.", "corroborating"),
+    ("Police have arrested 30 people over the thefts.", "Investigators arrested 17 suspects.", "conflicting"),
+    # a group among those it befell is related to the whole, not a different count of it
+    ("Zwölf Kinder wurden getötet.", "Bei dem Unglück starben 40 Menschen.", "related"),
+    ("Three nurses were injured in the blast.", "20 people were injured in the blast.", "related"),
+    # another event is another frame, whatever the noun
+    ("Sieben Männer wurden festgenommen.", "Sieben Männer wurden verletzt.", None),
+])
+def test_people_an_event_befell_meet_under_any_noun(a, b, expected):
+    x, y = (next(iter(figures(text).values())) for text in (a, b))
+    relation = relate(x, y, similarity=0.5)
+    assert (relation.relation if relation else None) == expected
+    if expected == "related":
+        assert relation.explanation.startswith("Part of")
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # the words of what is measured meet though the sentences differ in meaning
+    ("Talvex bietet 2,8 Milliarden Euro für Brenno.", "Brenno rejected a 2.8 billion euro takeover offer.", True),
+    ("The ministry expects savings of 40 million euros a year.", "Analysten schätzen die Einsparungen auf 40 Millionen Euro.", True),
+    # different words leave it to the meaning, which here is far apart
+    ("The regulator fined the lender 14 million euros.", "Der Umsatz stieg auf 14 Millionen Euro.", False),
+])
+def test_what_a_generic_figure_measures_is_read_from_its_clause(a, b, same):
+    x, y = (next(iter(figures(text).values())) for text in (a, b))
+    assert x.extra["measured"] and y.extra["measured"]
+    assert (relate(x, y, similarity=0.3) is not None) is same
+
+
+def test_a_rate_per_unit_is_not_a_total():
+    claims = figures("Der Konzern bietet 43 Euro je Aktie und damit insgesamt 4,75 Milliarden Euro.")
+    per_share, total = claims[43], claims[4_750_000_000]
+    assert per_share.extra.get("per") and not total.extra.get("per")
+    assert kind(per_share) != kind(total)
+    assert relate(per_share, total, similarity=0.9) is None
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The Greens fell 2.4 percentage points to 7.3 percent.", {2.4, 7.3}),
+    ("Die Partei verlor 1,5 Prozentpunkte und landete bei 9 Prozent.", {1.5, 9}),
+])
+def test_figures_of_different_units_joined_by_to_are_not_a_range(text, values):
+    assert set(figures(text)) == values
+
+
+@pytest.mark.parametrize("text, unit_kind", [
+    ("Offshore wind farms produced 26 terawatt hours of electricity.", "measure:energy"),
+    ("Solarparks erzeugten 60 Terawattstunden Strom.", "measure:energy"),
+])
+def test_a_unit_of_several_words_is_read_whole(text, unit_kind):
+    (claim,) = figures(text).values()
+    assert kind(claim) == unit_kind
+
+
+@pytest.mark.parametrize("sentence, language, name", [
+    # the subject stands before an apposition or a relative clause
+    ("Hilfswerk Nordlicht, the region's largest charity, put the number of families at 4,000.", "en", "Hilfswerk Nordlicht"),
+    ("Der Wetterdienst Meteona, der die Messungen auswertet, meldete 45 Liter Regen.", "de", "Meteona"),
+    # a phrase a preposition governs is not the subject
+    ("Talberg Bank on Friday reported net profit of 2 billion euros.", "en", "Talberg Bank"),
+])
+def test_the_source_is_the_subject_of_the_reporting_verb(sentence, language, name):
+    from service.nlp.attributors import attribute
+
+    found = attribute(sentence, language)
+    assert found.attributor is not None and found.attributor.canonical == name
+
+
+def test_an_organisation_is_named_by_a_name_ending_in_a_role_noun():
+    from service.nlp.entities import organisations
+
+    found = organisations(["Die Talberg Bank legte am Donnerstag ihre Zahlen vor."], "de")
+    assert any(o[0] == "Talberg Bank" and o[1] == "company" for o in found)
+
+
+def test_a_clause_s_own_speaker_is_resolved_within_the_article():
+    from datetime import date
+
+    text = ("Talberg Bank steigert Gewinn\n\nDie Talberg Bank hat am Donnerstag ihre Zahlen vorgelegt. "
+            "Nach Angaben der Bank verdiente das Institut 2,1 Milliarden Euro, ein Plus von 9 Prozent.")
+    claims = nlp.extract_claims(text, language="de", published=date(2026, 1, 29), publisher="Kurier")
+    profit = next(c for c in claims if c.quantity and c.quantity.value == 2_100_000_000)
+    assert profit.attributor.canonical == "Talberg Bank"
+
+
+@pytest.mark.parametrize("mention, resolved", [
+    ("Nach Angaben der Klinik", True),
+    ("Nach Angaben des Krankenhauses", True),     # another word for the same kind of body, by the dictionary
+    ("Nach Angaben des Klinikums Nord", False),   # a body with a name of its own
+])
+def test_a_role_noun_is_resolved_to_the_organisation_its_name_ends_in(mention, resolved):
+    from datetime import date
+
+    text = ("Grippe in Falkenau\n\nDie Hallmann Klinik meldet 210 Grippefälle. "
+            f"{mention} liegen 14 Patienten auf der Intensivstation.")
+    claims = nlp.extract_claims(text, language="de", published=date(2026, 2, 2), publisher="Kurier")
+    patients = next(c for c in claims if c.quantity and c.quantity.value == 14)
+    assert (patients.attributor.canonical == "Hallmann Klinik") is resolved
