@@ -346,8 +346,9 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         return Relation("related", 0.4 + 0.3 * similarity,
                         f"Compatible but not the same: {_fmt_claim(stored)} ({source}) does not rule out {_fmt_claim(statement)}.")
     group = group_among(statement, stored, unit_similarity)
-    if group is not None:
-        whole = stored if group is statement else statement
+    whole = (stored if group is statement else statement) if group is not None else None
+    if group is not None and _bounds(in_base(group))[0] <= _bounds(in_base(whole))[1]:
+        # (a group larger than the whole is no group among them: "600 Senioren" against "312 victims")
         return Relation("related", 0.35 + 0.3 * similarity,
                         f"Part of: {_fmt_claim(group)} {group.quantity.unit or ''} ({_source(group)}) may be a group "
                         f"among the {_fmt_claim(whole)} {whole.quantity.unit or ''} ({_source(whole)}), "
