@@ -199,10 +199,26 @@ def _names_all(claim: Claim) -> bool:
     return base == "people" or lexicon().implied_event.get(base) == event or base in (lexicon().roles or {}).get(event, ())
 
 
+def _people_alike(a: Claim, b: Claim) -> bool:
+    """Two counts of people under different nouns that count the same way: one event befell both ("sieben
+    Verdächtige festgenommen", "sieben Männer wurden festgenommen"), or people in general did what the
+    others did ("beschäftigt 6.500 Menschen", "beschäftigt 6.500 Mitarbeiter")."""
+    from .nlp.bilingual import similarity
+    from .nlp.subjects import lexicon
+
+    if _befallen(a) is not None and _befallen(a) == _befallen(b):
+        return True
+    bases = {_base(a), _base(b)}
+    if "people" not in bases or not bases <= lexicon().persons or a.extra.get("event") or b.extra.get("event"):
+        return False
+    verb_a, verb_b = a.extra.get("verb"), b.extra.get("verb")
+    return bool(verb_a and verb_b) and similarity(verb_a, a.language, verb_b, b.language) >= VERB_SIMILARITY
+
+
 def group_among(a: Claim, b: Claim, unit_similarity=None) -> Optional[Claim]:
-    """Of two counts of people befallen by one event under different nouns, the one that counts a group
+    """Of two counts of people under different nouns that count the same way, the one that counts a group
     among the others ("12 children" of "40 killed"); None when both count all of them."""
-    if _base(a) == _base(b) or not (_befallen(a) and _befallen(a) == _befallen(b)):
+    if _base(a) == _base(b) or not _people_alike(a, b):
         return None
     if (_base(a).startswith("w:") or _base(b).startswith("w:")) and _heads_alike(a, b, unit_similarity):
         return None
@@ -221,8 +237,7 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
         if base_a != base_b:
             # one event that befalls people counts them under any noun: "sieben Verdächtige festgenommen"
             # and "sieben Männer wurden festgenommen" (a group among them is told apart in relate)
-            befallen = _befallen(a) is not None and _befallen(a) == _befallen(b)
-            if not befallen and (not (base_a.startswith("w:") or base_b.startswith("w:"))
+            if not _people_alike(a, b) and (not (base_a.startswith("w:") or base_b.startswith("w:"))
                                  or not _heads_alike(a, b, unit_similarity)):
                 return False
         elif bool(a.extra.get("event")) != bool(b.extra.get("event")) and (

@@ -14,7 +14,7 @@ from .model import Attributor, Claim, TimeSpan
 from .numbers import find_quantities
 from .places import gazetteer
 from .sentences import Sentence, article_sentences
-from .reading import TIME_WORD
+from .reading import TIME_WORD, read
 from .subjects import Subject, counted, is_increment, lexicon, measured_thing
 from .times import is_forecast, is_negated, resolve_time
 
@@ -37,7 +37,21 @@ _HAS_FIGURE = re.compile(r"\d|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|ne
 _CONTINUES = re.compile(r"^\s*(Demnach|Dem zufolge|Accordingly|Zudem|Außerdem|Weiter)\b", re.IGNORECASE)
 
 
-_PER = re.compile(r"\s*(?:[^\W\d_]+\s+|[€$£]\s*)?(?:je|pro|per|each|apiece|a head|a piece)\b", re.IGNORECASE)
+_NOT_A_RATE = r"(?!(?:jahr|monat|woche|tag|stunde|year|month|week|day|hour|annum|cent)\w*\b)"
+_PER = re.compile(r"\s*(?:[^\W\d_]+\s+|[€$£]\s*)?(?:(?:je|pro|per)\s+" + _NOT_A_RATE + r"[^\W\d_]|each\b|apiece\b"
+                  r"|a head\b|a piece\b)", re.IGNORECASE)
+
+
+# "Je Aktie sollen die Aktionäre 38 Euro erhalten": a rate named anywhere in the figure's clause; per year,
+# month or day is how yearly figures are given, not a rate of another kind
+_PER_IN_CLAUSE = re.compile(r"\b(?:je|pro|per)\s+" + _NOT_A_RATE + r"[^\W\d_]", re.IGNORECASE)
+
+
+def _own_clause(text: str, quantity, language: str) -> str:
+    """The words of the figure's own clause as the reading cuts it ("… je Aktie | und damit 4,75 Milliarden")."""
+    reading = read(text, language)
+    own = reading.clause(reading.clause_of(quantity.start, quantity.end))
+    return text[own[0].start:own[-1].end] if own else text
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -235,7 +249,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             # the source's words say who reports, not what is measured; an actor's name may be what is ("SPD")
             reporting = attribution.span if attribution.how != "actor" else (0, 0)
             claims[-1].extra["measured"] = measured_thing(text, quantity, language, reporting)
-            if _PER.match(text, quantity.end):
+            if _PER.match(text, quantity.end) or _PER_IN_CLAUSE.search(_own_clause(text, quantity, language)):
                 claims[-1].extra["per"] = True   # "43 Euro je Aktie", "13,500 euros each": a rate, not a total
         if subject.scale:
             claims[-1].extra["scale"] = list(subject.scale)

@@ -103,6 +103,9 @@ _PLACE_PREPOSITION = re.compile(r"\b(in|im|ins|zu|zum|zur|nach|aus|auf|an|am|bei
 _COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|figure)s?\b)", re.IGNORECASE)
 
 
+_HYPHEN_UNIT = re.compile(r"-([^\W\d_]+?)(?:s)?\b(?!-old)", re.UNICODE)
+
+
 def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optional["Subject"] = None,
             story_event: Optional[str] = None, speaker_span: tuple = (0, 0)) -> Optional[Subject]:
     """The thing a figure counts, read from the words around it; None when nothing is counted.
@@ -112,9 +115,15 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
     geo = gazetteer()
     concept, unit_text, owner, noun_start, noun_end = None, None, None, None, None
 
+    hyphen = _HYPHEN_UNIT.match(sentence, quantity.end)
     if quantity.unit in _CURRENCY:
         concept, unit_text = _CURRENCY[quantity.unit], quantity.unit
         noun_start = noun_end = quantity.end
+    elif hyphen and lex.concepts.get(hyphen.group(1)) in lex.measures:
+        # "a seven-year term", "a 15-month sentence", "a 40-kilometre stretch": the unit joined to the figure
+        # says what it measures, whatever noun follows
+        concept, unit_text = lex.concepts.get(hyphen.group(1)), hyphen.group(1)
+        noun_start, noun_end = quantity.end + 1, hyphen.end()
     else:
         after = sentence[quantity.end:quantity.end + 90]
         stop = _STOP.search(after)
@@ -334,13 +343,27 @@ def _event_lemmas() -> tuple[dict, list]:
     for entry in load("events").get("events", []):
         for language in ("de", "en"):
             for term in entry.get("terms", {}).get(language, []):
-                tokens = [t for t in read(term, language).tokens if t.noun or t.verb or t.adjective or t.particle]
+                words = [t for t in read(term, language).tokens if t.text[:1].isalpha()]
+                tokens = [t for t in words if t.noun or t.verb or t.adjective or t.particle]
                 lemmas = frozenset(_lemma_key(t, tokens) for t in tokens if not t.particle)
+                if len(tokens) < len(words) and len(lemmas) < 2:
+                    # a phrase the tagger reads as one content word ("left their homes": "left" read as an
+                    # adjective) is not that word alone: keep every word but the little ones
+                    lemmas = frozenset(t.lemma.casefold() for t in words if t.pos not in _LITTLE_WORDS)
+                    if len(lemmas) >= 2:
+                        phrases.append((language, lemmas, entry["key"]))
+                    continue
                 if len(tokens) == 1:
                     single.setdefault((language, next(iter(lemmas))), entry["key"])
                 elif len(lemmas) >= 2:
                     phrases.append((language, lemmas, entry["key"]))
     return single, phrases
+
+
+# Articles, pronouns and particles: words a phrase of the event lexicon may leave out.
+_LITTLE_WORDS = frozenset({"ART", "AT0", "PPOSAT", "DPS", "PPER", "PNP", "PRF", "PRP", "APPR", "APPRART", "TO0",
+                           "PTKZU", "KON", "CJC", "PRF", "DT0", "PIAT", "PIS", "PRELS", "PRELAT", "VA(FIN)", "VA(INF)",
+                           "VM(FIN)", "VHD", "VHB", "VHZ", "VBD", "VBB", "VBZ", "VM0"})
 
 
 def _lemma_key(token, tokens) -> str:
