@@ -240,3 +240,38 @@ def test_a_role_noun_is_resolved_to_the_organisation_its_name_ends_in(mention, r
     claims = nlp.extract_claims(text, language="de", published=date(2026, 2, 2), publisher="Kurier")
     patients = next(c for c in claims if c.quantity and c.quantity.value == 14)
     assert (patients.attributor.canonical == "Hallmann Klinik") is resolved
+
+
+@pytest.mark.parametrize("text, value, key", [
+    ("The court handed down a nine-year term.", 9, "years"),
+    ("Sie erhielt eine Strafe von 15 Monaten auf Bewährung.", 15, "months"),
+    ("A 40-kilometre stretch of the motorway was closed.", 40, "kilometres"),
+])
+def test_a_unit_joined_to_the_figure_says_what_it_measures(text, value, key):
+    assert figures(text)[value].subject_key == key
+
+
+def test_an_event_phrase_is_not_one_of_its_words():
+    # "left their homes" means evacuated; a count of homes built is not
+    assert figures("Builders completed 52,000 homes last year.")[52000].extra.get("event") is None
+    assert figures("More than 4,000 people left their homes.")[4000].extra.get("event") == "evacuated"
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Der Maschinenbauer beschäftigt 9.200 Mitarbeiter.", "The group employs 9,200 people.", "corroborating"),
+    ("Der Maschinenbauer beschäftigt 9.200 Mitarbeiter.", "9.200 Menschen demonstrierten.", None),
+])
+def test_people_in_general_and_a_noun_of_people_that_did_the_same(a, b, expected):
+    x, y = (next(iter(figures(text).values())) for text in (a, b))
+    relation = relate(x, y, similarity=0.5)
+    assert (relation.relation if relation else None) == expected
+
+
+@pytest.mark.parametrize("text, rate", [
+    ("Je Aktie sollen die Aktionäre 12 Euro erhalten.", True),
+    ("The insurer pays 2,000 euros per claim.", True),
+    ("The city expects savings of 90 million euros per year.", False),
+])
+def test_a_rate_is_read_anywhere_in_the_figures_clause_but_not_per_year(text, rate):
+    (claim,) = figures(text).values()
+    assert bool(claim.extra.get("per")) is rate
