@@ -47,6 +47,13 @@ def _role_finder():
 
 
 @lru_cache(maxsize=1)
+def _role_ending():
+    """A word ending in a role noun: German compounds name bodies by their last part."""
+    terms = sorted((re.escape(t) for t in _roles() if " " not in t and len(t) >= 3), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(terms) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _report_nouns() -> frozenset:
     return frozenset(fold(w) for w in both_languages(load("markers").get("report_nouns", {})))
 
@@ -410,15 +417,34 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
                            for w in attributor.canonical.split()):
         return attributor
     word = attributor.canonical.split()[-1]
+    # "die Behörde", "the bank": a bare noun of the kind stands for the article's body of that kind;
+    # "das Gesundheitsamt", "the district health office" name a body of their own
+    bare = len(attributor.canonical.split()) == 1 and not _compound(word)
     for organisation in organisations:
         name, kind = organisation[0], organisation[1]
         if kind != role or fold(name) == fold(attributor.canonical):
             continue
         own = organisation.word if isinstance(organisation, Organisation) else None
-        if own is not None and not translates(fold(word), _language_of_word(word), fold(own), _language_of_word(own)):
+        if own is not None and not bare and not translates(fold(word), _language_of_word(word), fold(own),
+                                                           _language_of_word(own)):
             continue   # "Robert Koch-Institut" is the institute, not "das Gesundheitsamt"
         return Attributor(attributor.text, name)
     return attributor
+
+
+@lru_cache(maxsize=8192)
+def _compound(word: str) -> bool:
+    """Whether a German noun is a compound of several parts ("Gesundheitsamt", "Bundeskartellamt")."""
+    tokens = read(word, "de").tokens
+    if tokens and len(tokens[0].parts) >= 2:
+        return True
+    folded = fold(word)
+    return any(folded.endswith(term) and len(folded) - len(term) >= 3 for term in _roles() if " " not in term)
+
+
+# Bodies a compound noun names on its own ("das Bundeskartellamt", "das Landgericht"), unlike a company's
+# descriptor ("der Pharmakonzern"), which names the company beside it.
+_INSTITUTIONS = frozenset({"authority", "ministry", "court", "police", "prosecutors", "fire service"})
 
 
 class Organisation(NamedTuple):
@@ -481,8 +507,8 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
     found = []
     finder = _role_finder()
     for sentence in sentences:
-        if not any(True for _ in finder.finditer(sentence)):
-            continue   # read only the sentences that name a kind of body
+        if not any(True for _ in finder.finditer(sentence)) and not _role_ending().search(sentence):
+            continue   # read only the sentences that name a kind of body ("Landesvermessungsamt" ends in one)
         tokens = read(sentence, language).tokens
         for i, token in enumerate(tokens):
             if not (token.noun or token.proper) or not token.text[:1].isupper():
@@ -504,6 +530,8 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                 run.insert(0, before)
             if run and not any(t.text.casefold() in _STOP for t in run):
                 found.append(Organisation(" ".join(t.text for t in [*run, token]), role, token.text))
+            elif not run and role in _INSTITUTIONS and language == "de" and _compound(token.text):
+                found.append(Organisation(token.text, role, token.text))
     return found
 
 

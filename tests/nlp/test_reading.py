@@ -275,3 +275,13 @@ def test_people_in_general_and_a_noun_of_people_that_did_the_same(a, b, expected
 def test_a_rate_is_read_anywhere_in_the_figures_clause_but_not_per_year(text, rate):
     (claim,) = figures(text).values()
     assert bool(claim.extra.get("per")) is rate
+
+
+def test_a_bare_role_noun_stands_for_the_body_a_compound_names():
+    from datetime import date
+
+    text = ("Neue Karten für Falkenau\n\nDas Landesvermessungsamt hat am Montag neue Karten vorgelegt. "
+            "Nach Angaben der Behörde wurden 120 Orte neu vermessen.")
+    claims = nlp.extract_claims(text, language="de", published=date(2026, 2, 2), publisher="Kurier")
+    places = next(c for c in claims if c.quantity and c.quantity.value == 120)
+    assert places.attributor.canonical == "Landesvermessungsamt"
