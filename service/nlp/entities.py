@@ -190,6 +190,23 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
             named = _named(list(tokens[:colon]), sentence)
             if named is not None:
                 return named
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is not None and 6 <= colon < len(tokens) - 3 and any(t.verb or t.auxiliary for t in tokens[:colon]):
+        # "… hat die Flughafengesellschaft Bilanz gezogen: Insgesamt fielen 610 Flüge aus": what follows a
+        # clause's colon is what its subject said
+        for i in range(colon):
+            if (tokens[i].noun or tokens[i].proper) and not _attached(tokens, i):
+                phrase = _noun_phrase(tokens, i, 1)[:colon - i]
+                role = next((k for k, t in enumerate(phrase) if t.noun and role_of(t.text, _language_of(t))), None)
+                if role is not None:
+                    # the body's noun and the names after it, not the noun it then takes ("… Bilanz gezogen")
+                    end = role + 1
+                    while end < len(phrase) and phrase[end].proper:
+                        end += 1
+                    phrase = phrase[:end]
+                named = _named(phrase, sentence)
+                if named is not None and named.role != "report":
+                    return named
     lemmas = _reporting_lemmas()
     particles = {t.clause: t for t in tokens if t.particle}
     for i, token in enumerate(tokens):
@@ -227,6 +244,15 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
         if found:
             return next((n for n in found if n.role != "report"), found[0])
     return None
+
+
+def _attached(tokens: tuple, i: int) -> bool:
+    """Whether the noun at i belongs to a phrase before it: governed by a preposition ("am Flughafen") or
+    the genitive or name of the noun before ("des Warnstreiks", "Flughafen Hallberg")."""
+    j = i - 1
+    while j >= 0 and (tokens[j].pos in ("ART", "AT0", "PPOSAT", "DPS", "CARD", "CRD") or tokens[j].adjective):
+        j -= 1
+    return j >= 0 and (tokens[j].pos in ("APPR", "APPRART", "APPO", "PRP", "PRF") or tokens[j].noun or tokens[j].proper)
 
 
 def _inverted(tokens: tuple, i: int) -> bool:

@@ -230,6 +230,9 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
     event = lex.implied_event.get(concept)
     if event is None and concept not in lex.measures:
         event = clause_event
+        if event in _ONLY_PEOPLE and concept not in lex.persons and not concept.startswith("w:"):
+            # "Zum Auftakt des Warnstreiks wurden 180 Flüge gestrichen": flights do not strike
+            event = None
     if event is None and concept in lex.story:
         event = story_event
     label = concept_label(concept, unit_text, owner, language)
@@ -244,6 +247,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
 
 
 # Events that befall people, so that a figure without a noun ("30 wurden verletzt") counts people.
+# Events only people take part in, never the things counted beside them.
+_ONLY_PEOPLE = frozenset({"on_strike", "protested", "voted", "arrested", "hired"})
 _PEOPLE_EVENTS = frozenset({"killed", "injured", "casualties", "evacuated", "arrested", "missing", "displaced",
                             "rescued", "infected", "vaccinated", "laid_off", "hired", "on_strike", "protested"})
 
@@ -424,10 +429,13 @@ def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Opt
         event = _event_by_lemma(own, language)
     if event is None:
         figures = {t.clause for t in reading.tokens if t.number and t.clause != clause}
+        # a clause with a verb of its own says what happened in it ("…des Warnstreiks … gezogen: rund 85.000
+        # Reisende waren betroffen"), unless a later clause completes it ("aufgefordert, ihre Häuser zu verlassen")
+        verbless = not any(t.verb or t.auxiliary for t in own)
         others = []
         for h in lex.events.finditer(sentence):
             where = reading.clause_of(h.start, h.end)
-            if where not in figures:
+            if where not in figures and (verbless or where > clause):
                 others.append((abs(h.start - quantity.start), h.value))
         event = min(others)[1] if others else None
     verb = None

@@ -285,3 +285,24 @@ def test_a_bare_role_noun_stands_for_the_body_a_compound_names():
     claims = nlp.extract_claims(text, language="de", published=date(2026, 2, 2), publisher="Kurier")
     places = next(c for c in claims if c.quantity and c.quantity.value == 120)
     assert places.attributor.canonical == "Landesvermessungsamt"
+
+
+@pytest.mark.parametrize("text, value, event", [
+    # things do not strike or get arrested, whatever event the sentence names
+    ("Zum Auftakt des Warnstreiks wurden am Flughafen Talheim 240 Flüge gestrichen.", 240, None),
+    ("Im Warnstreik legten 1.800 Beschäftigte die Arbeit nieder.", 1800, "on_strike"),
+    # a clause with a verb of its own is not given another clause's event ...
+    ("Nach dem Ende des Streiks zog die Bahn Bilanz, rund 40.000 Reisende waren betroffen.", 40000, None),
+    # ... unless that clause completes it
+    ("Die Behörden forderten 12.000 Menschen auf, ihre Häuser zu verlassen.", 12000, "evacuated"),
+])
+def test_an_event_befalls_only_what_it_can(text, value, event):
+    assert figures(text)[value].extra.get("event") == event
+
+
+def test_what_follows_a_clause_s_colon_is_what_its_subject_said():
+    from service.nlp.attributors import attribute
+
+    sentence = ("Nach dem Ende der Sperrung hat die Schifffahrtsverwaltung Bilanz gezogen: "
+                "Insgesamt warteten 320 Schiffe.")
+    assert attribute(sentence, "de").attributor.text == "Schifffahrtsverwaltung"
