@@ -142,7 +142,7 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     content = [t for t in phrase if t.noun or t.proper]
     if not content:
         return None
-    names = [t for t in content if t.proper and not geo.names.get(t.text) and not geo.demonyms.get(t.text)]
+    names = [t for t in content if _name_like(t) and not geo.names.get(t.text) and not geo.demonyms.get(t.text)]
     role = next((role_of(t.text, "de" if t.pos.startswith(("NN", "NE")) and not t.pos[2:3].isdigit() else "en")
                  for t in content if not t.proper and role_of(t.text, _language_of(t))), None)
     report = any(fold(t.lemma) in _report_nouns() or fold(t.text) in _report_nouns() for t in content)
@@ -153,7 +153,7 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
         # "Das Gesundheitsamt des Kreises": the body is the head noun, the genitive only says whose
         phrase = phrase[:genitive]
         content = [t for t in phrase if t.noun or t.proper]
-        names = [t for t in content if t.proper and not geo.names.get(t.text) and not geo.demonyms.get(t.text)]
+        names = [t for t in content if _name_like(t) and not geo.names.get(t.text) and not geo.demonyms.get(t.text)]
     joined = next((k for k, t in enumerate(phrase) if t.text.casefold() in ("für", "for", "of")), None)
     if joined is not None:
         # a name of several words joined by "für"/"of" is the name as written, articles aside
@@ -170,6 +170,18 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     else:
         return None
     return Named(sentence[start:end], name, role or ("report" if report and not names else None), start, end)
+
+
+def _name_like(token: Token) -> bool:
+    """A name by its tag, or by its letters where the tagger took it for a common noun: capitals inside the
+    word ("BaFin", "WHO"), or an English capitalised noun that no dictionary knows ("Kronberg")."""
+    if token.proper:
+        return True
+    if not token.noun or not token.text[:1].isupper():
+        return False
+    if sum(1 for c in token.text if c.isupper()) >= 2:
+        return True
+    return _language_of(token) == "en" and not in_dictionary(token.text)
 
 
 def _language_of(token: Token) -> str:
@@ -302,7 +314,10 @@ def taught_acronyms(sentences: list[str]) -> dict[str, str]:
                     found[acronym] = tail
                     break
             else:
-                found.setdefault(acronym, words[-1])
+                # an acronym of the name in the other language ("Federal Financial Supervisory Authority
+                # (BaFin)"): the whole run, a possessive before it left out
+                start = max((k + 1 for k, w in enumerate(words) if w.endswith(("'s", "’s"))), default=0)
+                found.setdefault(acronym, " ".join(words[start:]) or words[-1])
     return found
 
 
@@ -569,7 +584,15 @@ def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, 
     for acronym, expansion in acronyms.items():
         if same_name(canonical, "de", expansion, "de") or canonical == acronym:
             return Attributor(attributor.text, acronym)
-    return resolve_role(attributor, organisations)
+    taught = [Organisation(acronym, role_of(expansion.split()[-1], "en") or role_of(expansion.split()[-1], "de"))
+              for acronym, expansion in acronyms.items()]
+    resolved = resolve_role(attributor, list(organisations) + [o for o in taught if o.role])
+    if resolved.canonical != canonical:
+        # "the regulator" -> "Federal Financial Supervisory Authority", taught as "(BaFin)"
+        for acronym, expansion in acronyms.items():
+            if same_name(resolved.canonical, "de", expansion, "de"):
+                return Attributor(attributor.text, acronym)
+    return resolved
 
 
 _CUE = re.compile(r"\b(?:laut|nach Angaben|according to|zufolge)\s+", re.IGNORECASE)

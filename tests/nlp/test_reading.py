@@ -306,3 +306,23 @@ def test_what_follows_a_clause_s_colon_is_what_its_subject_said():
     sentence = ("Nach dem Ende der Sperrung hat die Schifffahrtsverwaltung Bilanz gezogen: "
                 "Insgesamt warteten 320 Schiffe.")
     assert attribute(sentence, "de").attributor.text == "Schifffahrtsverwaltung"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("FinMa says it has fined the insurer 3 million francs.", "FinMa"),      # capitals inside the word
+    ("Tolvaro said 300 jobs would go.", "Tolvaro"),                           # a word no dictionary knows
+])
+def test_a_name_the_tagger_took_for_a_common_noun_is_a_source(sentence, name):
+    from service.nlp.attributors import attribute
+
+    assert attribute(sentence, "en").attributor.canonical == name
+
+
+def test_a_bare_role_noun_stands_for_a_body_taught_by_its_acronym():
+    from datetime import date
+
+    text = ("Regulator fines Talberg Bank\n\nFRANKFURT – Germany's Federal Banking Oversight Office (BaFix) has fined "
+            "Talberg Bank. The lender paid 12 million euros in fines last year, the regulator said on Tuesday.")
+    claims = nlp.extract_claims(text, language="en", published=date(2026, 2, 18), publisher="Wire")
+    fine = next(c for c in claims if c.quantity and c.quantity.value == 12_000_000)
+    assert fine.attributor.canonical == "BaFix"
