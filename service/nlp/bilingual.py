@@ -27,8 +27,10 @@ def _dictionary() -> dict[str, tuple[str, ...]]:
     return table
 
 
-def english(word: str, language: str) -> tuple[str, ...]:
-    """English words for a lemma: itself for English, the dictionary's translations for German."""
+def english(word: str, language: str, heads: bool = False) -> tuple[str, ...]:
+    """English words for a lemma: itself for English, the dictionary's translations for German; with
+    `heads`, a compound the dictionary lacks by its last part ("Fernzug": Zug). Names are not compounds
+    ("Brakenfeld" is no field), so callers that read names leave it out."""
     word = word.casefold().strip()
     if not word:
         return ()
@@ -37,7 +39,7 @@ def english(word: str, language: str) -> tuple[str, ...]:
     found = _dictionary().get(word)
     if found is None and "-" in word:
         found = _dictionary().get(word.rsplit("-", 1)[1])
-    if found is None:
+    if found is None and heads:
         found = _compound_head(word)
     return found or ()
 
@@ -61,7 +63,7 @@ def translates(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     """Whether the dictionary gives the two words a common English meaning (or they are the same word)."""
     if a.casefold() == b.casefold():
         return True
-    ea, eb = set(english(a, a_lang)), set(english(b, b_lang))
+    ea, eb = set(english(a, a_lang, heads=True)), set(english(b, b_lang, heads=True))
     if not ea or not eb:
         return False
     if ea & eb:
@@ -85,8 +87,8 @@ def similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
         return 0.0
     if translates(a, a_lang, b, b_lang):
         return 1.0
-    left = english(a, a_lang)[:1] or (a.casefold(),)
-    right = english(b, b_lang)[:1] or (b.casefold(),)
+    left = english(a, a_lang, heads=True)[:1] or (a.casefold(),)
+    right = english(b, b_lang, heads=True)[:1] or (b.casefold(),)
     raw = float(_vector(a.casefold()) @ _vector(b.casefold()))
     return max(raw, float(_vector(left[0]) @ _vector(right[0])))
 

@@ -558,8 +558,10 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
             if role is None:
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if not token.proper and nxt is not None and nxt.proper and not gazetteer().names.get(nxt.text):
-                found.append((nxt.text, role))   # "Der Autohersteller Vanta"
+            named_next = nxt is not None and (nxt.proper or (nxt.noun and nxt.text[:1].isupper() and not in_dictionary(nxt.text)))
+            if not token.proper and named_next and not gazetteer().names.get(nxt.text):
+                # "Der Autohersteller Vanta" is Vanta; "die Staatsanwaltschaft Brakenfeld" is the office of that seat
+                found.append((f"{token.text} {nxt.text}" if role in _INSTITUTIONS else nxt.text, role))
                 continue
             # "Rheinmark Bank", "Norvik Pharma": names whose last word says what kind of body they are
             run = []

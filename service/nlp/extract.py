@@ -47,6 +47,9 @@ _PER = re.compile(r"\s*(?:[^\W\d_]+\s+|[€$£]\s*)?(?:(?:je|pro|per)\s+" + _NOT
 _PER_IN_CLAUSE = re.compile(r"\b(?:je|pro|per)\s+" + _NOT_A_RATE + r"[^\W\d_]", re.IGNORECASE)
 
 
+_PRONOUN = re.compile(r"\b(?:it|es|ihn|this|that|dies|diesen|diese)\b", re.IGNORECASE)
+
+
 def _own_clause(text: str, quantity, language: str) -> str:
     """The words of the figure's own clause as the reading cuts it ("… je Aktie | und damit 4,75 Milliarden")."""
     reading = read(text, language)
@@ -249,6 +252,11 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             # the source's words say who reports, not what is measured; an actor's name may be what is ("SPD")
             reporting = attribution.span if attribution.how != "actor" else (0, 0)
             claims[-1].extra["measured"] = measured_thing(text, quantity, language, reporting)
+            before = next((c for c in reversed(claims[:-1]) if c.extra.get("measured")), None)
+            if (before is not None and before.extra.get("concept") == claims[-1].extra.get("concept")
+                    and _PRONOUN.search(_own_clause(text, quantity, language))):
+                # "customs put the value at 130 million, while the LKA estimated it at 200 million": it is the value
+                claims[-1].extra["measured"] = before.extra["measured"]
             if _PER.match(text, quantity.end) or _PER_IN_CLAUSE.search(_own_clause(text, quantity, language)):
                 claims[-1].extra["per"] = True   # "43 Euro je Aktie", "13,500 euros each": a rate, not a total
         if subject.scale:

@@ -430,12 +430,13 @@ def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Opt
     if event is None:
         figures = {t.clause for t in reading.tokens if t.number and t.clause != clause}
         # a clause with a verb of its own says what happened in it ("…des Warnstreiks … gezogen: rund 85.000
-        # Reisende waren betroffen"), unless a later clause completes it ("aufgefordert, ihre Häuser zu verlassen")
+        # Reisende waren betroffen"), unless an infinitive completes it ("aufgefordert, ihre Häuser zu verlassen")
         verbless = not any(t.verb or t.auxiliary for t in own)
+        completing = {t.clause for t in reading.tokens if t.clause > clause and t.pos in ("PTKZU", "TO0", "VV(IZU)")}
         others = []
         for h in lex.events.finditer(sentence):
             where = reading.clause_of(h.start, h.end)
-            if where not in figures and (verbless or where > clause):
+            if where not in figures and (verbless or where in completing):
                 others.append((abs(h.start - quantity.start), h.value))
         event = min(others)[1] if others else None
     verb = None
@@ -578,7 +579,9 @@ def _measured_by_reading(reading, quantity: Quantity, speaker_span: tuple = (0, 
         j = i - 1
         while j >= 0 and (tokens[j].pos in _DETERMINERS or tokens[j].adjective):
             j -= 1
-        return j >= 0 and (tokens[j].pos in _PREPOSITIONS or (tokens[j].noun and tokens[j].pos not in ("NP0",)))
+        # a German noun after another is its genitive ("Angaben der Staatsanwaltschaft"); an English one is
+        # the head of a compound ("the street value")
+        return j >= 0 and (tokens[j].pos in _PREPOSITIONS or (tokens[j].noun and reading.language == "de"))
 
     def word(token) -> Optional[str]:
         if speaker_span[0] <= token.start < speaker_span[1] or unit_like(token):

@@ -326,3 +326,24 @@ def test_a_bare_role_noun_stands_for_a_body_taught_by_its_acronym():
     claims = nlp.extract_claims(text, language="en", published=date(2026, 2, 18), publisher="Wire")
     fine = next(c for c in claims if c.quantity and c.quantity.value == 12_000_000)
     assert fine.attributor.canonical == "BaFix"
+
+
+def test_names_are_not_read_as_compounds():
+    from service.nlp.bilingual import english
+    from service.nlp.entities import same_name
+
+    assert "vaccination" in english("grippeschutzimpfung", "de", heads=True)   # a compound the dictionary lacks
+    assert not same_name("Staatsanwaltschaft Talheim", "de", "Das Landeskriminalamt", "de")
+
+
+def test_it_in_a_second_clause_measures_what_the_first_did():
+    claims = figures("Customs put the street value of the haul at 90 million euros, while police estimated it at "
+                     "150 million euros.", "en")
+    assert claims[150_000_000].extra["measured"] == claims[90_000_000].extra["measured"] == "~w:value"
+
+
+def test_an_institution_named_with_its_seat_keeps_the_seat():
+    from service.nlp.entities import organisations
+
+    found = organisations(["Das teilte die Staatsanwaltschaft Talheim mit."], "de")
+    assert any(o[0] == "Staatsanwaltschaft Talheim" and o[1] == "prosecutors" for o in found)
