@@ -106,6 +106,34 @@ _COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|fig
 _HYPHEN_UNIT = re.compile(r"-([^\W\d_]+?)(?:s)?\b(?!-old)", re.UNICODE)
 
 
+_ESTIMATED_AT = re.compile(r"\b(?:at|auf)\s+(?:(?:around|about|some|roughly|nearly|almost|more than|rund|etwa|"
+                           r"ungefähr|knapp|mehr als|über)\s+)?$", re.IGNORECASE)
+
+
+def _object_before(sentence: str, quantity: Quantity, language: str):
+    """The noun right before "at"/"auf" in the figure's clause ("estimated the crowd at"), if it is one."""
+    reading, clause = _figure_clause(sentence, quantity, language)
+    first = reading.at(quantity.start)
+    first = reading.after(quantity.start) if first is None else first
+    if first is None:
+        return None
+    from .reading import TIME_WORD
+
+    before = [t for t in reading.tokens[:first] if t.clause == clause]
+    for k in range(len(before) - 1, -1, -1):
+        token = before[k]
+        if token.pos in ("APPR", "PRP") or token.number or token.pos in ("AV0", "ADV"):
+            continue
+        if not token.noun or token.proper or TIME_WORD.match(token.text):
+            return None
+        j = k - 1
+        while j >= 0 and (before[j].pos in ("ART", "AT0", "PPOSAT", "DPS") or before[j].adjective):
+            j -= 1
+        governed = j >= 0 and before[j].pos in ("APPR", "APPRART", "PRP", "PRF")
+        return None if governed else token
+    return None
+
+
 def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optional["Subject"] = None,
             story_event: Optional[str] = None, speaker_span: tuple = (0, 0)) -> Optional[Subject]:
     """The thing a figure counts, read from the words around it; None when nothing is counted.
@@ -160,6 +188,14 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             if place is not None:
                 concept, unit_text = "people", word
                 noun_start, noun_end = quantity.end + tokens[0].start(), quantity.end + tokens[0].end()
+        if (concept is None and _ESTIMATED_AT.search(sentence[max(0, quantity.start - 30):quantity.start])
+                and not _COUNT_NOUN.search(sentence[:quantity.start])):
+            # "police estimated the crowd at around 300,000", "bezifferte die Menge auf 5.000": what the
+            # estimate is of is the object before "at"
+            noun = _object_before(sentence, quantity, language)
+            if noun is not None and not _COUNT_NOUN.search(noun.text):
+                concept = _concept_of_noun(noun) or "w:" + fold(noun.head)
+                unit_text, noun_start, noun_end = noun.text, noun.start, noun.end
         if concept is None:
             # "die Zahl der … Soldaten auf 10.000": the counted noun stands before the figure
             before = sentence[:quantity.start]
@@ -174,9 +210,13 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 noun_start, noun_end = counted_noun.start, counted_noun.end
             elif hits and count:
                 # the noun that is itself the count ("death toll"), else the one the count is of
-                # ("die Zahl der Toten"), else the last one named
+                # ("die Zahl der Toten"), else the count named in the sentence before ("… while police put the
+                # figure at 300,000": the spectators), else the last one named
                 named = ([h for h in hits if _COUNT_NOUN.search(h.text)]
-                         or [h for h in hits if h.start >= count.end()] or hits[-1:])
+                         or [h for h in hits if h.start >= count.end()])
+                if not named and fallback is not None:
+                    return fallback
+                named = named or hits[-1:]
                 chosen = named[0]
                 concept, unit_text = chosen.value, chosen.text
                 noun_start, noun_end = clause_start + chosen.start, clause_start + chosen.end

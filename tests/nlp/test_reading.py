@@ -347,3 +347,21 @@ def test_an_institution_named_with_its_seat_keeps_the_seat():
 
     found = organisations(["Das teilte die Staatsanwaltschaft Talheim mit."], "de")
     assert any(o[0] == "Staatsanwaltschaft Talheim" and o[1] == "prosecutors" for o in found)
+
+
+@pytest.mark.parametrize("text, value, key", [
+    ("The organisers spoke of 40,000, while police estimated the crowd at around 25,000.", 25000, "w:crowd"),
+    ("Die Polizei schätzte die Menge auf rund 8.000.", 8000, "w:menge"),
+    ("Die Zahl der Todesopfer stieg am Freitag auf 205.", 205, "people@killed"),   # a count noun, not the day
+])
+def test_what_an_estimate_at_a_figure_is_of(text, value, key):
+    assert figures(text)[value].subject_key == key
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Zwölf Läufer kamen ins Krankenhaus.", "Twelve runners were taken to hospital."),
+])
+def test_in_hospital_is_one_state_across_languages(a, b):
+    x, y = (next(iter(figures(text).values())) for text in (a, b))
+    relation = relate(x, y, similarity=0.5)
+    assert relation is not None and relation.relation == "corroborating"
