@@ -27,10 +27,9 @@ def _dictionary() -> dict[str, tuple[str, ...]]:
     return table
 
 
-def english(word: str, language: str, heads: bool = False) -> tuple[str, ...]:
+def english(word: str, language: str, heads: bool = True) -> tuple[str, ...]:
     """English words for a lemma: itself for English, the dictionary's translations for German; with
-    `heads`, a compound the dictionary lacks by its last part ("Fernzug": Zug). Names are not compounds
-    ("Brakenfeld" is no field), so callers that read names leave it out."""
+    `heads`, a compound the dictionary lacks by its last part ("Fernzug": Zug; "Brakenfeld" is no compound)."""
     word = word.casefold().strip()
     if not word:
         return ()
@@ -50,11 +49,13 @@ MIN_HEAD = 3
 
 @lru_cache(maxsize=8192)
 def _compound_head(word: str) -> tuple[str, ...]:
-    """The translations of the longest last part of a German compound that the dictionary knows."""
+    """The translations of the longest last part of a German compound, when the dictionary knows both that
+    part and the rest (a linking s, es, n or en aside): "fernzug" is fern + zug, "Brakenfeld" is no compound."""
     table = _dictionary()
     for i in range(3, len(word) - MIN_HEAD + 1):
-        head = word[i:]
-        if head in table:
+        head, modifier = word[i:], word[:i]
+        if head in table and any(modifier[:len(modifier) - len(link)] in table
+                                 for link in ("", "s", "es", "n", "en", "e") if modifier.endswith(link)):
             return table[head]
     return ()
 

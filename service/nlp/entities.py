@@ -561,7 +561,8 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
             named_next = nxt is not None and (nxt.proper or (nxt.noun and nxt.text[:1].isupper() and not in_dictionary(nxt.text)))
             if not token.proper and named_next and not gazetteer().names.get(nxt.text):
                 # "Der Autohersteller Vanta" is Vanta; "die Staatsanwaltschaft Brakenfeld" is the office of that seat
-                found.append((f"{token.text} {nxt.text}" if role in _INSTITUTIONS else nxt.text, role))
+                found.append(Organisation(f"{token.text} {nxt.text}" if role in _INSTITUTIONS else nxt.text, role,
+                                          token.text))
                 continue
             # "Rheinmark Bank", "Norvik Pharma": names whose last word says what kind of body they are
             run = []
@@ -586,8 +587,8 @@ def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, 
     for acronym, expansion in acronyms.items():
         if same_name(canonical, "de", expansion, "de") or canonical == acronym:
             return Attributor(attributor.text, acronym)
-    taught = [Organisation(acronym, role_of(expansion.split()[-1], "en") or role_of(expansion.split()[-1], "de"))
-              for acronym, expansion in acronyms.items()]
+    taught = [Organisation(acronym, role_of(expansion.split()[-1], "en") or role_of(expansion.split()[-1], "de"),
+                           expansion.split()[-1]) for acronym, expansion in acronyms.items()]
     resolved = resolve_role(attributor, list(organisations) + [o for o in taught if o.role])
     if resolved.canonical != canonical:
         # "the regulator" -> "Federal Financial Supervisory Authority", taught as "(BaFin)"
