@@ -292,6 +292,8 @@ def _named_alike(a: Claim, b: Claim) -> bool:
     x, y = a.attributor, b.attributor
     if same_name(x.canonical, a.language, y.canonical, b.language):
         return True
+    if (x.text, y.text) != (x.canonical, y.canonical) and same_name(x.text, a.language, y.text, b.language):
+        return True   # "das Deutsche Rote Kreuz" (stored as DRK) and "the German Red Cross"
     if abbreviates(x.canonical.strip(), y.text) or abbreviates(y.canonical.strip(), x.text):
         return True   # "DIB" and "Der Deutsche Imkerbund": an acronym of the name as written
     return same_report(x.text, a.language, y.text, b.language)

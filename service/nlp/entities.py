@@ -586,7 +586,7 @@ def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, 
     canonical = attributor.canonical
     for acronym, expansion in acronyms.items():
         if same_name(canonical, "de", expansion, "de") or canonical == acronym:
-            return Attributor(attributor.text, acronym)
+            return Attributor(expansion if len(attributor.text) <= len(acronym) + 2 else attributor.text, acronym)
     taught = [Organisation(acronym, role_of(expansion.split()[-1], "en") or role_of(expansion.split()[-1], "de"),
                            expansion.split()[-1]) for acronym, expansion in acronyms.items()]
     resolved = resolve_role(attributor, list(organisations) + [o for o in taught if o.role])
@@ -594,7 +594,7 @@ def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, 
         # "the regulator" -> "Federal Financial Supervisory Authority", taught as "(BaFin)"
         for acronym, expansion in acronyms.items():
             if same_name(resolved.canonical, "de", expansion, "de"):
-                return Attributor(attributor.text, acronym)
+                return Attributor(expansion if len(attributor.text) <= len(acronym) + 2 else attributor.text, acronym)
     return resolved
 
 

@@ -365,3 +365,17 @@ def test_in_hospital_is_one_state_across_languages(a, b):
     x, y = (next(iter(figures(text).values())) for text in (a, b))
     relation = relate(x, y, similarity=0.5)
     assert relation is not None and relation.relation == "corroborating"
+
+
+def test_a_source_stored_under_its_acronym_meets_its_name_in_the_other_language():
+    from datetime import date
+    from service.relations import _same_source
+
+    german = nlp.extract_claims("Hitze beim Lauf\n\nRund 90 Läufer wurden behandelt. Das teilte das Deutsche Rote "
+                                "Kreuz (DRK) am Nachmittag mit.", language="de", published=date(2026, 6, 1),
+                                publisher="Kurier")
+    english = nlp.extract_claims("Heat at the race\n\nThe German Red Cross said on Monday that it had treated "
+                                 "180 runners.", language="en", published=date(2026, 6, 2), publisher="Wire")
+    x = next(c for c in german if c.quantity and c.quantity.value == 90)
+    y = next(c for c in english if c.quantity and c.quantity.value == 180)
+    assert x.attributor.canonical == "DRK" and _same_source(x, y)
