@@ -27,6 +27,9 @@ _NOT_A_PLACE_NOUN = re.compile(r"^(uniform|dienst|sprache|service|language|hand|
 _OF_THEM = re.compile(r"\s+(davon|of them|of whom|darunter)\b", re.IGNORECASE)
 _PART_CUE = re.compile(r"\b(davon|darunter|unter ihnen|of them|of whom|including|among them)\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
+_OF_THOSE = re.compile(r"^\W*(?:(?:(?:rund|etwa|about|some|around)\s+)?(?:of those|of them|of these|davon|darunter)\W*\s*"
+                       r"|(?:unter den|among the)\s+[^,.;]{1,60}?\s+(?:sind|waren|befinden sich|were|are)\s+)"
+                       r"(?:(?:rund|etwa|about|some|around|mindestens|at least)\s+)?$", re.IGNORECASE)
 _DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus)(?:\s+(?:the|den|insgesamt|a total of))?\s+$", re.IGNORECASE)
 # A sentence that only says who said the one before: "Das teilte die Polizei mit.", "That was what X said."
 _SAID_THAT = re.compile(r"^\s*(?:Das|Dies|Diese Angaben|Diese Zahl|This|That|These figures)\s+(?!\w+\s+\d)", re.IGNORECASE)
@@ -246,8 +249,11 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                    **({"verb": subject.verb} if subject.verb else {}),
                    **({"head": subject.head} if subject.head else {})},
         ))
-        if _PART_CUE.search(text[max(0, quantity.start - 30):quantity.start]):
-            claims[-1].extra["part"] = True   # "davon 40 Kinder", "including 12 children", "of them 3"
+        if (_PART_CUE.search(text[max(0, quantity.start - 30):quantity.start]) or _OF_THEM.match(text, quantity.end)
+                or _OF_THOSE.match(text[:quantity.start])):
+            # "davon 40 Kinder", "including 12 children", "of them 3"; a sentence of its own that takes its
+            # whole from the one before: "Rund 40 davon sind Tankschiffe.", "Of those, 23 are tankers."
+            claims[-1].extra["part"] = True
         if subject.concept in lexicon().generic:
             # the source's words say who reports, not what is measured; an actor's name may be what is ("SPD")
             reporting = attribution.span if attribution.how != "actor" else (0, 0)

@@ -379,3 +379,14 @@ def test_a_source_stored_under_its_acronym_meets_its_name_in_the_other_language(
     x = next(c for c in german if c.quantity and c.quantity.value == 90)
     y = next(c for c in english if c.quantity and c.quantity.value == 180)
     assert x.attributor.canonical == "DRK" and _same_source(x, y)
+
+
+@pytest.mark.parametrize("text", [
+    "Rund 40 davon sind Tankschiffe.",
+    "Of those, 23 are tankers carrying fuel.",
+    "Unter den wartenden Schiffen sind 23 Tanker.",
+    "Among the injured were 12 firefighters.",
+])
+def test_a_part_whose_whole_is_in_the_sentence_before(text):
+    (claim,) = figures(text).values()
+    assert claim.extra.get("part")
