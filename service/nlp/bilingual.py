@@ -60,11 +60,12 @@ def _compound_head(word: str) -> tuple[str, ...]:
     return ()
 
 
-def translates(a: str, a_lang: str, b: str, b_lang: str) -> bool:
-    """Whether the dictionary gives the two words a common English meaning (or they are the same word)."""
+def translates(a: str, a_lang: str, b: str, b_lang: str, heads: bool = True) -> bool:
+    """Whether the dictionary gives the two words a common English meaning (or they are the same word);
+    without `heads`, compounds only by their own entries ("Landesgesundheitsamt" is not "Gesundheitsamt")."""
     if a.casefold() == b.casefold():
         return True
-    ea, eb = set(english(a, a_lang, heads=True)), set(english(b, b_lang, heads=True))
+    ea, eb = set(english(a, a_lang, heads=heads)), set(english(b, b_lang, heads=heads))
     if not ea or not eb:
         return False
     if ea & eb:

@@ -467,7 +467,7 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
             continue
         own = organisation.word if isinstance(organisation, Organisation) else None
         if own is not None and not bare and not translates(fold(word), _language_of_word(word), fold(own),
-                                                           _language_of_word(own)):
+                                                           _language_of_word(own), heads=False):
             continue   # "Robert Koch-Institut" is the institute, not "das Gesundheitsamt"
         return Attributor(attributor.text, name)
     return attributor
