@@ -64,6 +64,8 @@ def _furniture(block: str, rules: _Rules) -> bool:
     folded = fold(block)
     if len(words) <= 3:
         return True
+    if _announces(folded.split(":", 1)[0], rules) and ":" in folded:
+        return True   # "Most read: …", "Lesen Sie auch: …", "Related: …": a teaser for another story
     if any(marker in folded for marker in rules.captions):
         return True
     if len(words) <= 8 and any(phrase in folded for phrase in rules.line_phrases):
@@ -73,6 +75,12 @@ def _furniture(block: str, rules: _Rules) -> bool:
     return _is_call_to_action(block, rules)
 
 
+def _announces(head: str, rules: _Rules) -> bool:
+    """Whether a line (or what stands before its colon) only announces other stories ("Lesen Sie auch")."""
+    head = head.strip().rstrip(":").strip()
+    return head in rules.section_breaks or head in rules.line_phrases
+
+
 def _is_section_break(block: str, rules: _Rules) -> bool:
     return fold(block).rstrip(":").strip() in rules.section_breaks
 
@@ -80,7 +88,7 @@ def _is_section_break(block: str, rules: _Rules) -> bool:
 def body_blocks(text: str) -> list[tuple[int, int]]:
     """Spans of the lines that belong to the article (furniture, repeats and teaser sections dropped)."""
     rules = _rules()
-    spans, seen, body_seen = [], set(), 0
+    spans, seen, body_seen, teaser_next = [], set(), 0, False
     for m in re.finditer(r"[^\n]+", text):
         start, end = m.start(), m.end()
         line = m.group(0)
@@ -93,7 +101,12 @@ def body_blocks(text: str) -> list[tuple[int, int]]:
             if body_seen >= 2:
                 break  # what follows is teasers for other stories
             continue
+        if teaser_next and not stripped.endswith((".", "!", "?", "“", "\"", "”")):
+            teaser_next = False
+            continue   # the headline of another story under "Lesen Sie auch"
+        teaser_next = False
         if _furniture(stripped, rules):
+            teaser_next = _announces(fold(stripped), rules)
             continue
         key = fold(stripped)
         if key in seen or any(key in earlier and len(key) > 30 for earlier in seen):

@@ -390,3 +390,16 @@ def test_a_source_stored_under_its_acronym_meets_its_name_in_the_other_language(
 def test_a_part_whose_whole_is_in_the_sentence_before(text):
     (claim,) = figures(text).values()
     assert claim.extra.get("part")
+
+
+@pytest.mark.parametrize("text", [
+    "Streik in Talheim\n\nRund 900 Beschäftigte legten die Arbeit nieder.\n\nLesen Sie auch\n\nHafen: 40 Schiffe warten\n\nFoto: dpa",
+    "Strike in Talheim\n\nAbout 900 workers walked out on Monday.\n\nMost read: Ferry fares rise by 12 percent",
+    "Strike in Talheim\n\nAbout 900 workers walked out on Monday.\n\nRelated: Port handles 40 ships a day",
+])
+def test_a_teaser_for_another_story_is_not_a_sentence_of_the_article(text):
+    from service.nlp.sentences import article_sentences
+
+    sentences = [s.text for s in article_sentences(text)]
+    assert any("900" in s for s in sentences)
+    assert not any("40" in s or "12 percent" in s for s in sentences)
