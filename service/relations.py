@@ -1,6 +1,7 @@
 """The one place that decides how two normalised claims relate, and says why."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -286,13 +287,17 @@ def _same_source(a: Claim, b: Claim) -> bool:
     return _same_canonical(a, b)
 
 
+_ACRONYM_NAME = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,6}$")
+
+
 def _named_alike(a: Claim, b: Claim) -> bool:
     from .nlp.entities import abbreviates, same_name, same_report
 
     x, y = a.attributor, b.attributor
     if same_name(x.canonical, a.language, y.canonical, b.language):
         return True
-    if (x.text, y.text) != (x.canonical, y.canonical) and same_name(x.text, a.language, y.text, b.language):
+    acronym = [c for c in (x, y) if _ACRONYM_NAME.match(c.canonical) and c.text != c.canonical]
+    if acronym and same_name(x.text, a.language, y.text, b.language):
         return True   # "das Deutsche Rote Kreuz" (stored as DRK) and "the German Red Cross"
     if abbreviates(x.canonical.strip(), y.text) or abbreviates(y.canonical.strip(), x.text):
         return True   # "DIB" and "Der Deutsche Imkerbund": an acronym of the name as written

@@ -339,6 +339,8 @@ def abbreviates(acronym: str, name: str) -> bool:
     if not re.fullmatch(r"[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,7}", acronym) or acronym.upper() != acronym and len(acronym) < 3:
         return False
     letters = [c for c in acronym if c.isupper()]
+    if len(letters) < 2:
+        return False   # "Ukraine" is a word, not an acronym ("BaFin", "WHO" are)
     initials = _initials(name)
     if len(initials) < len(letters) or not initials or initials[0] != letters[0]:
         return False

@@ -403,3 +403,14 @@ def test_a_teaser_for_another_story_is_not_a_sentence_of_the_article(text):
     sentences = [s.text for s in article_sentences(text)]
     assert any("900" in s for s in sentences)
     assert not any("40" in s or "12 percent" in s for s in sentences)
+
+
+@pytest.mark.parametrize("word, name, expected", [
+    ("WHO", "World Health Organization", True),
+    ("KBA", "Kraftfahrt-Bundesamt", True),
+    ("Ukraine", "US government", False),     # a word with one capital is no acronym
+])
+def test_what_an_acronym_is(word, name, expected):
+    from service.nlp.entities import abbreviates
+
+    assert abbreviates(word, name) is expected
