@@ -364,6 +364,15 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
                             f"Same source ({stored.attributor.canonical}) and the same figure: {_fmt_claim(statement)} vs {_fmt_claim(stored)} ({source}).")
         return Relation("corroborating", score,
                         f"Same figure from another source: {_fmt_claim(statement)} vs {_fmt_claim(stored)} ({source}).")
+    target = next((c for c in (statement, stored) if c.extra.get("target")), None)
+    if target is not None and not (statement.extra.get("target") and stored.extra.get("target")
+                                   and _same_source(statement, stored)):
+        # what one asks, offers or needs is not what is, nor what another asks: only a source's own
+        # demands can contradict each other
+        other = stored if target is statement else statement
+        return Relation("related", 0.35 + 0.3 * similarity,
+                        f"Asked, offered or needed, not a count: {_fmt_claim(target)} ({_source(target)}) "
+                        f"does not contradict {_fmt_claim(other)} ({_source(other)}).")
     if overlap(a, b):
         return Relation("related", 0.4 + 0.3 * similarity,
                         f"Compatible but not the same: {_fmt_claim(stored)} ({source}) does not rule out {_fmt_claim(statement)}.")
@@ -495,7 +504,8 @@ def day_of(claim: Claim) -> Optional[date]:
 def _timed(relation: Relation, claim: Claim) -> bool:
     """Claims the time rules apply to: counts of the statement's frame, not forecasts, changes or parts."""
     return (claim.quantity is not None and not claim.forecast and not claim.quantity.increment
-            and not claim.extra.get("part") and not relation.explanation.startswith(("Forecast", "Related: a", "Part of")))
+            and not claim.extra.get("part") and not relation.explanation.startswith(
+                ("Forecast", "Related: a", "Part of", "Asked, offered")))
 
 
 def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple[Relation, Claim]]:

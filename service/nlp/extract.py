@@ -53,6 +53,14 @@ _PER_IN_CLAUSE = re.compile(r"\b(?:je|pro|per)\s+" + _NOT_A_RATE + r"[^\W\d_]", 
 _PRONOUN = re.compile(r"\b(?:it|es|ihn|this|that|dies|diesen|diese)\b", re.IGNORECASE)
 
 
+_TARGET = re.compile(
+    r"\b(?:nötig|notwendig|erforderlich|benötigt|benötigen|braucht|brauchen|fordert|fordern|forderte|forderten|"
+    r"gefordert|Forderung|verlangt|verlangte|verlangten|verlangen|bietet|bieten|bot|boten|angeboten|Angebot|"
+    r"Ziel|angestrebt|strebt|needed|needs|need|required|requires|require|necessary|demand|demands|demanded|"
+    r"sought|seeks|seek|calls? for|called for|asked for|asks for|offer|offers|offered|bid|bids|target|targets|"
+    r"aims? for|goal)\b", re.IGNORECASE)
+
+
 def _own_clause(text: str, quantity, language: str) -> str:
     """The words of the figure's own clause as the reading cuts it ("… je Aktie | und damit 4,75 Milliarden")."""
     reading = read(text, language)
@@ -267,6 +275,10 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                 claims[-1].extra["per"] = True   # "43 Euro je Aktie", "13,500 euros each": a rate, not a total
         if subject.scale:
             claims[-1].extra["scale"] = list(subject.scale)
+        if _TARGET.search(_own_clause(text, quantity, language)):
+            # "Verdi fordert 8 Prozent", "15.000 Unterschriften sind nötig", "prosecutors had sought nine years":
+            # what someone asks, offers or needs, not what is
+            claims[-1].extra["target"] = True
     return claims
 
 

@@ -414,3 +414,21 @@ def test_what_an_acronym_is(word, name, expected):
     from service.nlp.entities import abbreviates
 
     assert abbreviates(word, name) is expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    # a demand or an offer is not a count, nor does it contradict another side's
+    ("Die Staatsanwaltschaft hatte neun Jahre Haft gefordert.", "Das Gericht verurteilte ihn zu sieben Jahren Haft.", "related"),
+    ("The union demands a 7 percent pay rise.", "The employers have offered a 3 percent pay rise.", "related"),
+    ("Für das Bürgerbegehren sind 15.000 Unterschriften nötig.", "Nur 9.000 Unterschriften sind gültig.", "related"),
+    # the same side's own offers do contradict each other
+    ("Talvex bietet 2,8 Milliarden Euro für Brenno.", "Talvex bietet 3,5 Milliarden Euro für Brenno.", "conflicting"),
+])
+def test_what_is_asked_offered_or_needed_is_not_a_count(a, b, expected):
+    from service.nlp.model import Attributor
+
+    x, y = (next(iter(figures(text).values())) for text in (a, b))
+    if "Talvex" in a:
+        x.attributor = y.attributor = Attributor("Talvex", "Talvex")
+    relation = relate(x, y, similarity=0.7)
+    assert relation is not None and relation.relation == expected
