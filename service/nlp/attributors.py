@@ -182,7 +182,8 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
         if (named is not None and named.start < found.span[1] and found.span[0] < named.end and named.role != "report"
                 and set(named.name.split()) < set(found.attributor.canonical.split())):
             return Attribution(Attributor(found.attributor.text, named.name), found.how, found.span)
-        if (named is not None and named.role != "report" and not (named.start < found.span[1] and found.span[0] < named.end)
+        if (named is not None and named.role not in ("report", "described")
+                and not (named.start < found.span[1] and found.span[0] < named.end)
                 and _PREFIX_CUES.match(sentence, found.span[0]) is None):
             # "Rheinmark Bank on Thursday reported": the cue words took the day; the grammar's subject is the source
             known = sources().mentions.get(named.name) or sources().mentions.get(named.text) or generic_role_name(named.name)

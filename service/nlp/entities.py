@@ -255,7 +255,29 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
         found = [n for n in (_named(p, sentence) for p in phrases if p) if n is not None]
         if found:
             return next((n for n in found if n.role != "report"), found[0])
+        # (a phrase with a name in it before one without: "Die Schäden schätzt das Land Tirol")
+        described = sorted((p for p in phrases if p), key=lambda p: not any(t.proper for t in p))
+        plain = next((n for n in (_described(p, sentence) for p in described) if n is not None), None)
+        if plain is not None:
+            return plain
     return None
+
+
+def _described(phrase: list[Token], sentence: str) -> Optional[Named]:
+    """The subject of a reporting verb that no name or role noun makes a body, named by its own words:
+    "Mountain rescue teams said …", "Die Schäden schätzt das Land Tirol …", "Experten schätzen …"."""
+    from .reading import TIME_WORD
+
+    words = [t for t in phrase if (t.noun or t.proper) and not TIME_WORD.match(t.text)]
+    if not words or not any(t.noun or t.proper for t in phrase[-1:]):
+        return None
+    first = next(k for k, t in enumerate(phrase) if t.noun or t.proper or t.adjective)
+    start, end = phrase[0].start, phrase[-1].end
+    return Named(sentence[start:end], sentence[phrase[first].start:end], DESCRIBED, start, end)
+
+
+# The role of a source named only by a description of itself ("Mountain rescue teams").
+DESCRIBED = "described"
 
 
 def _attached(tokens: tuple, i: int) -> bool:

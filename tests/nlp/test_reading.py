@@ -432,3 +432,21 @@ def test_what_is_asked_offered_or_needed_is_not_a_count(a, b, expected):
         x.attributor = y.attributor = Attributor("Talvex", "Talvex")
     relation = relate(x, y, similarity=0.7)
     assert relation is not None and relation.relation == expected
+
+
+@pytest.mark.parametrize("sentence, language, name", [
+    ("Mountain rescue teams said 420 residents had been evacuated.", "en", "Mountain rescue teams"),
+    ("Die Schäden schätzt das Land Tirol auf mindestens 25 Millionen Euro.", "de", "Land Tirol"),
+    ("Experten schätzen den Schaden auf drei Millionen Euro.", "de", "Experten"),
+])
+def test_a_subject_of_a_reporting_verb_without_a_name_is_named_by_its_words(sentence, language, name):
+    from service.nlp.attributors import attribute
+
+    assert attribute(sentence, language).attributor.canonical == name
+
+
+@pytest.mark.parametrize("sentence", ["It said 40 people had died.", "Die Zahl der Toten stieg auf 40."])
+def test_no_source_is_made_of_a_pronoun_or_a_count(sentence):
+    from service.nlp.attributors import attribute
+
+    assert attribute(sentence).attributor is None
