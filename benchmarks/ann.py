@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 K = 200
-EF = 5 * K      # the candidate list of a search, as service/store/index.py sets it (SEARCH_FACTOR)
+EF = 4 * K      # the candidate list of a search, as service/store/index.py sets it (SEARCH_FACTOR)
 
 
 def vectors(size: int, seed: int, cache: Path) -> np.ndarray:
