@@ -119,6 +119,44 @@ def _new_usearch():
     return Index(ndim=DIM, metric="cos", dtype="f16", connectivity=CONNECTIVITY, expansion_add=EXPANSION_ADD)
 
 
+class _FileRows:
+    """The rows of a float16 matrix in a .npy file, read with pread rather than memory-mapped: members are read
+    a few hundred at a time, scattered, and a mapping's fault-around maps 16 pages around each one, so after a
+    few hundred checks the whole file (1 KB a claim) was resident in every worker. Read this way the pages stay
+    in the page cache, shared by every process and reclaimable, and no worker maps them."""
+
+    def __init__(self, path: Path):
+        mapped = np.load(path, mmap_mode="r")
+        self.shape, self._offset = mapped.shape, mapped.offset
+        del mapped
+        self._row = DIM * np.dtype(np.float16).itemsize
+        self._fd = os.open(path, os.O_RDONLY)       # pread does not move a file position: safe across fork
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, positions) -> np.ndarray:
+        positions = np.asarray(positions, dtype=np.int64).reshape(-1)
+        out = np.empty((len(positions), DIM), dtype=np.float16)
+        if not len(positions):
+            return out
+        order = np.argsort(positions, kind="stable")
+        ordered = positions[order]
+        # one read per run of consecutive rows (a group's members are consecutive)
+        breaks = np.flatnonzero(np.diff(ordered) != 1) + 1
+        starts, ends = np.concatenate([[0], breaks]), np.concatenate([breaks, [len(ordered)]])
+        data = b"".join(os.pread(self._fd, int(end - start) * self._row, self._offset + int(ordered[start]) * self._row)
+                        for start, end in zip(starts.tolist(), ends.tolist()))
+        out[order] = np.frombuffer(data, dtype=np.float16).reshape(-1, DIM)
+        return out
+
+    def __del__(self):
+        try:
+            os.close(self._fd)
+        except (AttributeError, OSError):
+            pass
+
+
 class Groups:
     """The members of the graph's nodes: rows whose vector is within DUPLICATE_COSINE of a node's.
 
@@ -272,8 +310,9 @@ class Base:
             groups, member = None, None
             if name.with_suffix(".member.npy").exists():
                 member = np.load(name.with_suffix(".member.npy"), mmap_mode="r")
-                groups = Groups(*[np.load(name.with_suffix(f".{part}.npy"), mmap_mode="r")
-                                  for part in ("mvec", "mnode", "mrow", "gkeys", "gradius")])
+                groups = Groups(_FileRows(name.with_suffix(".mvec.npy")),
+                                *[np.load(name.with_suffix(f".{part}.npy"), mmap_mode="r")
+                                  for part in ("mnode", "mrow", "gkeys", "gradius")])
         except Exception:      # missing, half-written by a crashed builder, another format: rebuild
             return None
         if graph is None or len(graph) != current.get("nodes", len(arrays[0])) or \
@@ -671,7 +710,10 @@ class VectorIndex:
                 member_alive = ~self._dead[np.asarray(groups.rows)]
                 m_nodes.append(np.asarray(groups.nodes)[member_alive])
                 m_seqs.append(np.asarray(old.seqs[np.asarray(groups.rows)[member_alive]], dtype=np.int64))
-                m_vectors.append(np.asarray(groups.vectors[np.flatnonzero(member_alive)]))
+                alive_members = np.flatnonzero(member_alive)
+                m_vectors.append(np.concatenate([np.asarray(groups.vectors[alive_members[i:i + 100_000]])
+                                                 for i in range(0, len(alive_members), 100_000)] or
+                                                [np.zeros((0, DIM), dtype=np.float16)]))
                 radius_of = np.zeros(len(groups.nodes), dtype=np.float32)
                 if len(groups.keys):
                     radius_of = np.asarray(groups.radius)[groups.of(np.asarray(groups.nodes))]

@@ -247,3 +247,15 @@ def test_a_deleted_node_still_leads_to_its_copies(repo, tmp_path):
     assert index._base.generation == 2 and index._n == 0 and len(index) == 1200 - len(nodes) + 300
     assert _same_ranking(index.search(query, 100), _exact(repo).search(query, 100))
     assert set(more) <= {i for i, _ in index.search(query, None)}
+
+
+def test_member_vectors_are_read_by_row_without_a_mapping(tmp_path):
+    from service.store.index import _FileRows
+
+    rows = np.random.default_rng(23).standard_normal((300, DIM)).astype(np.float16)
+    np.save(tmp_path / "m.npy", rows)
+    file_rows = _FileRows(tmp_path / "m.npy")
+    assert len(file_rows) == 300
+    for positions in ([5], [7, 3, 4, 5, 299, 0, 4], np.arange(100, 180), []):
+        assert np.array_equal(file_rows[positions], rows[np.asarray(positions, dtype=np.int64)])
+    assert str(tmp_path / "m.npy") not in open("/proc/self/maps").read()
