@@ -380,7 +380,7 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         # demands can contradict each other
         other = stored if target is statement else statement
         return Relation("related", 0.35 + 0.3 * similarity,
-                        f"Asked, offered, expected or needed, not a count: {_fmt_claim(target)} ({_source(target)}) "
+                        f"Asked, offered or needed, not a count: {_fmt_claim(target)} ({_source(target)}) "
                         f"does not contradict {_fmt_claim(other)} ({_source(other)}).")
     if overlap(a, b):
         return Relation("related", 0.4 + 0.3 * similarity,

@@ -450,10 +450,3 @@ def test_no_source_is_made_of_a_pronoun_or_a_count(sentence):
     from service.nlp.attributors import attribute
 
     assert attribute(sentence).attributor is None
-
-
-def test_an_expectation_is_not_a_count():
-    x = next(iter(figures("Analysts had expected profit of 1.08 billion euros.").values()))
-    y = next(iter(figures("The bank made a profit of 2.1 billion euros.").values()))
-    relation = relate(y, x, similarity=0.8)
-    assert x.extra.get("target") and relation is not None and relation.relation == "related"
