@@ -231,6 +231,8 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
             continue
         after = _noun_phrase(tokens, i + 1, 1)
         k = i - 1
+        while k > 0 and tokens[k].pos in ("ADV", "AV0") and tokens[k].text.casefold() in _BESIDE_SUBJECT:
+            k -= 1   # "Das Museum selbst schätzt", "The ministry also said"
         if k >= 0 and tokens[k].text == ")":
             # "Der Deutsche Imkerbund (DIB) schätzt": the acronym in brackets stands beside the name
             k = next((m for m in range(k - 1, -1, -1) if tokens[m].text == "("), k) - 1
@@ -252,6 +254,9 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
                            and tokens[k].pos.endswith("(FIN)")), None)
             if finite is not None:
                 phrases.insert(0, _noun_phrase(tokens, finite + 1, 1))
+                if finite > 0:
+                    # "Die Staatsanwaltschaft hatte acht Jahre gefordert": or before it
+                    phrases.insert(0, _noun_phrase(tokens, finite - 1, -1))
         found = [n for n in (_named(p, sentence) for p in phrases if p) if n is not None]
         if found:
             return next((n for n in found if n.role != "report"), found[0])
@@ -268,9 +273,16 @@ def _described(phrase: list[Token], sentence: str) -> Optional[Named]:
     "Mountain rescue teams said …", "Die Schäden schätzt das Land Tirol …", "Experten schätzen …"."""
     from .reading import TIME_WORD
 
+    from .subjects import lexicon
+
+    lex = lexicon()
     words = [t for t in phrase if (t.noun or t.proper) and not TIME_WORD.match(t.text)]
-    if not words or not any(t.noun or t.proper for t in phrase[-1:]):
+    if not words or not any(t.noun or t.proper for t in phrase[-1:]) or any(t.number for t in phrase):
         return None
+    if any(lex.concepts.get(t.text) in lex.measures or lex.concepts.get(t.text) in lex.generic for t in words):
+        return None   # "acht Jahre": what is said, not who says it
+    if phrase[0].text.casefold() in ("den", "dem", "einen", "einem"):
+        return None   # "schätzt den Wert": an object, never the subject
     first = next(k for k, t in enumerate(phrase) if t.noun or t.proper or t.adjective)
     start, end = phrase[0].start, phrase[-1].end
     return Named(sentence[start:end], sentence[phrase[first].start:end], DESCRIBED, start, end)
@@ -278,6 +290,11 @@ def _described(phrase: list[Token], sentence: str) -> Optional[Named]:
 
 # The role of a source named only by a description of itself ("Mountain rescue teams").
 DESCRIBED = "described"
+
+
+# Adverbs that may stand between a subject and its verb.
+_BESIDE_SUBJECT = frozenset({"selbst", "auch", "jedoch", "dagegen", "hingegen", "wiederum", "nun", "inzwischen",
+                             "also", "itself", "themselves", "meanwhile", "however", "now", "later", "separately"})
 
 
 def _attached(tokens: tuple, i: int) -> bool:

@@ -15,7 +15,7 @@ from .numbers import find_quantities
 from .places import gazetteer
 from .sentences import Sentence, article_sentences
 from .reading import TIME_WORD, read
-from .subjects import Subject, counted, is_increment, lexicon, measured_thing
+from .subjects import PARTITIVE, Subject, counted, is_increment, lexicon, measured_thing
 from .times import is_forecast, is_negated, resolve_time
 
 _CLAUSE_BREAK = re.compile(r"[,;:„“”\"«»()]|\s[–-]\s")
@@ -30,6 +30,7 @@ _PART_CUE = re.compile(r"\b(davon|darunter|unter ihnen|of them|of whom|including
 _OF_THOSE = re.compile(r"^\W*(?:(?:(?:rund|etwa|about|some|around)\s+)?(?:of those|of them|of these|davon|darunter)\W*\s*"
                        r"|(?:unter den|among the)\s+[^,.;]{1,60}?\s+(?:sind|waren|befinden sich|were|are)\s+)"
                        r"(?:(?:rund|etwa|about|some|around|mindestens|at least)\s+)?$", re.IGNORECASE)
+_FROM_THE_WHOLE = re.compile(r"^\W*(?:von den|von|of the|of)\s+\S+\s", re.IGNORECASE)
 _DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus)(?:\s+(?:the|den|insgesamt|a total of))?\s+$", re.IGNORECASE)
 # A sentence that only says who said the one before: "Das teilte die Polizei mit.", "That was what X said."
 _SAID_THAT = re.compile(r"^\s*(?:Das|Dies|Diese Angaben|Diese Zahl|This|That|These figures)\s+(?!\w+\s+\d)", re.IGNORECASE)
@@ -236,6 +237,9 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         subject = counted(text, whole or quantity, language, fallback=within, story_event=story_event,
                           speaker_span=attribution.span)
         if subject is None:
+            if claims and _FROM_THE_WHOLE.search(text[:quantity.start]) and claims[-1].quantity.text in text[:quantity.start]:
+                # "Von den 214 Münzen sind bislang 37 wieder aufgetaucht": a part of the figure before
+                claims.append(_part_of(claims[-1], quantity))
             continue
         lo, hi = _clause(text, quantity.start, quantity.end)
         time, ahead = resolve_time(text[lo:hi], reference)
@@ -258,7 +262,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                    **({"head": subject.head} if subject.head else {})},
         ))
         if (_PART_CUE.search(text[max(0, quantity.start - 30):quantity.start]) or _OF_THEM.match(text, quantity.end)
-                or _OF_THOSE.match(text[:quantity.start])):
+                or _OF_THOSE.match(text[:quantity.start]) or PARTITIVE.match(text, quantity.end)):
             # "davon 40 Kinder", "including 12 children", "of them 3"; a sentence of its own that takes its
             # whole from the one before: "Rund 40 davon sind Tankschiffe.", "Of those, 23 are tankers."
             claims[-1].extra["part"] = True

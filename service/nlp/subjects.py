@@ -106,6 +106,8 @@ _COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|fig
 _HYPHEN_UNIT = re.compile(r"-([^\W\d_]+?)(?:s)?\b(?!-old)", re.UNICODE)
 
 
+# "41 of the coins", "elf der Münzen": a part of a whole the sentence does not count
+PARTITIVE = re.compile(r"\s+(?:of|von)\s+(?:the|these|those|its|their|den|diesen)\s+", re.IGNORECASE)
 _ESTIMATED_AT = re.compile(r"\b(?:at|auf)\s+(?:(?:around|about|some|roughly|nearly|almost|more than|rund|etwa|"
                            r"ungefähr|knapp|mehr als|über)\s+)?$", re.IGNORECASE)
 
@@ -222,6 +224,17 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 noun_start, noun_end = clause_start + chosen.start, clause_start + chosen.end
         if concept is None and fallback is not None and _COUNT_NOUN.search(sentence[:quantity.start]):
             return fallback  # "Ihre Zahl werde bald auf 12.000 steigen": the count named just before
+        partitive = PARTITIVE.match(sentence, quantity.end)
+        if concept is None and partitive:
+            # "they had recovered 41 of the coins": a part of the coins, counted as coins
+            from .reading import read
+
+            reading = read(sentence, language)
+            start = reading.after(partitive.end())
+            noun = _noun_from(reading, start, reading.tokens[start].clause) if start is not None else None
+            if noun is not None:
+                concept = _concept_of_noun(noun) or "w:" + fold(noun.head)
+                unit_text, noun_start, noun_end = noun.text, noun.start, noun.end
         if concept is None and not (tokens and tokens[0].group(0).casefold() in _NOT_COUNTED):
             # a noun no list knows: the first noun after the figure in its own clause, by its lemma
             if first is not None:

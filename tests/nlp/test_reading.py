@@ -450,3 +450,23 @@ def test_no_source_is_made_of_a_pronoun_or_a_count(sentence):
     from service.nlp.attributors import attribute
 
     assert attribute(sentence).attributor is None
+
+
+@pytest.mark.parametrize("text, language, values", [
+    ("Police said on Wednesday they had recovered 41 of the coins so far.", "en", {41: True}),
+    ("Von den 214 Münzen sind bislang 37 wieder aufgetaucht.", "de", {214: None, 37: True}),
+])
+def test_a_part_of_a_whole_named_without_its_figure_or_before_it(text, language, values):
+    claims = figures(text, language)
+    assert {v: claims[v].extra.get("part") for v in values} == values
+    assert len({claims[v].subject_key for v in values}) == 1
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Das Museum selbst schätzt den Wert der Münzen auf rund 4,1 Millionen Euro.", "Museum"),
+    ("Die Staatsanwaltschaft hatte acht Jahre gefordert.", "prosecutors"),
+])
+def test_the_subject_not_the_object_or_the_figure(sentence, name):
+    from service.nlp.attributors import attribute
+
+    assert attribute(sentence, "de").attributor.canonical == name
