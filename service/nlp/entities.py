@@ -454,7 +454,13 @@ def _covered(shorter: list[_Word], longer: list[_Word]) -> bool:
         # a word the dictionary does not translate: the encoder, one word against one word
         return any(_word_similarity(m, w) >= WORD_SIMILARITY for m in group if " " not in m for w in raw)
 
-    return all(known(w.meanings) or (w.parts and all(known(p) for p in w.parts)) for w in shorter)
+    def compound_known(parts) -> bool:
+        # a compound by its head and at least one modifier ("Wasserschutzpolizei": water police; Schutz
+        # may go unsaid), never by its head alone ("Landespolizei" is not "Bundespolizei")
+        return len(parts) >= 2 and known(parts[-1]) and any(known(p) for p in parts[:-1])
+
+    return all(known(w.meanings) or (w.parts and (all(known(p) for p in w.parts) or compound_known(w.parts)))
+               for w in shorter)
 
 
 @lru_cache(maxsize=65536)

@@ -470,3 +470,13 @@ def test_the_subject_not_the_object_or_the_figure(sentence, name):
     from service.nlp.attributors import attribute
 
     assert attribute(sentence, "de").attributor.canonical == name
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Wasserschutzpolizei", "water police", True),       # head and a modifier, "Schutz" unsaid
+    ("Landespolizei", "Bundespolizei", False),           # the head alone is not enough
+])
+def test_a_compound_source_name_by_its_head_and_a_modifier(a, b, same):
+    from service.nlp.entities import same_name
+
+    assert same_name(a, "de", b, "de" if b[:1].isupper() else "en") is same
