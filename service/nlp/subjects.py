@@ -106,7 +106,6 @@ _COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|fig
 _HYPHEN_UNIT = re.compile(r"-([^\W\d_]+?)(?:s)?\b(?!-old)", re.UNICODE)
 
 
-_OF_THEM_AFTER = re.compile(r"\s+(?:davon|von ihnen|unter ihnen|of them|of whom|of these|of those)\b", re.IGNORECASE)
 # "41 of the coins", "elf der Münzen": a part of a whole the sentence does not count
 PARTITIVE = re.compile(r"\s+(?:of|von)\s+(?:the|these|those|its|their|den|diesen)\s+", re.IGNORECASE)
 _ESTIMATED_AT = re.compile(r"\b(?:at|auf)\s+(?:(?:around|about|some|roughly|nearly|almost|more than|rund|etwa|"
@@ -225,8 +224,6 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 noun_start, noun_end = clause_start + chosen.start, clause_start + chosen.end
         if concept is None and fallback is not None and _COUNT_NOUN.search(sentence[:quantity.start]):
             return fallback  # "Ihre Zahl werde bald auf 12.000 steigen": the count named just before
-        if concept is None and fallback is not None and _OF_THEM_AFTER.match(sentence, quantity.end):
-            return fallback   # "Zwei von ihnen gingen nicht mehr an den Start": of those counted before
         partitive = PARTITIVE.match(sentence, quantity.end)
         if concept is None and partitive:
             # "they had recovered 41 of the coins": a part of the coins, counted as coins
@@ -504,24 +501,7 @@ def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Opt
                 lemma = particles[-1].text.casefold() + lemma
             if lemma not in light and token.text.casefold() not in light:
                 verb = lemma
-    if verb is None and event is None:
-        verb = _participle_before(own, quantity, light)
     return event, verb
-
-
-def _participle_before(own: list, quantity: Quantity, light: frozenset) -> Optional[str]:
-    """A clause without a content verb may say what happened by a participle before the counted noun:
-    "von 31 gestürzten Fahrern", "the 40 evacuated residents" (a state no list names)."""
-    for token in own:
-        if token.start < quantity.end or not token.adjective:
-            continue
-        word = token.text.casefold()
-        participle = (word.startswith("ge") and re.search(r"(?:t|en)(?:e|en|er|es|em)?$", word)) or (
-            token.pos in ("AJ0", "VVN") and word.endswith("ed"))
-        if participle and token.lemma.casefold() not in light:
-            return token.lemma.casefold()
-        break
-    return None
 
 
 def _subject_owner(sentence: str, quantity: Quantity, language: str, speaker_span: tuple = (0, 0)) -> Optional[str]:

@@ -480,20 +480,3 @@ def test_a_compound_source_name_by_its_head_and_a_modifier(a, b, same):
     from service.nlp.entities import same_name
 
     assert same_name(a, "de", b, "de" if b[:1].isupper() else "en") is same
-
-
-@pytest.mark.parametrize("text, value, verb", [
-    ("Die Radsportgewerkschaft sprach von 31 gestürzten Fahrern.", 31, "gestürzt"),   # a participle before the noun
-    ("200.000 betroffenen Elektroautos müssen in die Werkstatt.", 200000, None),        # "betroffen" says nothing
-])
-def test_a_participle_before_the_counted_noun_says_what_happened(text, value, verb):
-    assert figures(text)[value].extra.get("verb") == verb
-
-
-def test_of_them_in_a_sentence_of_its_own_counts_what_was_counted_before():
-    from datetime import date
-
-    text = "Sturz bei der Rundfahrt\n\nIn Talheim sind 19 Fahrer gestürzt. Zwei von ihnen gingen nicht mehr an den Start."
-    claims = [c for c in nlp.extract_claims(text, language="de", published=date(2026, 6, 17), publisher="X") if c.quantity]
-    assert [(c.quantity.value, c.subject_key, bool(c.extra.get("part"))) for c in claims] == [
-        (19, "w:fahrer", False), (2, "w:fahrer", True)]
