@@ -13,6 +13,14 @@ def figures(text, language=None):
     return {c.quantity.value: c for c in analyse(text, language or detect_language(text), None)}
 
 
+def article_figure(text, language, value):
+    """The claim of an article (headline, blank line, body) with the given figure, read as the service reads it."""
+    from datetime import date
+
+    claims = nlp.extract_claims(text, language=language, published=date(2026, 2, 2), publisher="Kurier")
+    return next(c for c in claims if c.quantity and c.quantity.value == value)
+
+
 @pytest.mark.parametrize("text, language, joined, split", [
     ("12 were killed and 40 injured when the ferry capsized.", "en", (), ("12", "40")),
     ("Der Sturm tötete 16 Menschen und verletzte mehr als 100.", "de", (), ("16", "100")),
@@ -218,12 +226,9 @@ def test_an_organisation_is_named_by_a_name_ending_in_a_role_noun():
 
 
 def test_a_clause_s_own_speaker_is_resolved_within_the_article():
-    from datetime import date
-
     text = ("Talberg Bank steigert Gewinn\n\nDie Talberg Bank hat am Donnerstag ihre Zahlen vorgelegt. "
             "Nach Angaben der Bank verdiente das Institut 2,1 Milliarden Euro, ein Plus von 9 Prozent.")
-    claims = nlp.extract_claims(text, language="de", published=date(2026, 1, 29), publisher="Kurier")
-    profit = next(c for c in claims if c.quantity and c.quantity.value == 2_100_000_000)
+    profit = article_figure(text, "de", 2_100_000_000)
     assert profit.attributor.canonical == "Talberg Bank"
 
 
@@ -233,12 +238,9 @@ def test_a_clause_s_own_speaker_is_resolved_within_the_article():
     ("Nach Angaben des Klinikums Nord", False),   # a body with a name of its own
 ])
 def test_a_role_noun_is_resolved_to_the_organisation_its_name_ends_in(mention, resolved):
-    from datetime import date
-
     text = ("Grippe in Falkenau\n\nDie Hallmann Klinik meldet 210 Grippefälle. "
             f"{mention} liegen 14 Patienten auf der Intensivstation.")
-    claims = nlp.extract_claims(text, language="de", published=date(2026, 2, 2), publisher="Kurier")
-    patients = next(c for c in claims if c.quantity and c.quantity.value == 14)
+    patients = article_figure(text, "de", 14)
     assert (patients.attributor.canonical == "Hallmann Klinik") is resolved
 
 
@@ -278,12 +280,9 @@ def test_a_rate_is_read_anywhere_in_the_figures_clause_but_not_per_year(text, ra
 
 
 def test_a_bare_role_noun_stands_for_the_body_a_compound_names():
-    from datetime import date
-
     text = ("Neue Karten für Falkenau\n\nDas Landesvermessungsamt hat am Montag neue Karten vorgelegt. "
             "Nach Angaben der Behörde wurden 120 Orte neu vermessen.")
-    claims = nlp.extract_claims(text, language="de", published=date(2026, 2, 2), publisher="Kurier")
-    places = next(c for c in claims if c.quantity and c.quantity.value == 120)
+    places = article_figure(text, "de", 120)
     assert places.attributor.canonical == "Landesvermessungsamt"
 
 
@@ -319,12 +318,9 @@ def test_a_name_the_tagger_took_for_a_common_noun_is_a_source(sentence, name):
 
 
 def test_a_bare_role_noun_stands_for_a_body_taught_by_its_acronym():
-    from datetime import date
-
     text = ("Regulator fines Talberg Bank\n\nFRANKFURT – Germany's Federal Banking Oversight Office (BaFix) has fined "
             "Talberg Bank. The lender paid 12 million euros in fines last year, the regulator said on Tuesday.")
-    claims = nlp.extract_claims(text, language="en", published=date(2026, 2, 18), publisher="Wire")
-    fine = next(c for c in claims if c.quantity and c.quantity.value == 12_000_000)
+    fine = article_figure(text, "en", 12_000_000)
     assert fine.attributor.canonical == "BaFix"
 
 
@@ -368,16 +364,12 @@ def test_in_hospital_is_one_state_across_languages(a, b):
 
 
 def test_a_source_stored_under_its_acronym_meets_its_name_in_the_other_language():
-    from datetime import date
     from service.relations import _same_source
 
-    german = nlp.extract_claims("Hitze beim Lauf\n\nRund 90 Läufer wurden behandelt. Das teilte das Deutsche Rote "
-                                "Kreuz (DRK) am Nachmittag mit.", language="de", published=date(2026, 6, 1),
-                                publisher="Kurier")
-    english = nlp.extract_claims("Heat at the race\n\nThe German Red Cross said on Monday that it had treated "
-                                 "180 runners.", language="en", published=date(2026, 6, 2), publisher="Wire")
-    x = next(c for c in german if c.quantity and c.quantity.value == 90)
-    y = next(c for c in english if c.quantity and c.quantity.value == 180)
+    x = article_figure("Hitze beim Lauf\n\nRund 90 Läufer wurden behandelt. Das teilte das Deutsche Rote Kreuz (DRK) "
+                       "am Nachmittag mit.", "de", 90)
+    y = article_figure("Heat at the race\n\nThe German Red Cross said on Monday that it had treated 180 runners.",
+                       "en", 180)
     assert x.attributor.canonical == "DRK" and _same_source(x, y)
 
 
