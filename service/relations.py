@@ -286,37 +286,31 @@ def _same_source(a: Claim, b: Claim) -> bool:
     return _same_names(x.canonical, x.text, a.language, y.canonical, y.text, b.language)
 
 
-@lru_cache(maxsize=65536)
-def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str, y_text: str, b_language: str) -> bool:
-    """_same_source on the names alone, cached: a check asks it of the same few sources hundreds of times."""
-    from .nlp.model import Attributor
-
-    a = Claim(text="", language=a_language, attributor=Attributor(x_text, x_canonical))
-    b = Claim(text="", language=b_language, attributor=Attributor(y_text, y_canonical))
-    return _named_alike(a, b) or _same_canonical(a, b)
-
-
 _ACRONYM_NAME = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,6}$")
 
 
-def _named_alike(a: Claim, b: Claim) -> bool:
+@lru_cache(maxsize=65536)
+def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str, y_text: str, b_language: str) -> bool:
+    """_same_source on the names alone, cached: a check asks it of the same few sources hundreds of times."""
     from .nlp.entities import abbreviates, same_name, same_report
 
-    x, y = a.attributor, b.attributor
-    if same_name(x.canonical, a.language, y.canonical, b.language):
+    if same_name(x_canonical, a_language, y_canonical, b_language):
         return True
-    acronym = [c for c in (x, y) if _ACRONYM_NAME.match(c.canonical) and c.text != c.canonical]
-    if acronym and same_name(x.text, a.language, y.text, b.language):
+    stored_as_acronym = any(_ACRONYM_NAME.match(canonical) and text != canonical
+                            for canonical, text in ((x_canonical, x_text), (y_canonical, y_text)))
+    if stored_as_acronym and same_name(x_text, a_language, y_text, b_language):
         return True   # "das Deutsche Rote Kreuz" (stored as DRK) and "the German Red Cross"
-    if abbreviates(x.canonical.strip(), y.text) or abbreviates(y.canonical.strip(), x.text):
+    if abbreviates(x_canonical.strip(), y_text) or abbreviates(y_canonical.strip(), x_text):
         return True   # "DIB" and "Der Deutsche Imkerbund": an acronym of the name as written
-    return same_report(x.text, a.language, y.text, b.language)
+    if same_report(x_text, a_language, y_text, b_language):
+        return True
+    return _same_canonical(x_canonical, y_canonical)
 
 
-def _same_canonical(a: Claim, b: Claim) -> bool:
+def _same_canonical(a: str, b: str) -> bool:
     # "Deutschen Bahn" and "Deutsche Bahn": a German case ending does not make another source
-    x, y = ([w[:-1] if len(w) >= 5 and w[-1] in "ns" else w for w in claim.attributor.canonical.casefold().split()]
-            for claim in (a, b))
+    x, y = ([w[:-1] if len(w) >= 5 and w[-1] in "ns" else w for w in canonical.casefold().split()]
+            for canonical in (a, b))
     if x == y:
         return True
     # "Koca" and "Fahrettin Koca": a surname alone names the same person

@@ -266,20 +266,21 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             # "davon 40 Kinder", "including 12 children", "of them 3"; a sentence of its own that takes its
             # whole from the one before: "Rund 40 davon sind Tankschiffe.", "Of those, 23 are tankers."
             claims[-1].extra["part"] = True
+        own = _own_clause(text, quantity, language)
         if subject.concept in lexicon().generic:
             # the source's words say who reports, not what is measured; an actor's name may be what is ("SPD")
             reporting = attribution.span if attribution.how != "actor" else (0, 0)
             claims[-1].extra["measured"] = measured_thing(text, quantity, language, reporting)
             before = next((c for c in reversed(claims[:-1]) if c.extra.get("measured")), None)
             if (before is not None and before.extra.get("concept") == claims[-1].extra.get("concept")
-                    and _PRONOUN.search(_own_clause(text, quantity, language))):
+                    and _PRONOUN.search(own)):
                 # "customs put the value at 130 million, while the LKA estimated it at 200 million": it is the value
                 claims[-1].extra["measured"] = before.extra["measured"]
-            if _PER.match(text, quantity.end) or _PER_IN_CLAUSE.search(_own_clause(text, quantity, language)):
+            if _PER.match(text, quantity.end) or _PER_IN_CLAUSE.search(own):
                 claims[-1].extra["per"] = True   # "43 Euro je Aktie", "13,500 euros each": a rate, not a total
         if subject.scale:
             claims[-1].extra["scale"] = list(subject.scale)
-        if _TARGET.search(_own_clause(text, quantity, language)):
+        if _TARGET.search(own):
             # "Verdi fordert 8 Prozent", "15.000 Unterschriften sind nötig", "prosecutors had sought nine years":
             # what someone asks, offers or needs, not what is
             claims[-1].extra["target"] = True

@@ -13,6 +13,11 @@ def figures(text, language=None):
     return {c.quantity.value: c for c in analyse(text, language or detect_language(text), None)}
 
 
+def first_figures(*texts):
+    """The first figure's claim of each sentence."""
+    return tuple(next(iter(figures(text).values())) for text in texts)
+
+
 def article_figure(text, language, value):
     """The claim of an article (headline, blank line, body) with the given figure, read as the service reads it."""
     from datetime import date
@@ -159,7 +164,7 @@ def test_a_place_no_gazetteer_knows_is_its_own_place(a, b, compatible):
     ("Sieben Männer wurden festgenommen.", "Sieben Männer wurden verletzt.", None),
 ])
 def test_people_an_event_befell_meet_under_any_noun(a, b, expected):
-    x, y = (next(iter(figures(text).values())) for text in (a, b))
+    x, y = first_figures(a, b)
     relation = relate(x, y, similarity=0.5)
     assert (relation.relation if relation else None) == expected
     if expected == "related":
@@ -174,7 +179,7 @@ def test_people_an_event_befell_meet_under_any_noun(a, b, expected):
     ("The regulator fined the lender 14 million euros.", "Der Umsatz stieg auf 14 Millionen Euro.", False),
 ])
 def test_what_a_generic_figure_measures_is_read_from_its_clause(a, b, same):
-    x, y = (next(iter(figures(text).values())) for text in (a, b))
+    x, y = first_figures(a, b)
     assert x.extra["measured"] and y.extra["measured"]
     assert (relate(x, y, similarity=0.3) is not None) is same
 
@@ -264,7 +269,7 @@ def test_an_event_phrase_is_not_one_of_its_words():
     ("Der Maschinenbauer beschäftigt 9.200 Mitarbeiter.", "9.200 Menschen demonstrierten.", None),
 ])
 def test_people_in_general_and_a_noun_of_people_that_did_the_same(a, b, expected):
-    x, y = (next(iter(figures(text).values())) for text in (a, b))
+    x, y = first_figures(a, b)
     relation = relate(x, y, similarity=0.5)
     assert (relation.relation if relation else None) == expected
 
@@ -358,7 +363,7 @@ def test_what_an_estimate_at_a_figure_is_of(text, value, key):
     ("Zwölf Läufer kamen ins Krankenhaus.", "Twelve runners were taken to hospital."),
 ])
 def test_in_hospital_is_one_state_across_languages(a, b):
-    x, y = (next(iter(figures(text).values())) for text in (a, b))
+    x, y = first_figures(a, b)
     relation = relate(x, y, similarity=0.5)
     assert relation is not None and relation.relation == "corroborating"
 
@@ -419,7 +424,7 @@ def test_what_an_acronym_is(word, name, expected):
 def test_what_is_asked_offered_or_needed_is_not_a_count(a, b, expected):
     from service.nlp.model import Attributor
 
-    x, y = (next(iter(figures(text).values())) for text in (a, b))
+    x, y = first_figures(a, b)
     if "Talvex" in a:
         x.attributor = y.attributor = Attributor("Talvex", "Talvex")
     relation = relate(x, y, similarity=0.7)
