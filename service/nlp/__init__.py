@@ -5,7 +5,7 @@ from datetime import date
 from typing import Optional
 
 from .attributors import Attribution, attribute, canonical_for
-from .entities import actor
+from .entities import actor, generic_role_name, headed_by
 from .extract import analyse, extract, locate
 from .language import detect_language
 from .model import Attributor, Citation, Claim, Quantity, TimeSpan  # noqa: F401
@@ -42,9 +42,9 @@ def parse_statement(text: str, *, language: Optional[str] = None,
     reference = as_of
     attribution = attribute(text, language)
     if attribution.attributor is None and attribution.how == "none":
-        acting = actor(text, language, statement=True)   # "Vanta ruft 40.000 Elektroautos zurück"
+        acting = actor(text, language, statement=True) or headed_by(text, language)
         if acting is not None:
-            attribution = Attribution(Attributor(acting.text, canonical_for(acting.name)), "actor",
+            attribution = Attribution(Attributor(acting.text, generic_role_name(acting.name) or canonical_for(acting.name)), "actor",
                                       (acting.start, acting.end))
     claims = analyse(text, language, reference, explicit_time_only=True, attribution=attribution)
     if not claims:

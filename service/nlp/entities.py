@@ -412,19 +412,22 @@ class _Word:
     parts: tuple = ()              # a German compound's parts, each as its meanings
 
 
-def _content_words(name: str, language: str) -> list[_Word]:
-    """Each content word of a source name with its English meanings (and a compound's parts)."""
+def _content_words(name: str, language: str, keep_stop: bool = False) -> list[_Word]:
+    """Each content word of a source name with its English meanings (and a compound's parts); `keep_stop`
+    keeps words such as "city" that only qualify a name, for a name that is nothing else ("the city")."""
     from .bilingual import english
 
     geo = gazetteer()
     words = []
     for token in read(name, language).tokens:
-        if not (token.noun or token.proper or token.adjective) or fold(token.text) in _STOP or geo.names.get(token.text):
+        if not (token.noun or token.proper or token.adjective) or geo.names.get(token.text):
+            continue
+        if fold(token.text) in _STOP and not (keep_stop and token.noun):
             continue
         if geo.demonyms.get(token.text):
             continue
         lemma = token.lemma.casefold()
-        meanings = frozenset(set(english(lemma, language)) | {lemma, fold(token.text), _ENDING.sub("", fold(token.text))})
+        meanings = frozenset(set(english(lemma, language, heads=False)) | {lemma, fold(token.text), _ENDING.sub("", fold(token.text))})
         parts = tuple(frozenset({p} | set(english(p, "de")[:6])) for p in token.parts) if language == "de" else ()
         words.append(_Word(meanings, parts))
     return words
@@ -468,8 +471,8 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     """Two source names for one source: the same name (case endings aside), an acronym and its expansion,
     or the same words in the other language ("Wahlamt" and "election office")."""
     x, y = _key(a), _key(b)
-    if not x or not y:
-        return False
+    bare = not x or not y   # "the city": a name of only the words that qualify names
+    x, y = x or fold(a).removeprefix("the "), y or fold(b).removeprefix("the ")
     if x == y:
         return True
     if abbreviates(a.strip(), b) or abbreviates(b.strip(), a):
@@ -477,13 +480,73 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     ca, cb = _countries(a), _countries(b)
     if ca and cb and not ca & cb:
         return False   # "US government" and "Ukrainian government": the country names the source
-    wa, wb = _content_words(a, a_lang), _content_words(b, b_lang)
+    wa, wb = _content_words(a, a_lang, keep_stop=bare), _content_words(b, b_lang, keep_stop=bare)
     if not wa or not wb:
         return False
     shorter, longer = sorted((wa, wb), key=len)
     if len(shorter) == 1 and not shorter[0].parts and len(longer) > 2:
         return False   # one word says too little of a long name
-    return _covered(shorter, longer) or _covered(longer, shorter)
+    return _covered(shorter, longer) or _covered(longer, shorter) or _same_kind(a, a_lang, b, b_lang)
+
+
+def _body_words(name: str, language: str) -> Optional[tuple[Token, list[str]]]:
+    """A body's name as its head noun and the words that say which body it is: "Airport operator" ->
+    operator + [airport], "Imkerbund" -> Bund + [Imker], "Bund der Steuerzahler" -> Bund + [Steuerzahler]."""
+    geo = gazetteer()
+    tokens = [t for t in read(name, language).tokens if not geo.names.get(t.text) and not geo.demonyms.get(t.text)]
+    genitive = next((k for k, t in enumerate(tokens) if k and t.text.casefold() in ("der", "des", "of")), None)
+    content = [t for t in tokens if (t.noun or t.adjective) and fold(t.text) not in _STOP]
+    if not content or any(t.proper for t in tokens):
+        return None
+    if genitive is not None:
+        heads = [t for t in tokens[:genitive] if t.noun]
+        if not heads:
+            return None
+        head = heads[-1]
+    else:
+        head = content[-1] if content[-1].noun else None
+    if head is None:
+        return None
+    modifiers = [t.lemma.casefold() for t in content if t is not head]
+    if len(head.parts) >= 2:
+        # the compound's first parts as one word ("Flughafengesellschaft": Flughafen)
+        modifiers = [head.text.casefold()[:-len(head.parts[-1])].rstrip("-")] + modifiers
+    return head, modifiers
+
+
+def _kinds(token: Token, language: str) -> frozenset:
+    from .bilingual import english
+
+    word = token.parts[-1] if len(token.parts) >= 2 else token.text
+    kinds = {role_of(word, language), role_of(token.text, language)} - {None}
+    if kinds <= {"organisation"} and language == "de":
+        # a head no role list names, or only as some organisation: by its translations too ("Kämmerei":
+        # finance department; "Gesellschaft": society, company)
+        kinds |= {_roles().get(fold(m)) or _roles().get(fold(m.split()[-1])) for m in english(word, language)[:6]}
+    return frozenset(k for k in kinds if k)
+
+
+def _same_kind(a: str, a_lang: str, b: str, b_lang: str) -> bool:
+    """One body under two words for its kind, with the same words saying which: "Airport operator" and
+    "Flughafengesellschaft", "Imkerbund" and "Beekeepers' Association", "treasury" and "Kämmerei". The heads
+    name the same kind of body; every word that qualifies one qualifies the other ("Landesamt" is not
+    "Bundesamt", "Polizei" is not "Bundespolizei")."""
+    x, y = _body_words(a, a_lang), _body_words(b, b_lang)
+    if x is None or y is None or len(x[1]) != len(y[1]):
+        return False
+    if not _kinds(x[0], a_lang) & _kinds(y[0], b_lang):
+        return False
+    if not x[1]:
+        return True
+    mx = [_Word(frozenset(_meanings(m, a_lang))) for m in x[1]]
+    my = [_Word(frozenset(_meanings(m, b_lang))) for m in y[1]]
+    return _covered(mx, my) and _covered(my, mx)
+
+
+def _meanings(word: str, language: str) -> set:
+    from .bilingual import english
+
+    return {word, _ENDING.sub("", word), *english(word, language)[:6]}
 
 
 def _countries(name: str) -> frozenset:
@@ -561,16 +624,30 @@ def same_report(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     return False
 
 
+# Finite verb tags of both taggers (STTS "(FIN)"; CLAWS present, past, modal).
+_FINITE = ("(FIN)", "VVZ", "VVD", "VBZ", "VHZ", "VHB", "VBB", "VBD", "VHD", "VDB", "VDD", "VDZ", "VM0")
+
+
 def actor(sentence: str, language: str, statement: bool = False) -> Optional[Named]:
     """An organisation that is the subject of its own action speaks for it: "Der Autohersteller Vanta ruft
     40.000 Autos zurück" (a role noun names it an organisation). In a statement a bare name heading the
     sentence does too ("Vanta ruft 40.000 Elektroautos zurück"); a place never does (it is the owner)."""
     tokens = read(sentence, language).tokens
     phrase = _noun_phrase(tokens, 0, 1)
-    if not phrase or len(phrase) >= len(tokens) or not tokens[len(phrase)].pos.endswith(("(FIN)", "VVZ", "VVD", "VBZ", "VHZ")):
+    verb = len(phrase)
+    while verb < len(tokens) and tokens[verb].text.casefold() in _BESIDE_SUBJECT:
+        verb += 1   # "Norvik now offers …"
+    if not phrase or verb >= len(tokens) or not tokens[verb].pos.endswith(_FINITE):
         return None
     geo = gazetteer()
     roles = [t for t in phrase if t.noun and not t.proper and role_of(t.text, language)]
+    content = [t for t in phrase if t.noun or t.proper]
+    if roles and roles[-1] is content[-1] and not any(t.proper for t in content):
+        # "Police have arrested 21 people", "Die Initiative hat 24.000 Unterschriften gesammelt": a body
+        # named by its kind acts in its own name (the article's body of that kind, resolved by the caller)
+        named = _named(phrase, sentence)
+        if named is not None and named.role not in (None, "report"):
+            return named
     if roles and generic_role_name(roles[-1].text) and roles[-1] is not phrase[-1]:
         # "Das Landgericht Ostringen hat … verurteilt": a body named after its town acts in its own name
         rest = phrase[phrase.index(roles[-1]) + 1:]
@@ -584,9 +661,31 @@ def actor(sentence: str, language: str, statement: bool = False) -> Optional[Nam
     if roles and roles[-1].start < names[0].start:
         return Named(sentence[phrase[0].start:phrase[-1].end], " ".join(t.text for t in names),
                      role_of(roles[-1].text, language), phrase[0].start, phrase[-1].end)
+    after = tokens[verb + 1] if verb + 1 < len(tokens) else None
+    if after is not None and after.pos.startswith(("APPR", "PRP", "IN", "PRF")):
+        return None   # "Die Donau stieg auf 7 Meter", "The Danube rose to 23 feet": no object, no actor
     if statement and len(names) == len([t for t in phrase if t.noun or t.proper]) == 1:
         return Named(names[0].text, names[0].text, None, names[0].start, names[0].end)
     return None
+
+
+def headed_by(statement: str, language: str) -> Optional[Named]:
+    """"Mountain rescue: 450 people were evacuated", "Insolvenzverwalter: …": a newsroom statement's short
+    head before a colon names its source, whatever the words (a head with a verb, a preposition, a figure
+    or only a place is a topic: "Masern im Kreis Wendelsee: …")."""
+    tokens = read(statement, language).tokens
+    colon = next((i for i, t in enumerate(tokens[:6]) if t.text == ":"), None)
+    if not colon or colon >= len(tokens) - 2:
+        return None
+    head = tokens[:colon]
+    if any(t.verb or t.auxiliary or t.number or t.pos.startswith(("APPR", "PRP", "IN", "PRF")) for t in head):
+        return None
+    content = [t for t in head if t.noun or t.proper]
+    if not content or all(gazetteer().names.get(t.text) for t in content):
+        return None
+    first = next(k for k, t in enumerate(head) if t.noun or t.proper or t.adjective)
+    start, end = head[first].start, head[-1].end
+    return Named(statement[head[0].start:end], statement[start:end], DESCRIBED, head[0].start, end)
 
 
 def organisations(sentences: list[str], language: str) -> list[tuple[str, Optional[str]]]:
@@ -624,6 +723,50 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
             elif not run and role in _INSTITUTIONS and language == "de" and _compound(token.text):
                 found.append(Organisation(token.text, role, token.text))
     return found
+
+
+def named_bodies(sentences: list[str], language: str) -> list[Organisation]:
+    """Names the article keeps coming back to that no role noun types ("Telvio", "Molkerei Brandhoff"):
+    the organisation of the story when the text says only "the company". A name must recur; a place,
+    a run of two names (a person: "Daniel Kiprop") and a name inside a longer run are none."""
+    geo = gazetteer()
+    counts: dict[str, int] = {}
+    people: set[str] = set()
+    for sentence in sentences:
+        tokens = read(sentence, language).tokens
+        k = 0
+        while k < len(tokens):
+            if not (_name_like(tokens[k]) and tokens[k].text[:1].isupper()):
+                k += 1
+                continue
+            m = k
+            while m < len(tokens) and _name_like(tokens[m]) and tokens[m].text[:1].isupper():
+                m += 1
+            run = tokens[k:m]
+            if len(run) == 1 and not geo.names.get(run[0].text) and not geo.demonyms.get(run[0].text) and k > 0:
+                counts[run[0].text] = counts.get(run[0].text, 0) + 1
+            elif len(run) > 1:
+                people.update(t.text for t in run)
+            k = m
+    ranked = sorted((n for n, c in counts.items() if c >= 2 and n not in people), key=lambda n: -counts[n])
+    return [Organisation(name, "company", None) for name in ranked[:1]]
+
+
+# A spokesperson speaks for the body a compound's first part names ("Firmensprecher", "Polizeisprecherin"),
+# else for the body of the sentence or the story.
+_SPOKESPERSON = re.compile(r"(?:sprecher(?:in|innen)?|spokes(?:man|woman|person|men|women|people))$", re.IGNORECASE)
+
+
+def spokesperson_body(name: str) -> Optional[str]:
+    """"Firmensprecher" -> "Firma", "Sprecherin" -> "", "Mayor" -> None."""
+    words = name.split()
+    if not words:
+        return None
+    m = _SPOKESPERSON.search(words[-1])
+    if m is None:
+        return None
+    body = words[-1][:m.start()].rstrip("-")
+    return body if body and role_of(body, "de") else ""
 
 
 def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, Optional[str]]],

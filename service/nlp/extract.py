@@ -7,7 +7,7 @@ from datetime import date
 from typing import Callable, Optional
 
 from .attributors import Attribution, attribute, is_media, sources
-from .entities import actor, canonical_in_article, taught_acronyms
+from .entities import actor, canonical_in_article, generic_role_name, named_bodies, spokesperson_body, taught_acronyms
 from .entities import organisations as article_organisations
 from .lexicon import both_languages, fold, load
 from .model import Attributor, Claim, TimeSpan
@@ -347,18 +347,34 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
     texts = [s.text for s in sentences]
     acronyms = taught_acronyms(texts)
     organisations = article_organisations(texts, language)
+    organisations += named_bodies(texts, language)
     out = []
     for index, text in enumerate(texts):
         # the sentence's grammar is read where a source matters: figures, the lead, "Das teilte X mit."
         deep = index < 3 or bool(_HAS_FIGURE.search(text)) or bool(_SAID_THAT.match(text))
         attribution = attribute(text, language, deep=deep)
         if attribution.attributor is not None:
+            body = spokesperson_body(attribution.attributor.canonical)
+            if body:
+                # "ein Firmensprecher": the body the compound names, resolved below
+                attribution = Attribution(Attributor(attribution.attributor.text, generic_role_name(body) or body),
+                                          attribution.how, attribution.span)
+            elif body == "":
+                # "…, sagte ein Sprecher": the body acting in the sentence, else the story's organisation
+                acting = actor(text, language, statement=True)
+                name = (generic_role_name(acting.name) or acting.name) if acting else (
+                    organisations[0][0] if organisations else None)
+                if name:
+                    attribution = Attribution(Attributor(attribution.attributor.text, name), attribution.how,
+                                              attribution.span)
             attribution = Attribution(canonical_in_article(attribution.attributor, organisations, acronyms),
                                       attribution.how, attribution.span)
         elif attribution.how == "none" and deep:
             acting = actor(text, language)
             if acting is not None:
-                attribution = Attribution(Attributor(acting.text, acting.name), "actor", (acting.start, acting.end))
+                acting_as = Attributor(acting.text, generic_role_name(acting.name) or acting.name)
+                attribution = Attribution(canonical_in_article(acting_as, organisations, acronyms), "actor",
+                                          (acting.start, acting.end))
         out.append(attribution)
     return out, lambda attributor: canonical_in_article(attributor, organisations, acronyms)
 

@@ -51,11 +51,31 @@ def detect_language(text: str) -> str:
     sample = (text or "")[:_SAMPLE]
     if not sample.strip():
         return "en"
+    by_words = _by_function_words(sample)
+    if by_words is not None:
+        return by_words
     try:
         found = _detector().detect_language_of(sample)
     except Exception:  # the detector is a compiled extension; a bad input must not fail a request
         return "en"
     return "de" if found is not None and found.name == "GERMAN" else "en"
+
+
+def _by_function_words(text: str) -> Optional[str]:
+    """German or English by the function words only one of them has ("the", "says", "has" against "der",
+    "sagt", "hat"), when they all point one way: names ("Norderbrück", "Rheinmark Bank") mislead trigrams
+    in a short statement, its grammar words do not."""
+    from ..store.lexical import _stopwords
+
+    known = _stopwords()
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text)]
+    de = sum(1 for w in words if w in known["de"] and w not in known["en"])
+    en = sum(1 for w in words if w in known["en"] and w not in known["de"])
+    if en and not de:
+        return "en"
+    if de and not en:
+        return "de"
+    return None
 
 
 def identify_language(text: str) -> str:
