@@ -292,13 +292,15 @@ _ACRONYM_NAME = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,6}$")
 @lru_cache(maxsize=65536)
 def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str, y_text: str, b_language: str) -> bool:
     """_same_source on the names alone, cached: a check asks it of the same few sources hundreds of times."""
-    from .nlp.entities import abbreviates, same_name, same_report
+    from .nlp.entities import abbreviates, generic_role_name, same_name, same_report
 
     if same_name(x_canonical, a_language, y_canonical, b_language):
         return True
     stored_as_acronym = any(_ACRONYM_NAME.match(canonical) and text != canonical
                             for canonical, text in ((x_canonical, x_text), (y_canonical, y_text)))
-    if stored_as_acronym and same_name(x_text, a_language, y_text, b_language):
+    # a body stored by its kind ("union" for "Betriebsrat") keeps its name as written too
+    by_kind = bool(generic_role_name(x_canonical) or generic_role_name(y_canonical))
+    if (stored_as_acronym or by_kind) and same_name(x_text, a_language, y_text, b_language):
         return True   # "das Deutsche Rote Kreuz" (stored as DRK) and "the German Red Cross"
     if abbreviates(x_canonical.strip(), y_text) or abbreviates(y_canonical.strip(), x_text):
         return True   # "DIB" and "Der Deutsche Imkerbund": an acronym of the name as written

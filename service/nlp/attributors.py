@@ -182,6 +182,11 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
         if (named is not None and named.start < found.span[1] and found.span[0] < named.end and named.role != "report"
                 and set(named.name.split()) < set(found.attributor.canonical.split())):
             return Attribution(Attributor(found.attributor.text, named.name), found.how, found.span)
+        if (named is not None and named.start <= found.span[0] and found.span[1] <= named.end
+                and named.role not in ("report", "described") and generic_role_name(found.attributor.canonical)
+                and set(fold(found.attributor.canonical).split()) < set(fold(named.name).split())):
+            # "Water police say": the words before the kind's noun name which body of the kind it is
+            return Attribution(Attributor(named.text, named.name), found.how, (named.start, named.end))
         if (named is not None and named.role not in ("report", "described")
                 and not (named.start < found.span[1] and found.span[0] < named.end)
                 and _PREFIX_CUES.match(sentence, found.span[0]) is None):
@@ -215,6 +220,11 @@ def _own_subject(sentence: str) -> Optional[Attribution]:
 
     tokens = read(sentence, _guess_language(sentence)).tokens
     phrase = _noun_phrase(tokens, 0, 1)
+    if phrase and phrase[0].text.casefold() in ("den", "dem", "einen", "einem", "diesen"):
+        # "Den nächsten Start will Orvana nach eigenen Angaben … verschieben": an object opens the
+        # sentence, the subject follows the finite verb
+        finite = next((k for k in range(len(phrase), len(tokens)) if tokens[k].pos.endswith("(FIN)")), None)
+        phrase = _noun_phrase(tokens, finite + 1, 1) if finite is not None else []
     named = _named(phrase, sentence) if phrase else None
     if named is None:
         return None

@@ -229,10 +229,15 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
             lemma = particles[token.clause].text.casefold() + lemma
         if lemma not in lemmas:
             continue
-        after = _noun_phrase(tokens, i + 1, 1)
+        if i and tokens[i - 1].pos == "TO0":
+            continue   # "failing to report suspicious transactions": what is not reported, not who reports
+        # an English subject follows its verb only in "…, said the ministry"
+        inverted = language == "de" or (i and tokens[i - 1].text in (",", '"', "”", "“", "'", "’"))
+        after = _noun_phrase(tokens, i + 1, 1) if inverted else []
         k = i - 1
-        while k > 0 and tokens[k].pos in ("ADV", "AV0") and tokens[k].text.casefold() in _BESIDE_SUBJECT:
-            k -= 1   # "Das Museum selbst schätzt", "The ministry also said"
+        while k > 0 and (tokens[k].pos in ("ADV", "AV0") and tokens[k].text.casefold() in _BESIDE_SUBJECT
+                         or language == "en" and tokens[k].pos in _ENGLISH_AUXILIARIES):
+            k -= 1   # "Das Museum selbst schätzt", "The ministry also said", "The company itself has put"
         if k >= 0 and tokens[k].text == ")":
             # "Der Deutsche Imkerbund (DIB) schätzt": the acronym in brackets stands beside the name
             k = next((m for m in range(k - 1, -1, -1) if tokens[m].text == "("), k) - 1
@@ -290,6 +295,10 @@ def _described(phrase: list[Token], sentence: str) -> Optional[Named]:
 
 # The role of a source named only by a description of itself ("Mountain rescue teams").
 DESCRIBED = "described"
+
+
+# English auxiliaries and modals between a subject and its verb ("has put", "would say").
+_ENGLISH_AUXILIARIES = ("VHZ", "VHB", "VHD", "VBZ", "VBB", "VBD", "VM0", "VDZ", "VDB", "VDD")
 
 
 # Adverbs that may stand between a subject and its verb.
@@ -628,13 +637,15 @@ def same_report(a: str, a_lang: str, b: str, b_lang: str) -> bool:
 _FINITE = ("(FIN)", "VVZ", "VVD", "VBZ", "VHZ", "VHB", "VBB", "VBD", "VHD", "VDB", "VDD", "VDZ", "VM0")
 
 
-def actor(sentence: str, language: str, statement: bool = False) -> Optional[Named]:
+def actor(sentence: str, language: str, statement: bool = False, bodies: frozenset = frozenset()) -> Optional[Named]:
     """An organisation that is the subject of its own action speaks for it: "Der Autohersteller Vanta ruft
     40.000 Autos zurück" (a role noun names it an organisation). In a statement a bare name heading the
     sentence does too ("Vanta ruft 40.000 Elektroautos zurück"); a place never does (it is the owner)."""
     tokens = read(sentence, language).tokens
     phrase = _noun_phrase(tokens, 0, 1)
     verb = len(phrase)
+    if verb + 2 < len(tokens) and tokens[verb].text == "(" and tokens[verb + 2].text == ")":
+        verb += 3   # "The German weather service (DWD) measured …"
     while verb < len(tokens) and tokens[verb].text.casefold() in _BESIDE_SUBJECT:
         verb += 1   # "Norvik now offers …"
     if not phrase or verb >= len(tokens) or not tokens[verb].pos.endswith(_FINITE):
@@ -661,10 +672,14 @@ def actor(sentence: str, language: str, statement: bool = False) -> Optional[Nam
     if roles and roles[-1].start < names[0].start:
         return Named(sentence[phrase[0].start:phrase[-1].end], " ".join(t.text for t in names),
                      role_of(roles[-1].text, language), phrase[0].start, phrase[-1].end)
+    alone = len(names) == len([t for t in phrase if t.noun or t.proper]) == 1
+    if alone and names[0].text in bodies:
+        # a name the article knows as an organisation ("Veridan bleibt bei 1,8 Tonnen")
+        return Named(names[0].text, names[0].text, None, names[0].start, names[0].end)
     after = tokens[verb + 1] if verb + 1 < len(tokens) else None
     if after is not None and after.pos.startswith(("APPR", "PRP", "IN", "PRF")):
         return None   # "Die Donau stieg auf 7 Meter", "The Danube rose to 23 feet": no object, no actor
-    if statement and len(names) == len([t for t in phrase if t.noun or t.proper]) == 1:
+    if statement and alone:
         return Named(names[0].text, names[0].text, None, names[0].start, names[0].end)
     return None
 
@@ -698,13 +713,15 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
             continue   # read only the sentences that name a kind of body ("Landesvermessungsamt" ends in one)
         tokens = read(sentence, language).tokens
         for i, token in enumerate(tokens):
-            if not (token.noun or token.proper) or not token.text[:1].isupper():
-                continue
-            role = role_of(token.text, language)
-            if role is None:
+            if not (token.noun or token.proper):
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             named_next = nxt is not None and (nxt.proper or (nxt.noun and nxt.text[:1].isupper() and not in_dictionary(nxt.text)))
+            if not token.text[:1].isupper() and not (language == "en" and named_next):
+                continue   # English role nouns are written small: "German mobile operator Telvio"
+            role = role_of(token.text, language)
+            if role is None:
+                continue
             if not token.proper and named_next and not gazetteer().names.get(nxt.text):
                 # "Der Autohersteller Vanta" is Vanta; "die Staatsanwaltschaft Brakenfeld" is the office of that seat
                 found.append(Organisation(f"{token.text} {nxt.text}" if role in _INSTITUTIONS else nxt.text, role,
@@ -743,7 +760,8 @@ def named_bodies(sentences: list[str], language: str) -> list[Organisation]:
             while m < len(tokens) and _name_like(tokens[m]) and tokens[m].text[:1].isupper():
                 m += 1
             run = tokens[k:m]
-            if len(run) == 1 and not geo.names.get(run[0].text) and not geo.demonyms.get(run[0].text) and k > 0:
+            if len(run) == 1 and not geo.names.get(run[0].text) and not geo.demonyms.get(run[0].text) and (
+                    k > 0 or run[0].proper):
                 counts[run[0].text] = counts.get(run[0].text, 0) + 1
             elif len(run) > 1:
                 people.update(t.text for t in run)

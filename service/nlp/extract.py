@@ -348,6 +348,7 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
     acronyms = taught_acronyms(texts)
     organisations = article_organisations(texts, language)
     organisations += named_bodies(texts, language)
+    bodies = frozenset(name for name, *_ in organisations) | frozenset(acronyms)
     out = []
     for index, text in enumerate(texts):
         # the sentence's grammar is read where a source matters: figures, the lead, "Das teilte X mit."
@@ -361,7 +362,7 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
                                           attribution.how, attribution.span)
             elif body == "":
                 # "…, sagte ein Sprecher": the body acting in the sentence, else the story's organisation
-                acting = actor(text, language, statement=True)
+                acting = actor(text, language, statement=True, bodies=bodies)
                 name = (generic_role_name(acting.name) or acting.name) if acting else (
                     organisations[0][0] if organisations else None)
                 if name:
@@ -370,7 +371,7 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
             attribution = Attribution(canonical_in_article(attribution.attributor, organisations, acronyms),
                                       attribution.how, attribution.span)
         elif attribution.how == "none" and deep:
-            acting = actor(text, language)
+            acting = actor(text, language, bodies=bodies)
             if acting is not None:
                 acting_as = Attributor(acting.text, generic_role_name(acting.name) or acting.name)
                 attribution = Attribution(canonical_in_article(acting_as, organisations, acronyms), "actor",
