@@ -167,10 +167,11 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
     from .numbers import _guess_language
 
     found = _attribute_by_cues(sentence)
-    if not deep or found.how in ("pronoun", "vague") or (
-            found.attributor is not None and found.attributor.canonical in sources().kind):
+    if not deep or found.how in ("pronoun", "vague"):
         return found
     language = language or _guess_language(sentence)
+    if found.attributor is not None and found.attributor.canonical in sources().kind:
+        return _which_of_its_kind(found, sentence, language) if generic_role_name(found.attributor.canonical) else found
     if found.attributor is not None and found.attributor.canonical not in sources().kind:
         found = _body_not_place(found, language)
     if (found.attributor is not None and _common_noun(found.attributor.canonical, language)
@@ -182,11 +183,6 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
         if (named is not None and named.start < found.span[1] and found.span[0] < named.end and named.role != "report"
                 and set(named.name.split()) < set(found.attributor.canonical.split())):
             return Attribution(Attributor(found.attributor.text, named.name), found.how, found.span)
-        if (named is not None and named.start <= found.span[0] and found.span[1] <= named.end
-                and named.role not in ("report", "described") and generic_role_name(found.attributor.canonical)
-                and set(fold(found.attributor.canonical).split()) < set(fold(named.name).split())):
-            # "Water police say": the words before the kind's noun name which body of the kind it is
-            return Attribution(Attributor(named.text, named.name), found.how, (named.start, named.end))
         if (named is not None and named.role not in ("report", "described")
                 and not (named.start < found.span[1] and found.span[0] < named.end)
                 and _PREFIX_CUES.match(sentence, found.span[0]) is None):
@@ -203,6 +199,17 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
         return found
     known = sources().mentions.get(named.name) or sources().mentions.get(named.text) or generic_role_name(named.name)
     return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
+
+
+def _which_of_its_kind(found: Attribution, sentence: str, language: str) -> Attribution:
+    """"Water police say": the words before the kind's noun name which body of the kind it is."""
+    from .entities import speaker
+
+    named = speaker(sentence, language)
+    if (named is not None and named.start <= found.span[0] < named.end and named.role not in ("report", "described")
+            and set(fold(found.attributor.canonical).split()) < set(fold(named.name).split())):
+        return Attribution(Attributor(named.text, named.name), found.how, (named.start, named.end))
+    return found
 
 
 def generic_role_name(name: str) -> Optional[str]:

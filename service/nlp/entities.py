@@ -288,6 +288,8 @@ def _described(phrase: list[Token], sentence: str) -> Optional[Named]:
         return None   # "acht Jahre": what is said, not who says it
     if phrase[0].text.casefold() in ("den", "dem", "einen", "einem"):
         return None   # "schätzt den Wert": an object, never the subject
+    if re.search(r"\d\s*$", sentence[:phrase[0].start]):
+        return None   # "40 Fälle gemeldet": what is counted, not who counts
     first = next(k for k, t in enumerate(phrase) if t.noun or t.proper or t.adjective)
     start, end = phrase[0].start, phrase[-1].end
     return Named(sentence[start:end], sentence[phrase[first].start:end], DESCRIBED, start, end)
@@ -766,7 +768,9 @@ def named_bodies(sentences: list[str], language: str) -> list[Organisation]:
             elif len(run) > 1:
                 people.update(t.text for t in run)
             k = m
-    ranked = sorted((n for n, c in counts.items() if c >= 2 and n not in people), key=lambda n: -counts[n])
+    names = [n for n in counts if n not in people]
+    # a name must recur, unless it is the only one the article has
+    ranked = sorted((n for n in names if counts[n] >= 2 or len(names) == 1), key=lambda n: -counts[n])
     return [Organisation(name, "company", None) for name in ranked[:1]]
 
 
