@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 from functools import lru_cache
+from typing import Optional
 from pathlib import Path
 
 _DATA = Path(__file__).with_name("data") / "de_en.tsv.gz"
@@ -45,6 +46,22 @@ def english(word: str, language: str, heads: bool = True) -> tuple[str, ...]:
 
 # The shortest head a German compound is split into when the dictionary lacks the whole ("fernzug": "zug").
 MIN_HEAD = 3
+
+
+@lru_cache(maxsize=8192)
+def compound_split(word: str) -> Optional[tuple[str, str]]:
+    """A German compound the dictionary lacks as its modifier and its longest known last part, both words
+    the dictionary knows ("kreiskrankenhaus": kreis + krankenhaus), else None."""
+    word = word.casefold()
+    table = _dictionary()
+    if word in table:
+        return None
+    for i in range(3, len(word) - MIN_HEAD + 1):
+        head, modifier = word[i:], word[:i]
+        for link in ("", "s", "es", "n", "en", "e"):
+            if head in table and modifier.endswith(link) and modifier[:len(modifier) - len(link)] in table:
+                return modifier[:len(modifier) - len(link)], head
+    return None
 
 
 @lru_cache(maxsize=8192)

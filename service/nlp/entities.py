@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from .bilingual import in_dictionary, translates
+from .bilingual import compound_split, in_dictionary, translates
 from .lexicon import both_languages, fold, load
 from .model import Attributor
 from .places import gazetteer
@@ -161,7 +161,13 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
         lemma = phrase[first].lemma if phrase[first].noun and not phrase[first].proper else phrase[first].text
         name = lemma + sentence[phrase[first].end:end]
         return Named(sentence[start:end], name, role or None, start, end)
-    if names:
+    head = content[-1]
+    if names and role and head.noun and not head.proper and role_of(head.text, _language_of(head)) and (
+            _language_of(head) == "en" and all(t.start < head.start for t in names)):
+        # "Haldenau health office", "Talberg Bank": a name before the kind's noun is the body's full name
+        first = next(k for k, t in enumerate(phrase) if t is names[0])
+        name = sentence[phrase[first].start:head.end]
+    elif names:
         name = " ".join(t.text for t in names)
     elif role or report:
         words = [t for t in phrase if (t.noun or t.adjective and t.text[:1].isupper()) and not geo.names.get(t.text)
@@ -439,7 +445,9 @@ def _content_words(name: str, language: str, keep_stop: bool = False) -> list[_W
             continue
         lemma = token.lemma.casefold()
         meanings = frozenset(set(english(lemma, language, heads=False)) | {lemma, fold(token.text), _ENDING.sub("", fold(token.text))})
-        parts = tuple(frozenset({p} | set(english(p, "de")[:6])) for p in token.parts) if language == "de" else ()
+        split = compound_split(token.text) if language == "de" else None
+        pieces = split if split else token.parts if language == "de" else ()
+        parts = tuple(frozenset({p} | set(english(p, "de")[:6])) for p in pieces)
         words.append(_Word(meanings, parts))
     return words
 
