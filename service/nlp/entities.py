@@ -749,6 +749,15 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                 found.append(Organisation(" ".join(t.text for t in [*run, token]), role, token.text))
             elif not run and role in _INSTITUTIONS and language == "de" and _compound(token.text):
                 found.append(Organisation(token.text, role, token.text))
+            elif not run:
+                # "the KDN, the city's IT provider": a name before an apposition that says its kind
+                j = i - 1
+                while j > 0 and (tokens[j].adjective or tokens[j].noun and not tokens[j].proper
+                                 or tokens[j].pos in ("ART", "AT0", "POS", "DPS") or tokens[j].text in ("'s", "’s")):
+                    j -= 1
+                if j > 0 and j < i - 1 and tokens[j].text == "," and _name_like(tokens[j - 1]) and (
+                        not gazetteer().names.get(tokens[j - 1].text)):
+                    found.append(Organisation(tokens[j - 1].text, role, token.text))
     return found
 
 
@@ -759,6 +768,7 @@ def named_bodies(sentences: list[str], language: str) -> list[Organisation]:
     geo = gazetteer()
     counts: dict[str, int] = {}
     people: set[str] = set()
+    places: set[str] = set()
     for sentence in sentences:
         tokens = read(sentence, language).tokens
         k = 0
@@ -770,13 +780,15 @@ def named_bodies(sentences: list[str], language: str) -> list[Organisation]:
             while m < len(tokens) and _name_like(tokens[m]) and tokens[m].text[:1].isupper():
                 m += 1
             run = tokens[k:m]
+            if k and tokens[k - 1].text.casefold() in ("in", "im"):
+                places.update(t.text for t in run)   # "in Grevenstadt": a place no gazetteer knows
             if len(run) == 1 and not geo.names.get(run[0].text) and not geo.demonyms.get(run[0].text) and (
                     k > 0 or run[0].proper):
                 counts[run[0].text] = counts.get(run[0].text, 0) + 1
             elif len(run) > 1:
                 people.update(t.text for t in run)
             k = m
-    names = [n for n in counts if n not in people]
+    names = [n for n in counts if n not in people and n not in places]
     # a name must recur, unless it is the only one the article has
     ranked = sorted((n for n in names if counts[n] >= 2 or len(names) == 1), key=lambda n: -counts[n])
     return [Organisation(name, "company", None) for name in ranked[:1]]
