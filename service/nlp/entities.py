@@ -227,6 +227,7 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
                     return named
     lemmas = _reporting_lemmas()
     particles = {t.clause: t for t in tokens if t.particle}
+    first_described = None
     for i, token in enumerate(tokens):
         if not (token.verb or token.auxiliary):
             continue
@@ -255,9 +256,13 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
                 k = opening - 1
         before = _noun_phrase(tokens, k, -1) if k >= 0 else []
         opened = k - len(before)
-        if before and opened >= 1 and tokens[opened].pos in ("APPR", "APPRART", "PRP"):
-            # "Rheinmark Bank on Thursday reported …": a phrase a preposition governs is not the subject
+        for _ in range(3):
+            if not (before and opened >= 1 and tokens[opened].pos in ("APPR", "APPRART", "PRP", "PRF")):
+                break
+            # "Rheinmark Bank on Thursday reported …", "Health officials in the district of Wendelsee have
+            # recorded …": a phrase a preposition governs is not the subject, the one before it may be
             before = _noun_phrase(tokens, opened - 1, -1)
+            opened = opened - 1 - len(before)
         phrases = [after, before] if language == "de" and _inverted(tokens, i) else [before, after]
         if language == "de" and token.pos.startswith(("VV(PP)", "VV(INF)", "VV(IZU)")):
             # "… hat das Wahlamt das Endergebnis veröffentlicht": the subject follows the finite auxiliary
@@ -274,9 +279,11 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
         # (a phrase with a name in it before one without: "Die Schäden schätzt das Land Tirol")
         described = sorted((p for p in phrases if p), key=lambda p: not any(t.proper for t in p))
         plain = next((n for n in (_described(p, sentence) for p in described) if n is not None), None)
-        if plain is not None:
-            return plain
-    return None
+        if plain is not None and first_described is None:
+            # a later verb may name a body ("Health officials … have recorded 58 cases, the district health
+            # office said"): a description is the source only when none does
+            first_described = plain
+    return first_described
 
 
 def _described(phrase: list[Token], sentence: str) -> Optional[Named]:
