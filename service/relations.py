@@ -300,6 +300,8 @@ def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str
                             for canonical, text in ((x_canonical, x_text), (y_canonical, y_text)))
     # a body stored by its kind ("union" for "Betriebsrat") keeps its name as written too
     by_kind = bool(generic_role_name(x_canonical) or generic_role_name(y_canonical))
+    if _of_kind(x_canonical, y_canonical) or _of_kind(y_canonical, x_canonical):
+        return True   # "LKA" (stored as police) and "the State Criminal Police Office": a body of that kind
     if (stored_as_acronym or by_kind) and same_name(x_text, a_language, y_text, b_language):
         return True   # "das Deutsche Rote Kreuz" (stored as DRK) and "the German Red Cross"
     if abbreviates(x_canonical.strip(), y_text) or abbreviates(y_canonical.strip(), x_text):
@@ -307,6 +309,15 @@ def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str
     if same_report(x_text, a_language, y_text, b_language):
         return True
     return _same_canonical(x_canonical, y_canonical)
+
+
+def _of_kind(kind_name: str, name: str) -> bool:
+    """Whether a source stored by its kind ("police") meets a name whose own noun is of that kind."""
+    from .nlp.entities import generic_role_name, role_of
+
+    kind = generic_role_name(kind_name)
+    return bool(kind) and kind_name != name and any(
+        role_of(word, "en") == kind or role_of(word, "de") == kind for word in name.split()[-2:])
 
 
 def _same_canonical(a: str, b: str) -> bool:
