@@ -21,6 +21,9 @@ MEANING_WITH_SHARED_KEYS = 0.45
 SHARED_KEYS = 0.75
 # A unit that says nothing of what it measures (%, €, days) needs sentences at least this close.
 GENERIC_UNIT_SIMILARITY = 0.55
+# Content words the clauses of two generic figures (money, percent, durations) share to be one frame when
+# their sentences' meaning does not say so (one is enough beside the same figure).
+SHARED_CLAUSE_WORDS = 2
 # Below this similarity, an unknown counted noun is not taken for the same thing as another.
 UNIT_SIMILARITY = 0.62
 # What a generic figure measures, read as a word no list knows (a noun or the clause's verb), is the same
@@ -355,7 +358,12 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         if measured_a and measured_b and not alike and not (measured_a + measured_b).count("~"):
             return None
         if not alike and similarity < GENERIC_UNIT_SIMILARITY:
-            return None
+            # the sentences' meaning says little across languages ("Die Rakete zerbrach 79 Sekunden nach
+            # dem Start" against "Die Rakete sei 79 Sekunden nach dem Start zerbrochen": 0.48); the words of
+            # the figures' clauses say more: two shared, or one beside the same figure
+            shared = _clause_words_shared(statement, stored)
+            if not (shared >= SHARED_CLAUSE_WORDS or shared and same_figure(a, b)):
+                return None
 
     source = _source(stored)
     if a.increment != b.increment:
@@ -425,6 +433,17 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     # one time is decided over all the frame's claims at once (in_time)
     return Relation("conflicting", 0.6 + 0.4 * similarity,
                     f"Conflicts: {_fmt_claim(stored)} ({source}) cannot be {_fmt_claim(statement)}.")
+
+
+def _clause_words_shared(a: Claim, b: Claim) -> int:
+    from .nlp.bilingual import figure_words, shared_words
+
+    def words(claim: Claim) -> tuple:
+        q = claim.quantity
+        return figure_words(claim.text, claim.language, q.start, q.end, q.unit or "")
+
+    x, y = words(a), words(b)
+    return min(shared_words(x, y), shared_words(y, x))
 
 
 def _measured_alike(x: str, a: Claim, y: str, b: Claim) -> bool:

@@ -133,3 +133,53 @@ def known_share(words: list[str]) -> float:
         return 0.0
     vocabulary = _vocabulary()
     return sum(1 for w in words if w.casefold() in vocabulary) / len(words)
+
+
+# Words that say nothing of what a figure measures: units, magnitudes, light verbs.
+_EMPTY = frozenset({"euro", "euros", "dollar", "dollars", "million", "millionen", "milliarde", "milliarden", "billion",
+                    "prozent", "percent", "per", "cent", "mio", "mrd", "be", "sein", "have", "haben", "werden",
+                    "become", "do", "tun", "machen", "make", "get", "say", "sagen", "said", "rund", "etwa", "about",
+                    "around", "mehr", "more", "than", "als", "weniger", "less", "bis", "up",
+                    # verbs and nouns any figure takes: it comes to, rises, falls, is a share of something
+                    "kommen", "come", "liegen", "lie", "stehen", "stand", "steigen", "rise", "sinken", "fall",
+                    "fallen", "drop", "erreichen", "reach", "betragen", "amount", "total", "increase", "decrease",
+                    "growth", "wachsen", "grow", "klettern", "climb", "anteil", "share", "rate", "quote",
+                    "zahl", "number", "figure", "insgesamt", "gesamt", "allein", "alone"})
+
+
+@lru_cache(maxsize=8192)
+def figure_words(text: str, language: str, start: int, end: int, unit: str = "") -> tuple[frozenset, ...]:
+    """The content words of a figure's clause, each as its English meanings (a German compound also by its
+    parts), its unit left out: what the figure is said of, in words that meet across languages."""
+    from ..store.lexical import _stopwords
+    from .reading import read
+
+    reading = read(text, language)
+    clause = reading.clause_of(start, end)
+    stop = _stopwords()["de" if language == "de" else "en"]
+    out = []
+    for token in reading.clause(clause):
+        if token.start < end and start < token.end or not (token.noun or token.verb or token.adjective):
+            continue
+        lemma = token.lemma.casefold()
+        if token.proper or token.number or lemma in stop or lemma in _EMPTY or token.text.casefold() in stop:
+            continue
+        if unit and token.text.casefold() in (unit.casefold(), unit.casefold() + "s"):
+            continue
+        meanings = {lemma, token.text.casefold()}
+        if language == "de":
+            meanings.update(english(lemma, "de"))
+            for part in token.parts:
+                meanings.update(english(part, "de", heads=False))
+        meanings |= {m.rstrip("s") for m in meanings if len(m) > 4}
+        meanings |= {m.split()[-1] for m in meanings if " " in m}
+        out.append(frozenset(m for m in meanings if m not in _EMPTY))
+    return tuple(out)
+
+
+def shared_words(a: tuple, b: tuple) -> int:
+    """How many of one clause's content words have a meaning among the other's."""
+    if not a or not b:
+        return 0
+    pool = frozenset().union(*b)
+    return sum(1 for word in a if word & pool)

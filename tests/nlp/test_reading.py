@@ -554,3 +554,20 @@ def test_words_before_a_kind_s_noun_say_which_body_it_is():
     from service.nlp.attributors import attribute
 
     assert attribute("Water police say 23 people were injured.", "en").attributor.canonical == "Water police"
+
+
+@pytest.mark.parametrize("a, b, related", [
+    # the same sum, and a word of its clause in the other language: one frame
+    ("Die Erpresser verlangen zwei Millionen Dollar Lösegeld.", "The city will not pay the ransom of 2 million dollars.",
+     True),
+    ("Die Partie war für 25 Minuten unterbrochen.", "The derby was interrupted for 25 minutes.", True),
+    # two words of the clause shared: one frame, whatever the figures
+    ("Die Rakete zerbrach 79 Sekunden nach dem Start.", "The rocket broke apart 86 seconds after launch.", True),
+    # one word and other figures: nothing says they measure one thing
+    ("Die Absperrgitter haben 120.000 Euro gekostet.", "Repairs to the lock will cost about 3.5 million euros.", False),
+    # the verbs any figure takes say nothing
+    ("Im Lesen kamen sie auf 480 Punkte.", "In Mathe kamen die Jugendlichen auf 475 Punkte.", False),
+])
+def test_generic_figures_meet_by_the_words_of_their_clauses(a, b, related):
+    x, y = first_figures(a, b)
+    assert (relate(x, y, similarity=0.3) is not None) is related
