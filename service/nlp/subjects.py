@@ -241,7 +241,10 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 concept, unit_text = "w:" + fold(first.head), first.text
                 noun_start, noun_end = first.start, first.end
     clause_event, verb = _clause_event(sentence, quantity, language)
-    if _PLACE_PREPOSITION.search(sentence[max(0, quantity.start - 30):quantity.start]) and concept is not None:
+    by_count = noun_start is not None and noun_start < quantity.start and _COUNT_NOUN.search(sentence[:noun_start])
+    if (_PLACE_PREPOSITION.search(sentence[max(0, quantity.start - 30):quantity.start]) and concept is not None
+            and not by_count):
+        # ("The number of people hurt … has risen to 31": "to" gives the count's new figure, not a place)
         # "Bei Durchsuchungen in drei Bundesländern wurden elf Verdächtige festgenommen": a figure inside a
         # preposition's phrase says where or with what; the clause's event befell something else
         clause_event, verb = None, None

@@ -59,6 +59,8 @@ def test_a_german_compound_is_read_by_its_head(word, head):
     ("Der Sturm tötete 16 Menschen.", 16, "killed"),
     ("Die Feuerwehr brachte in der Altstadt 300 Bewohner in Sicherheit.", 300, "evacuated"),
     ("Die Polizei nahm sieben Verdächtige fest.", 7, "arrested"),
+    # "to" after a count noun gives the count's new figure, not a place
+    ("The number of people hurt when the tram derailed in Kelsburg has risen to 31.", 31, "injured"),
 ])
 def test_the_event_is_read_from_the_figures_own_clause(text, value, event):
     assert figures(text)[value].extra["event"] == event
