@@ -254,7 +254,8 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         claims.append(Claim(
             text=text, language=language, start=0, end=len(text), attributor=speaker, quantity=quantity,
             subject=subject.label, subject_key=subject.key, location=gazetteer().label(location, "en"),
-            location_key=location, time=time, forecast=ahead or is_forecast(text[lo:hi]) or is_forecast(text),
+            location_key=location, time=time, forecast=ahead or is_forecast(text[lo:hi], language) or (
+                len(quantities) == 1 and is_forecast(text, language)),
             negated=False,
             extra={"concept": subject.concept, "event": subject.event, "owner": subject.owner,
                    "time_explicit": explicit, "attribution": attribution.how,
@@ -416,7 +417,7 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
             time, ahead = resolve_time(sentence.text, published)
             found = [Claim(text=sentence.text, language=language, attributor=speaker,
                            time=time or (TimeSpan(published.isoformat(), published.isoformat()) if published else None),
-                           forecast=ahead or is_forecast(sentence.text), negated=is_negated(sentence.text),
+                           forecast=ahead or is_forecast(sentence.text, language), negated=is_negated(sentence.text),
                            location_key=locate(sentence.text, 0, len(sentence.text), attribution.span),
                            extra={"attribution": attribution.how})]
             found[0].location = gazetteer().label(found[0].location_key, "en")

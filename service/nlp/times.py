@@ -42,6 +42,12 @@ def _markers():
     return forecast, negation
 
 
+@lru_cache(maxsize=2)
+def _forecast_in(language: str):
+    """The forecast markers of one language: German "plant" (plans) is no marker in "the Veridan plant"."""
+    return TermFinder((w, True) for w in load("markers").get("forecast", {}).get(language, []))
+
+
 def _span(start: date, end: date) -> TimeSpan:
     return TimeSpan(start.isoformat(), end.isoformat())
 
@@ -127,13 +133,15 @@ def resolve_time(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpa
 
 
 # A headline's "Volkswagen to cut 35,000 jobs": a name, then "to" and a verb, is what will happen.
-_HEADLINE_FUTURE = re.compile(r"^\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+to\s+[a-z]{3,}\b")
+_HEADLINE_FUTURE = re.compile(r"^\s*(?!According\b)[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+to\s+(?!the\b)[a-z]{3,}\b")
 
 
-def is_forecast(text: str) -> bool:
-    """'könnte', 'bald', 'soon', 'will', 'bis Dezember … ansteigen': a figure expected, not counted."""
-    forecast, _ = _markers()
-    return forecast.search(text) is not None or _HEADLINE_FUTURE.match(text) is not None
+def is_forecast(text: str, language: Optional[str] = None) -> bool:
+    """'könnte', 'bald', 'soon', 'will', 'bis Dezember … ansteigen': a figure expected, not counted; the
+    markers of the text's language when it is known."""
+    forecast = _forecast_in(language) if language in ("de", "en") else _markers()[0]
+    headline = language != "de" and _HEADLINE_FUTURE.match(text) is not None
+    return forecast.search(text) is not None or headline
 
 
 _DENIALS = {"bestreitet", "bestritten", "bestreiten", "dementiert", "dementierte", "zurückgewiesen",

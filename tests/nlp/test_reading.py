@@ -573,3 +573,14 @@ def test_words_before_a_kind_s_noun_say_which_body_it_is():
 def test_generic_figures_meet_by_the_words_of_their_clauses(a, b, related):
     x, y = first_figures(a, b)
     assert (relate(x, y, similarity=0.3) is not None) is related
+
+
+@pytest.mark.parametrize("text, value, forecast", [
+    ("Around 6 tonnes of ammonia escaped from the Halvex plant.", 6, False),   # German "plant" is "plans"
+    ("According to the WSA, 64 vessels were waiting at the lock.", 64, False),  # not "X to do": a headline's future
+    ("Beide Häuser haben 640 Betten, künftig sollen es 520 sein.", 640, False),  # the other clause's future
+    ("Beide Häuser haben 640 Betten, künftig sollen es nur 520 Betten sein.", 520, True),
+    ("Die Stadt plant 300 neue Wohnungen.", 300, True),
+])
+def test_a_forecast_is_read_in_the_text_s_language_and_the_figure_s_clause(text, value, forecast):
+    assert figures(text)[value].forecast is forecast
