@@ -206,9 +206,16 @@ def _which_of_its_kind(found: Attribution, sentence: str, language: str) -> Attr
     from .entities import speaker
 
     named = speaker(sentence, language)
-    if (named is not None and named.start <= found.span[0] < named.end and named.role not in ("report", "described")
-            and set(fold(found.attributor.canonical).split()) < set(fold(named.name).split())):
+    if named is None or named.role in ("report", "described"):
+        return found
+    if named.start <= found.span[0] < named.end and set(fold(found.attributor.canonical).split()) < set(
+            fold(named.name).split()):
         return Attribution(Attributor(named.text, named.name), found.how, (named.start, named.end))
+    if not (named.start < found.span[1] and found.span[0] < named.end) and _PREFIX_CUES.match(sentence, found.span[0]) is None:
+        # "The German Red Cross … put the number at 40, saying many had not been registered by police": the
+        # reporting verb's subject speaks, not a body the cue words found elsewhere in the sentence
+        known = sources().mentions.get(named.name) or sources().mentions.get(named.text) or generic_role_name(named.name)
+        return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
     return found
 
 

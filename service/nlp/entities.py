@@ -239,7 +239,8 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
         if i and tokens[i - 1].pos == "TO0":
             continue   # "failing to report suspicious transactions": what is not reported, not who reports
         # an English subject follows its verb only in "…, said the ministry"
-        inverted = language == "de" or (i and tokens[i - 1].text in (",", '"', "”", "“", "'", "’"))
+        inverted = language == "de" or (i and tokens[i - 1].text in (",", '"', "”", "“", "'", "’")
+                                        and lemma in _SAYING)
         after = _noun_phrase(tokens, i + 1, 1) if inverted else []
         k = i - 1
         while k > 0 and (tokens[k].pos in ("ADV", "AV0") and tokens[k].text.casefold() in _BESIDE_SUBJECT
@@ -254,6 +255,9 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
             opening = next((m for m in range(k - 1, max(-1, k - 14), -1) if tokens[m].text == ","), None)
             if opening is not None and opening > 0:
                 k = opening - 1
+            if k >= 0 and tokens[k].text == ")":
+                # "The German Red Cross (DRK), which ran …, put …"
+                k = next((m for m in range(k - 1, -1, -1) if tokens[m].text == "("), k) - 1
         before = _noun_phrase(tokens, k, -1) if k >= 0 else []
         opened = k - len(before)
         for _ in range(3):
@@ -310,6 +314,10 @@ def _described(phrase: list[Token], sentence: str) -> Optional[Named]:
 
 # The role of a source named only by a description of itself ("Mountain rescue teams").
 DESCRIBED = "described"
+
+
+# English verbs of saying, the only ones whose subject may follow them (", said the ministry").
+_SAYING = frozenset({"say", "tell", "add", "write", "state", "explain", "announce", "report", "confirm"})
 
 
 # English auxiliaries and modals between a subject and its verb ("has put", "would say").

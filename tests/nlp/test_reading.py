@@ -584,3 +584,11 @@ def test_generic_figures_meet_by_the_words_of_their_clauses(a, b, related):
 ])
 def test_a_forecast_is_read_in_the_text_s_language_and_the_figure_s_clause(text, value, forecast):
     assert figures(text)[value].forecast is forecast
+
+
+def test_the_reporting_verb_s_subject_speaks_not_a_body_named_elsewhere():
+    from service.nlp.attributors import attribute
+
+    sentence = ("The Maritime Aid Society (MAS), which ran a first-aid post at the pier, put the number of injured "
+                "at 40, saying many passengers had not been registered by police.")
+    assert attribute(sentence, "en").attributor.canonical == "Maritime Aid Society"
