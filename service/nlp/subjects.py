@@ -100,6 +100,10 @@ def _owner_in(text: str) -> Optional[str]:
 # governs is where they went, not what is counted
 _PLACE_PREPOSITION = re.compile(r"\b(in|im|ins|zu|zum|zur|nach|aus|auf|an|am|bei|mit|to|into|at|from|on|with|for|für)\s+"
                                 r"(?:(?:der|die|das|den|dem|the|a|an|ein|eine|einem|einer)\s+)?$", re.IGNORECASE)
+# "waren es", "sind es", "it was", "there were": a bare figure that counts what was counted just before.
+_SAME_AGAIN = re.compile(r"\b(?:(?:waren|sind|seien|wären|war|ist|sei)\s+es|es\s+(?:waren|sind|seien)|it\s+(?:was|is)|"
+                         r"there\s+(?:were|are))\b(?!.*\b(?:der|die|das|the)\b\s*$)", re.IGNORECASE)
+_ENDS_CLAUSE = re.compile(r"\s*(?:[.;!?]|$)")
 _COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|figure)s?\b)", re.IGNORECASE)
 
 
@@ -224,6 +228,11 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 noun_start, noun_end = clause_start + chosen.start, clause_start + chosen.end
         if concept is None and fallback is not None and _COUNT_NOUN.search(sentence[:quantity.start]):
             return fallback  # "Ihre Zahl werde bald auf 12.000 steigen": the count named just before
+        if concept is None and fallback is not None and _SAME_AGAIN.search(sentence[:quantity.start]) and (
+                _ENDS_CLAUSE.match(sentence, quantity.end)):
+            # "Rund 600 Beschäftigte kamen … Nach Angaben von Verdi waren es sogar 850.": the figure gives the
+            # count of the sentence before again, by another account
+            return fallback
         partitive = PARTITIVE.match(sentence, quantity.end)
         if concept is None and partitive:
             # "they had recovered 41 of the coins": a part of the coins, counted as coins

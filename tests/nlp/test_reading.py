@@ -592,3 +592,13 @@ def test_the_reporting_verb_s_subject_speaks_not_a_body_named_elsewhere():
     sentence = ("The Maritime Aid Society (MAS), which ran a first-aid post at the pier, put the number of injured "
                 "at 40, saying many passengers had not been registered by police.")
     assert attribute(sentence, "en").attributor.canonical == "Maritime Aid Society"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Versammlung\n\nRund 600 Beschäftigte kamen zur Betriebsversammlung. Laut Verdi waren es sogar 850.", "de"),
+    ("Crowd\n\nAbout 600 staff attended the meeting. According to the union, there were as many as 850.", "en"),
+])
+def test_a_bare_figure_gives_the_count_before_again(text, language):
+    before = article_figure(text, language, 600)
+    again = article_figure(text, language, 850)
+    assert again.subject_key == before.subject_key
