@@ -24,6 +24,8 @@ GENERIC_UNIT_SIMILARITY = 0.55
 # Content words the clauses of two generic figures (money, percent, durations) share to be one frame when
 # their sentences' meaning does not say so (one is enough beside the same figure).
 SHARED_CLAUSE_WORDS = 2
+# Above this, two sentences mean the same whatever words their figures' clauses share.
+GENERIC_DISTINCT_SIMILARITY = 0.75
 # Below this similarity, an unknown counted noun is not taken for the same thing as another.
 UNIT_SIMILARITY = 0.62
 # What a generic figure measures, read as a word no list knows (a noun or the clause's verb), is the same
@@ -357,12 +359,17 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
             measured_a.lstrip("~"), statement, measured_b.lstrip("~"), stored))
         if measured_a and measured_b and not alike and not (measured_a + measured_b).count("~"):
             return None
-        if not alike and similarity < GENERIC_UNIT_SIMILARITY:
+        if not alike:
             # the sentences' meaning says little across languages ("Die Rakete zerbrach 79 Sekunden nach
             # dem Start" against "Die Rakete sei 79 Sekunden nach dem Start zerbrochen": 0.48); the words of
-            # the figures' clauses say more: two shared, or one beside the same figure
+            # the figures' clauses say more: two shared, or one beside the same figure; and sentences of one
+            # story that share no word of the figures' clauses measure different things ("a prize of 50,000
+            # euros", "the marathon costs the city 1.2 million")
             shared = _clause_words_shared(statement, stored)
-            if not (shared >= SHARED_CLAUSE_WORDS or shared and same_figure(a, b)):
+            if similarity < GENERIC_UNIT_SIMILARITY and not (
+                    shared >= SHARED_CLAUSE_WORDS or shared and same_figure(a, b)):
+                return None
+            if not shared and similarity < GENERIC_DISTINCT_SIMILARITY and not same_figure(a, b):
                 return None
 
     source = _source(stored)
