@@ -566,6 +566,23 @@ def _measured() -> tuple[TermFinder, list]:
     return TermFinder(entries), stems
 
 
+# A compound's head that names a change of what its first part names ("Gewinneinbruch": a drop in profit);
+# any other head is what the compound is ("Preisgeld" is money, not a price).
+_CHANGE_MEANINGS = frozenset({"increase", "rise", "decrease", "decline", "drop", "fall", "growth", "loss", "gain",
+                              "collapse", "slump", "jump", "surge", "plunge", "downturn", "upswing", "cut"})
+
+
+@lru_cache(maxsize=4096)
+def _names_a_change(rest: str) -> bool:
+    from .bilingual import english
+
+    rest = rest.casefold()
+    for candidate in (rest, rest[1:] if rest[:1] == "s" else None):
+        if candidate and set(english(candidate, "de", heads=False)[:8]) & _CHANGE_MEANINGS:
+            return True
+    return False
+
+
 def measured_thing(sentence: str, quantity: Quantity, language: str, speaker_span: tuple = (0, 0)) -> Optional[str]:
     """What a generic figure (a percentage, an amount of money) measures: the measured noun nearest to
     it ("Gewinneinbruch von 64 Prozent" and "a 64% drop in profit" both measure profit), else the noun the
@@ -577,8 +594,9 @@ def measured_thing(sentence: str, quantity: Quantity, language: str, speaker_spa
         word = fold(token.group(0))
         if len(word) < 8 or finder.get(token.group(0)):
             continue
-        for stem, key in stems:   # German compounds: "Gewinneinbruch", "Strompreise"
-            if (word.startswith(stem) or word.endswith(stem)) and len(word) - len(stem) >= 4:
+        for stem, key in stems:   # German compounds: "Strompreise" by its head, "Gewinneinbruch" by a change of it
+            if (word.endswith(stem) or word.startswith(stem) and _names_a_change(word[len(stem):])) and (
+                    len(word) - len(stem) >= 4):
                 found.append((token.start(), token.end(), key))
                 break
 

@@ -602,3 +602,16 @@ def test_a_bare_figure_gives_the_count_before_again(text, language):
     before = article_figure(text, language, 600)
     again = article_figure(text, language, 850)
     assert again.subject_key == before.subject_key
+
+
+@pytest.mark.parametrize("text, measured", [
+    ("Der Gewinneinbruch betrug 64 Prozent.", "profit"),            # a change of what the first part names
+])
+def test_a_compound_measures_its_head_or_the_thing_its_head_changes(text, measured):
+    claim = next(iter(figures(text, "de").values()))
+    assert claim.extra["measured"] == measured
+
+
+def test_a_compound_whose_head_is_no_change_does_not_measure_its_first_part():
+    claim = next(iter(figures("Der Sieger erhält ein Preisgeld von 50.000 Euro.", "de").values()))
+    assert claim.extra["measured"] != "prices"
