@@ -125,7 +125,7 @@ def _expected_later(claim: Claim) -> bool:
 
 
 # Events that befall what is counted: a count without one is not a count of those they befell.
-BEFALLS = frozenset({"killed", "injured", "casualties", "missing", "arrested", "displaced", "rescued", "infected"})
+BEFALLS = frozenset({"killed", "injured", "in_hospital", "casualties", "missing", "arrested", "displaced", "rescued", "infected"})
 _DURATIONS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"})
 
 

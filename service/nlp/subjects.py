@@ -293,6 +293,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         if converted is not None:
             concept, scale = converted[0], converted[1:]
     event = lex.implied_event.get(concept)
+    if event in ("injured", "infected") and _in_hospital(sentence, quantity, language):
+        event = "in_hospital"   # "sieben Verletzte liegen noch im Krankenhaus": the injured still in hospital
     if event is None and concept not in lex.measures:
         event = clause_event
         if event in _ONLY_PEOPLE and concept not in lex.persons and not concept.startswith("w:"):
@@ -314,8 +316,21 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
 # Events that befall people, so that a figure without a noun ("30 wurden verletzt") counts people.
 # Events only people take part in, never the things counted beside them.
 _ONLY_PEOPLE = frozenset({"on_strike", "protested", "voted", "arrested", "hired"})
-_PEOPLE_EVENTS = frozenset({"killed", "injured", "casualties", "evacuated", "arrested", "missing", "displaced",
+_PEOPLE_EVENTS = frozenset({"killed", "injured", "in_hospital", "casualties", "evacuated", "arrested", "missing", "displaced",
                             "rescued", "infected", "vaccinated", "laid_off", "hired", "on_strike", "protested"})
+
+
+def _in_hospital(sentence: str, quantity: Quantity, language: str) -> bool:
+    """Whether the figure's clause says that what it counts is in hospital, beside another event word."""
+    reading, clause = _figure_clause(sentence, quantity, language)
+    own = reading.clause(clause)
+    if not own:
+        return False
+    if any(h.value == "in_hospital" for h in lexicon().events.finditer(sentence[own[0].start:own[-1].end])):
+        return True
+    _, phrases = _event_lemmas()
+    lemmas = {_lemma_key(t, own) for t in own}
+    return any(key == "in_hospital" and lang == language and words <= lemmas for lang, words, key in phrases)
 
 
 def _figure_clause(sentence: str, quantity: Quantity, language: str):

@@ -615,3 +615,14 @@ def test_a_compound_measures_its_head_or_the_thing_its_head_changes(text, measur
 def test_a_compound_whose_head_is_no_change_does_not_measure_its_first_part():
     claim = next(iter(figures("Der Sieger erhält ein Preisgeld von 50.000 Euro.", "de").values()))
     assert claim.extra["measured"] != "prices"
+
+
+@pytest.mark.parametrize("a, b, related", [
+    # in hospital is a state of its own, also of the injured
+    ("Nach dem Busunglück liegen noch sieben Verletzte im Krankenhaus.", "Seven people are still in hospital.", True),
+    ("Seven people injured in the blast are still in hospital.", "Sieben Menschen liegen noch im Krankenhaus.", True),
+    ("Bei dem Busunglück wurden 40 Menschen verletzt.", "Seven people are still in hospital.", False),
+])
+def test_in_hospital_is_a_state_of_its_own(a, b, related):
+    x, y = first_figures(a, b)
+    assert (relate(x, y, similarity=0.5) is not None) is related
