@@ -307,7 +307,8 @@ def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str
     by_kind = bool(generic_role_name(x_canonical) or generic_role_name(y_canonical))
     if _of_kind(x_canonical, y_canonical) or _of_kind(y_canonical, x_canonical):
         return True   # "LKA" (stored as police) and "the State Criminal Police Office": a body of that kind
-    if (stored_as_acronym or by_kind) and same_name(x_text, a_language, y_text, b_language):
+    if (stored_as_acronym or by_kind) and (same_name(x_text, a_language, y_text, b_language)
+                                           or x_text == y_canonical or y_text == x_canonical):
         return True   # "das Deutsche Rote Kreuz" (stored as DRK) and "the German Red Cross"
     if abbreviates(x_canonical.strip(), y_text) or abbreviates(y_canonical.strip(), x_text):
         return True   # "DIB" and "Der Deutsche Imkerbund": an acronym of the name as written
