@@ -742,10 +742,16 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             named_next = nxt is not None and (nxt.proper or (nxt.noun and nxt.text[:1].isupper() and not in_dictionary(nxt.text)))
-            if not token.text[:1].isupper() and not (language == "en" and named_next):
+            small = not token.text[:1].isupper()
+            if small and language != "en":
                 continue   # English role nouns are written small: "German mobile operator Telvio"
             role = role_of(token.text, language)
             if role is None:
+                continue
+            if small and not named_next:
+                apposed = _apposed_name(tokens, i)
+                if apposed is not None:
+                    found.append(Organisation(apposed, role, token.text))
                 continue
             if not token.proper and named_next and not gazetteer().names.get(nxt.text):
                 # "Der Autohersteller Vanta" is Vanta; "die Staatsanwaltschaft Brakenfeld" is the office of that seat
@@ -765,14 +771,9 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
             elif not run and role in _INSTITUTIONS and language == "de" and _compound(token.text):
                 found.append(Organisation(token.text, role, token.text))
             elif not run:
-                # "the KDN, the city's IT provider": a name before an apposition that says its kind
-                j = i - 1
-                while j > 0 and (tokens[j].adjective or tokens[j].noun and not tokens[j].proper
-                                 or tokens[j].pos in ("ART", "AT0", "POS", "DPS") or tokens[j].text in ("'s", "’s")):
-                    j -= 1
-                if j > 0 and j < i - 1 and tokens[j].text == "," and _name_like(tokens[j - 1]) and (
-                        not gazetteer().names.get(tokens[j - 1].text)):
-                    found.append(Organisation(tokens[j - 1].text, role, token.text))
+                apposed = _apposed_name(tokens, i)
+                if apposed is not None:
+                    found.append(Organisation(apposed, role, token.text))
     return found
 
 
@@ -824,6 +825,18 @@ def spokesperson_body(name: str) -> Optional[str]:
         return None
     body = words[-1][:m.start()].rstrip("-")
     return body if body and role_of(body, "de") else ""
+
+
+def _apposed_name(tokens: tuple, i: int) -> Optional[str]:
+    """"the KDN, the city's IT provider": the name before an apposition whose head noun (at i) says its kind."""
+    j = i - 1
+    while j > 0 and (tokens[j].adjective or tokens[j].noun and not tokens[j].proper or tokens[j].text.isupper()
+                     or tokens[j].pos in ("ART", "AT0", "POS", "DPS") or tokens[j].text in ("'s", "’s")):
+        j -= 1
+    if 0 < j < i - 1 and tokens[j].text == "," and _name_like(tokens[j - 1]) and not gazetteer().names.get(
+            tokens[j - 1].text):
+        return tokens[j - 1].text
+    return None
 
 
 def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, Optional[str]]],

@@ -537,6 +537,9 @@ def test_one_body_under_two_words_for_its_kind(a, a_lang, b, b_lang, same):
     ("Kelsburg hacked\n\nServers in Kelsburg were encrypted. Kelsburg said it would not pay. Repairs could take "
      "months, according to the Varnet, the city's IT provider. The cost would be about 5 million euros, the company "
      "said.", 5_000_000, "Varnet"),
+    # an apposition written small names the body's kind
+    ("Systems down\n\nRepairs could take months, according to the Varnet, the city's IT provider. The cost would "
+     "be about 5 million euros, the company said.", 5_000_000, "Varnet"),
     # a spokesperson speaks for the body the sentence names
     ("Ammoniak ausgetreten\n\nDas Landesamt spricht von 6 Tonnen Ammoniak. Die Firma Halvex nannte zunächst "
      "1,2 Tonnen. Halvex bleibt bei 1,8 Tonnen, sagte ein Sprecher am Abend.", 1.8, "Halvex"),
