@@ -183,6 +183,12 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
         if (named is not None and named.start < found.span[1] and found.span[0] < named.end and named.role != "report"
                 and set(named.name.split()) < set(found.attributor.canonical.split())):
             return Attribution(Attributor(found.attributor.text, named.name), found.how, found.span)
+        if (named is not None and named.start <= found.span[0] < named.end and named.role not in ("report", "described")
+                and (gazetteer().names.get(found.attributor.text) or " of " in named.name)
+                and len(named.name.split()) > len(found.attributor.canonical.split())):
+            # "The Bank of England said", "the Federal Bureau of Maritime Casualty Investigation says": the cue
+            # words caught a part of the body's name
+            return Attribution(Attributor(named.text, named.name), found.how, (named.start, named.end))
         if (named is not None and named.role not in ("report", "described")
                 and not (named.start < found.span[1] and found.span[0] < named.end)
                 and _PREFIX_CUES.match(sentence, found.span[0]) is None):

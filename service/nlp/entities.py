@@ -158,7 +158,8 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     if joined is not None:
         # a name of several words joined by "für"/"of" is the name as written, articles aside
         first = next(k for k, t in enumerate(phrase) if t.noun or t.proper or t.adjective)
-        lemma = phrase[first].lemma if phrase[first].noun and not phrase[first].proper else phrase[first].text
+        lemma = phrase[first].lemma if phrase[first].noun and not phrase[first].proper and not (
+            _language_of(phrase[first]) == "en" and phrase[first].text[:1].isupper()) else phrase[first].text
         name = lemma + sentence[phrase[first].end:end]
         return Named(sentence[start:end], name, role or None, start, end)
     head = content[-1]
@@ -265,8 +266,13 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
                 break
             # "Rheinmark Bank on Thursday reported …", "Health officials in the district of Wendelsee have
             # recorded …": a phrase a preposition governs is not the subject, the one before it may be
+            governed, of = before, tokens[opened]
             before = _noun_phrase(tokens, opened - 1, -1)
             opened = opened - 1 - len(before)
+            if of.text.casefold() == "of" and before and all(t.text[:1].isupper() for t in before + governed
+                                                              if t.noun or t.proper):
+                # "The Bank of England said", "the Federal Bureau of Maritime Casualty Investigation": one name
+                before = before + [of] + governed
         phrases = [after, before] if language == "de" and _inverted(tokens, i) else [before, after]
         if language == "de" and token.pos.startswith(("VV(PP)", "VV(INF)", "VV(IZU)")):
             # "… hat das Wahlamt das Endergebnis veröffentlicht": the subject follows the finite auxiliary

@@ -217,6 +217,9 @@ def test_a_unit_of_several_words_is_read_whole(text, unit_kind):
     ("Der Wetterdienst Meteona, der die Messungen auswertet, meldete 45 Liter Regen.", "de", "Meteona"),
     # a phrase a preposition governs is not the subject
     ("Talberg Bank on Friday reported net profit of 2 billion euros.", "en", "Talberg Bank"),
+    # a name joined by "of" is one name, a place inside it no source of its own
+    ("The Federal Office of Ship Safety says the ferry was doing 11 knots.", "en", "Federal Office of Ship Safety"),
+    ("The Bank of Sarnland said inflation would fall to 2 percent.", "en", "Bank of Sarnland"),
 ])
 def test_the_source_is_the_subject_of_the_reporting_verb(sentence, language, name):
     from service.nlp.attributors import attribute
