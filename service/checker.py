@@ -36,6 +36,8 @@ def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
     # looked up and before relate() meets it: one with a figure of another kind than theirs
     # (relations.kind, kept per claim by the index), one with a figure where they have none, or none where
     # they all have one (tests/perf/test_candidates.py holds relate() to that).
+    import sys
+
     from .relations import kind
 
     kinds, kind_of = {kind(claim) for claim in claims if claim.quantity is not None}, index.memo("kind")
@@ -44,9 +46,10 @@ def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
         if claim.quantity is None:
             keep = bare
         else:
-            of = kind_of.get(claim_id)
+            of = kind_of.get(claim.id)
             if of is None:
-                of = kind_of[claim_id] = kind(claim)
+                # (keyed by the claim's own id string and interned: an entry adds no strings of its own)
+                of = kind_of[claim.id] = sys.intern(kind(claim))
             keep = of in kinds
         if not keep:
             del stored[claim_id]

@@ -16,6 +16,9 @@ Two parts answer each search together:
 - the **delta**: the claims the base does not hold yet, unit float32 rows in this process, scanned
   exactly. Small bases (below ANN_MIN claims) live in the delta alone, so every cosine is exact there.
 
+Beside the graph each generation keeps its rows' claims as compact records (records.py: `.rec`, read with
+`pread`), so a claim the bounded cache of decoded claims does not hold is read without SQL or JSON.
+
 When the delta reaches DELTA_MAX claims a new base generation is built from the old one plus the
 delta (a separate process when a worker notices, so no request waits for it; one builder at a time
 per directory, under a file lock) and every process switches to it on its next search (a stat of
@@ -356,7 +359,7 @@ class VectorIndex:
         self._counted_at = float("-inf")
         self._cache_size = int(os.environ.get("CLAIMCHECK_CLAIM_CACHE", "20000")) if claim_cache is None else claim_cache
         self._claims: OrderedDict = OrderedDict()   # id -> Claim, least recently used first
-        self._memos: dict[str, OrderedDict] = {}    # name -> id -> a value derived from the claim (memo())
+        self._memos: dict[str, dict] = {}           # name -> id -> a value derived from the claim (memo())
 
     def _reset_delta(self) -> None:
         self._n = 0
@@ -519,9 +522,9 @@ class VectorIndex:
     def memo(self, name: str) -> dict:
         """A table (claim id -> value) for what a caller derives from a stored claim alone, which stays
         right while the claim exists (stored claims never change, ids are never reused). Bounded: past
-        twice the claim cache's size (at least 2,000 entries) it is emptied and filled again."""
+        the claim cache's size (at least 2,000 entries) it is emptied and filled again."""
         table = self._memos.get(name)
-        if table is None or len(table) > max(2 * self._cache_size, 2000):
+        if table is None or len(table) > max(self._cache_size, 2000):
             table = self._memos[name] = {}
         return table
 
