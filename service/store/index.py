@@ -319,10 +319,12 @@ class Base:
                                 *[np.load(name.with_suffix(f".{part}.npy"), mmap_mode="r")
                                   for part in ("mnode", "mrow", "gkeys", "gradius")])
             records = None
-            if name.with_suffix(".rec").exists():
+            try:
                 records = Records(name.with_suffix(".rec"), name.with_suffix(".recoff.npy"))
-                if len(records) != len(arrays[0]):
-                    records = None      # (never written so; the database answers instead)
+            except (OSError, ValueError):
+                pass                    # written before records existed, or lost: the database answers
+            if records is not None and len(records) != len(arrays[0]):
+                records = None
         except Exception:      # missing, half-written by a crashed builder, another format: rebuild
             return None
         if graph is None or len(graph) != current.get("nodes", len(arrays[0])) or \
