@@ -46,7 +46,16 @@ def on_starting(server):
     gc.freeze()
 
 
+# A check in a large base makes and drops a few thousand objects (the claims it reads past the claim cache):
+# with Python's default of a collection every 700 new objects, a worker at 1M claims spent about 5 ms of
+# each check in the garbage collector (545 young, 50 middle and 5 full collections over 126 checks).
+GC_THRESHOLD = (10_000, 10, 10)
+
+
 def post_fork(server, worker):
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLD)
     # Connections of the parent's pool belong to the parent; the worker starts with an empty pool.
     _app(server).extensions["claimcheck.repo"].engine.dispose(close=False)
     if _app(server).config["ALERT_WORKER"]:

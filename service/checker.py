@@ -32,6 +32,27 @@ def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
         framed.extend(index.frame_ids(key, as_of=as_of, limit=BY_FRAME))
     # Stored claims never change: the index keeps the ones checks keep meeting, and loads the rest.
     stored = index.claims(dict.fromkeys([claim_id for claim_id, _ in nearest] + framed), repo.get_many)
+    # A stored claim that can relate to none of the statement's claims is left out before its similarity is
+    # looked up and before relate() meets it: one with a figure of another kind than theirs
+    # (relations.kind, kept per claim by the index), one with a figure where they have none, or none where
+    # they all have one (tests/perf/test_candidates.py holds relate() to that).
+    import sys
+
+    from .relations import kind
+
+    kinds, kind_of = {kind(claim) for claim in claims if claim.quantity is not None}, index.memo("kind")
+    bare = any(claim.quantity is None for claim in claims)
+    for claim_id, claim in list(stored.items()):
+        if claim.quantity is None:
+            keep = bare
+        else:
+            of = kind_of.get(claim.id)
+            if of is None:
+                # (keyed by the claim's own id string and interned: an entry adds no strings of its own)
+                of = kind_of[claim.id] = sys.intern(kind(claim))
+            keep = of in kinds
+        if not keep:
+            del stored[claim_id]
     found: dict[str, tuple[Claim, float]] = {}
     for claim_id, score in nearest:
         if claim_id in stored:

@@ -16,6 +16,9 @@ Two parts answer each search together:
 - the **delta**: the claims the base does not hold yet, unit float32 rows in this process, scanned
   exactly. Small bases (below ANN_MIN claims) live in the delta alone, so every cosine is exact there.
 
+Beside the graph each generation keeps its rows' claims as compact records (records.py: `.rec`, read with
+`pread`), so a claim the bounded cache of decoded claims does not hold is read without SQL or JSON.
+
 When the delta reaches DELTA_MAX claims a new base generation is built from the old one plus the
 delta (a separate process when a worker notices, so no request waits for it; one builder at a time
 per directory, under a file lock) and every process switches to it on its next search (a stat of
@@ -45,6 +48,7 @@ from sqlalchemy.engine import make_url
 from service.encoder import DIM
 
 from .models import ClaimRow
+from .records import COLUMNS as RECORD_COLUMNS, Records, pack, unpack, write as write_records
 
 log = logging.getLogger("claimcheck")
 # Claims without a publication date are never left out by an as_of cut.
@@ -200,11 +204,12 @@ class Base:
 
     def __init__(self, graph, seqs: np.ndarray, ids: np.ndarray, days: np.ndarray, generation: int = 0,
                  order: Optional[np.ndarray] = None, groups: Optional[Groups] = None,
-                 member: Optional[np.ndarray] = None):
+                 member: Optional[np.ndarray] = None, records: Optional[Records] = None):
         self.graph, self.seqs, self.ids, self.days, self.generation = graph, seqs, ids, days, generation
         self._order = order     # rows in id order (written with the file; else made on the first lookup by id)
         self.groups = groups if groups is not None else Groups.empty()
         self.member = member if member is not None else np.full(len(seqs), -1, dtype=np.int64)
+        self.records = records  # each row's claim as a compact record (records.py); None: read from the database
 
     def __len__(self) -> int:
         return len(self.seqs)
@@ -313,13 +318,20 @@ class Base:
                 groups = Groups(_FileRows(name.with_suffix(".mvec.npy")),
                                 *[np.load(name.with_suffix(f".{part}.npy"), mmap_mode="r")
                                   for part in ("mnode", "mrow", "gkeys", "gradius")])
+            records = None
+            try:
+                records = Records(name.with_suffix(".rec"), name.with_suffix(".recoff.npy"))
+            except (OSError, ValueError):
+                pass                    # written before records existed, or lost: the database answers
+            if records is not None and len(records) != len(arrays[0]):
+                records = None
         except Exception:      # missing, half-written by a crashed builder, another format: rebuild
             return None
         if graph is None or len(graph) != current.get("nodes", len(arrays[0])) or \
                 (order is not None and len(order) != len(arrays[0])):
             return None
         return Base(graph, *arrays, generation=int(current.get("generation", 0)), order=order, groups=groups,
-                    member=member)
+                    member=member, records=records)
 
 
 class VectorIndex:
@@ -349,6 +361,7 @@ class VectorIndex:
         self._counted_at = float("-inf")
         self._cache_size = int(os.environ.get("CLAIMCHECK_CLAIM_CACHE", "20000")) if claim_cache is None else claim_cache
         self._claims: OrderedDict = OrderedDict()   # id -> Claim, least recently used first
+        self._memos: dict[str, dict] = {}           # name -> id -> a value derived from the claim (memo())
 
     def _reset_delta(self) -> None:
         self._n = 0
@@ -495,16 +508,36 @@ class VectorIndex:
                 else:
                     self._claims.move_to_end(claim_id)
                     found[claim_id] = claim
+            base, dead = self._base, self._dead
+        if missing and base is not None and base.records is not None:
+            # claims of the base file: its compact records, without SQL or JSON; the rest from the database
+            rows = base.rows_of_ids(missing)
+            held = rows >= 0
+            held[held] = ~dead[rows[held]]
+            read = [unpack(record) for record in base.records.raw(rows[held]) if record]
+            self._remember(found, read)
+            missing = [claim_id for claim_id in missing if claim_id not in found]
         if missing:
-            loaded = load(missing)
-            with self._lock:
-                for claim in loaded:
-                    found[claim.id] = claim
-                    if self._cache_size > 0:
-                        self._claims[claim.id] = claim
-                while len(self._claims) > self._cache_size:
-                    self._claims.popitem(last=False)
+            self._remember(found, load(missing))
         return found
+
+    def memo(self, name: str) -> dict:
+        """A table (claim id -> value) for what a caller derives from a stored claim alone, which stays
+        right while the claim exists (stored claims never change, ids are never reused). Bounded: past
+        the claim cache's size (at least 2,000 entries) it is emptied and filled again."""
+        table = self._memos.get(name)
+        if table is None or len(table) > max(self._cache_size, 2000):
+            table = self._memos[name] = {}
+        return table
+
+    def _remember(self, found: dict, loaded: list) -> None:
+        with self._lock:
+            for claim in loaded:
+                found[claim.id] = claim
+                if self._cache_size > 0:
+                    self._claims[claim.id] = claim
+            while len(self._claims) > self._cache_size:
+                self._claims.popitem(last=False)
 
     def forget(self, claim_id: str) -> None:
         """A claim deleted through this process: out of the index and the cache now."""
@@ -577,6 +610,7 @@ class VectorIndex:
 
     def _drop_everything(self) -> None:
         self._claims.clear()
+        self._memos.clear()
         self._reset_delta()
         self._base, self._dead, self._dead_count = None, np.zeros(0, dtype=bool), 0
         self._max_seq = 0
@@ -688,8 +722,9 @@ class VectorIndex:
             self._look_for_new_base()        # another process may have built it meanwhile
             if self._n < self._delta_max and self._base is not None and self._dead_count <= len(self._base) // 4:
                 return
+            old = self._base
             base = self._next_generation()
-            _write(self._path, base)
+            _write(self._path, base, lambda: self._record_chunks(base, old))
             self._stamp = None
             self._look_for_new_base()
 
@@ -764,6 +799,30 @@ class VectorIndex:
                             np.maximum.reduceat(radius, first).astype(np.float32))
         return Base(graph, seqs, np.concatenate(ids)[order].astype("S34"),
                     np.concatenate(days)[order], generation=generation, groups=groups, member=member)
+
+    def _record_chunks(self, base: Base, old: Optional[Base]) -> Iterable[list[bytes]]:
+        """The compact record of each row of a new generation, in row order: copied from the generation
+        before where it holds the row, else packed from the database row (an empty record for a claim
+        deleted meanwhile: its row is dead, and the database is asked should it be read)."""
+        for first in range(0, len(base), _CHUNK):
+            seqs = np.asarray(base.seqs[first:first + _CHUNK], dtype=np.int64)
+            out: list[Optional[bytes]] = [None] * len(seqs)
+            if old is not None and old.records is not None and len(old):
+                rows = np.minimum(old.rows_of_seqs(seqs), len(old) - 1)
+                held = np.flatnonzero(np.asarray(old.seqs[rows]) == seqs)
+                for position, record in zip(held.tolist(), old.records.raw(rows[held])):
+                    out[position] = record
+            wanted = [int(seq) for seq, record in zip(seqs.tolist(), out) if record is None]
+            if wanted:
+                packed = {}
+                with self._engine.connect() as connection:
+                    for start in range(0, len(wanted), 5000):
+                        part = wanted[start:start + 5000]
+                        packed.update((row.seq, pack(row)) for row in connection.execute(
+                            select(ClaimRow.seq, *RECORD_COLUMNS).where(ClaimRow.seq.in_(part))))
+                out = [record if record is not None else packed.get(int(seq), b"")
+                       for seq, record in zip(seqs.tolist(), out)]
+            yield out
 
     def _start_builder(self) -> None:
         """A separate process builds the next generation; every process switches to it when it is written."""
@@ -846,11 +905,14 @@ def _group(graph, seqs: np.ndarray, vectors: np.ndarray) -> tuple[np.ndarray, np
     return node_of, (np.sqrt(np.maximum(0.0, 2.0 - 2.0 * cosine)) + 2e-3).astype(np.float32)
 
 
-def _write(directory: Path, base: Base) -> None:
-    """Write a generation next to the current one, then point current.json at it (an atomic rename)."""
+def _write(directory: Path, base: Base, record_chunks: Optional[Callable[[], Iterable[list[bytes]]]] = None) -> None:
+    """Write a generation next to the current one, then point current.json at it (an atomic rename);
+    with `record_chunks`, the rows' compact records beside it."""
     directory.mkdir(parents=True, exist_ok=True)
     name = f"g{base.generation:06d}-{os.getpid()}"
     base.graph.save(str(directory / f"{name}.usearch"))
+    if record_chunks is not None:
+        write_records(directory / f"{name}.rec", directory / f"{name}.recoff.npy", record_chunks())
     order = np.argsort(base.ids, kind="stable")
     g = base.groups
     parts = [("seqs", base.seqs), ("ids", base.ids), ("days", base.days), ("order", order)]

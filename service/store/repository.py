@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from service.nlp.model import Citation, Claim
 
+from . import records
 from .index import VectorIndex, to_bytes
 from .lexical import LexicalIndex
 from .models import ClaimReviewRow, ClaimRow, Delivery, Document, Subscription, _now
@@ -48,18 +49,13 @@ class ClaimFilter:
 
 
 def _to_claim(row: ClaimRow) -> Claim:
-    claim = Claim.from_dict(row.data)
-    claim.id = row.id
-    claim.citation = Citation(
-        document_id=row.document_id, publisher=row.publisher, title=row.title, url=row.url,
-        published=row.published.isoformat() if row.published else None,
-        quote=row.text, start=row.start, end=row.end,
-    )
-    return claim
+    # (the one construction of a stored claim, shared with the compact records of records.py)
+    return records.claim_of(row.id, row.document_id, row.publisher, row.title, row.url,
+                            row.published.isoformat() if row.published else None, row.text, row.start, row.end,
+                            row.data)
 
 
-_CLAIM_COLUMNS = (ClaimRow.id, ClaimRow.document_id, ClaimRow.publisher, ClaimRow.title, ClaimRow.url,
-                  ClaimRow.published, ClaimRow.text, ClaimRow.start, ClaimRow.end, ClaimRow.data)
+_CLAIM_COLUMNS = records.COLUMNS
 
 
 def _row_values(claim: Claim, vector: np.ndarray) -> dict:
