@@ -113,7 +113,9 @@ def _noun_phrase(tokens: tuple, i: int, step: int) -> list[Token]:
             out.append(t)   # "das Institut für Bienenkunde Hohenfeld": the body's name goes on
             j += step
             continue
-        if t.noun or t.proper or t.adjective or t.pos in ("ART", "AT0", "POS", "DPS", "PPOSAT") or t.text in ("'s", "’s"):
+        plural_possessive = t.text in ("'", "’") and out and out[-1].text.endswith("s") and (out[-1].noun or out[-1].proper)
+        if (t.noun or t.proper or t.adjective or t.pos in ("ART", "AT0", "POS", "DPS", "PPOSAT") or t.text in ("'s", "’s")
+                or plural_possessive):   # "the state farmers' association"
             out.append(t)
             if step < 0 and t.pos in ("ART", "AT0"):
                 # read backwards, the article opens the phrase, unless it opens a genitive of the noun before
@@ -677,6 +679,11 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
     verb = len(phrase)
     if verb + 2 < len(tokens) and tokens[verb].text == "(" and tokens[verb + 2].text == ")":
         verb += 3   # "The German weather service (DWD) measured …"
+    if verb < len(tokens) and tokens[verb].pos in ("PRP", "APPR") and verb + 1 < len(tokens):
+        # "The state farmers' association in Elmland has raised …": a place phrase after the subject
+        place = _noun_phrase(tokens, verb + 1, 1)
+        if place and len(place) <= 4 and any(t.proper or _name_like(t) for t in place):
+            verb += 1 + len(place)
     while verb < len(tokens) and tokens[verb].text.casefold() in _BESIDE_SUBJECT:
         verb += 1   # "Norvik now offers …"
     if not phrase or verb >= len(tokens) or not tokens[verb].pos.endswith(_FINITE):
@@ -774,7 +781,7 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                 run.insert(0, before)
             if run and not any(t.text.casefold() in _STOP for t in run):
                 found.append(Organisation(" ".join(t.text for t in [*run, token]), role, token.text))
-            elif not run and role in _INSTITUTIONS and language == "de" and _compound(token.text):
+            elif not run and role in _INSTITUTIONS | {"organisation"} and language == "de" and _compound(token.text):
                 found.append(Organisation(token.text, role, token.text))
             elif not run:
                 apposed = _apposed_name(tokens, i)
