@@ -491,7 +491,18 @@ def _increment(s: str, lead: int, tail: int) -> bool:
         return True
     if lex.change_prep.search(s, max(0, lead - 10), lead) and _has_change_verb(s):
         return True
+    # "the property tax increase stays at 18 percent", "eine Erhöhung um 18 Prozent", "an 18 percent rise":
+    # the figure is the size of a change a noun names
+    if _CHANGE_NOUN_BEFORE.search(s[max(0, lead - 40):lead]) or _CHANGE_NOUN_AFTER.match(s, tail):
+        return True
     return False
+
+
+_CHANGE_NOUNS = (r"(?:increase|rise|hike|cut|reduction|drop|Erhöhung|Anstieg|Steigerung|Senkung|Kürzung|Zuwachs|"
+                 r"Rückgang)")
+_CHANGE_NOUN_BEFORE = re.compile(r"\b" + _CHANGE_NOUNS + r"s?\s+(?:\w+\s+){0,2}?(?:of|at|by|von|um)\s+"
+                                 r"(?:(?:about|around|rund|etwa|some|nearly|almost|fast|knapp)\s+)?$", re.IGNORECASE)
+_CHANGE_NOUN_AFTER = re.compile(r"\s*(?:%|percent|per cent|Prozent)?[\s-]*" + _CHANGE_NOUNS + r"\b", re.IGNORECASE)
 
 
 def _units_after(s: str, a: _Atom) -> None:

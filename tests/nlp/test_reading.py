@@ -638,3 +638,16 @@ def test_a_compound_whose_head_is_no_change_does_not_measure_its_first_part():
 def test_in_hospital_is_a_state_of_its_own(a, b, related):
     x, y = first_figures(a, b)
     assert (relate(x, y, similarity=0.5) is not None) is related
+
+
+@pytest.mark.parametrize("text, language, increment", [
+    ("The property tax increase stays at 18 percent.", "en", True),      # a noun names the change
+    ("Die Stadt habe ihre Ausgaben um 23 Prozent gesteigert.", "de", True),
+    ("Rents saw an 18 percent rise.", "en", True),
+    ("Die Inflation stieg auf 2,3 Prozent.", "de", False),                # "auf": the level reached
+    ("The unemployment rate is 5 percent.", "en", False),
+])
+def test_a_figure_that_sizes_a_change_is_an_increment(text, language, increment):
+    from service.nlp.numbers import find_quantities
+
+    assert find_quantities(text, language)[0].increment is increment
