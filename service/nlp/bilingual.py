@@ -159,7 +159,8 @@ def figure_words(text: str, language: str, start: int, end: int, unit: str = "")
     stop = _stopwords()["de" if language == "de" else "en"]
     out = []
     for token in reading.clause(clause):
-        if token.start < end and start < token.end or not (token.noun or token.verb or token.adjective):
+        adverb = token.pos in ("ADV", "AV0", "ADJD")
+        if token.start < end and start < token.end or not (token.noun or token.verb or token.adjective or adverb):
             continue
         lemma = token.lemma.casefold()
         if token.proper or token.number or lemma in stop or lemma in _EMPTY or token.text.casefold() in stop:
@@ -173,7 +174,7 @@ def figure_words(text: str, language: str, start: int, end: int, unit: str = "")
                 meanings.update(english(part, "de", heads=False))
         meanings |= {m.rstrip("s") for m in meanings if len(m) > 4}
         meanings |= {m.split()[-1] for m in meanings if " " in m}
-        out.append(frozenset(m for m in meanings if m not in _EMPTY))
+        out.append(frozenset(m for m in meanings if m not in _EMPTY and m not in stop))
     return tuple(out)
 
 

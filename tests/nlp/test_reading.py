@@ -651,3 +651,14 @@ def test_a_figure_that_sizes_a_change_is_an_increment(text, language, increment)
     from service.nlp.numbers import find_quantities
 
     assert find_quantities(text, language)[0].increment is increment
+
+
+@pytest.mark.parametrize("a, b, related", [
+    # verbs the encoder finds apart, the same figure and another word of the clause shared: one thing
+    ("Rund 2.300 Meldungen wurden zu spät abgegeben.", "Around 2,300 reports were filed late.", True),
+    # other figures: the verbs decide
+    ("Rund 2.300 Meldungen wurden zu spät abgegeben.", "Around 1,700 reports were filed late.", False),
+])
+def test_the_same_figure_and_clause_words_outweigh_verbs_the_encoder_finds_apart(a, b, related):
+    x, y = first_figures(a, b)
+    assert (relate(x, y, similarity=0.5) is not None) is related
