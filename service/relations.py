@@ -24,6 +24,8 @@ GENERIC_UNIT_SIMILARITY = 0.55
 # Content words the clauses of two generic figures (money, percent, durations) share to be one frame when
 # their sentences' meaning does not say so (one is enough beside the same figure).
 SHARED_CLAUSE_WORDS = 2
+# Two counts under different nouns are one frame only above this sentence similarity.
+PEOPLE_ALIKE_SIMILARITY = 0.3
 # Above this, two sentences mean the same whatever words their figures' clauses share.
 GENERIC_DISTINCT_SIMILARITY = 0.75
 # Below this similarity, an unknown counted noun is not taken for the same thing as another.
@@ -352,6 +354,11 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         return None
     if not same_frame(statement, stored, unit_similarity):
         return None
+    if _base(statement) != _base(stored) and similarity < PEOPLE_ALIKE_SIMILARITY and not _clause_words_shared(
+            statement, stored, with_units=True):
+        # counts of people under different nouns ("310 Menschen … aufgenommen", "1.500 Soldaten verlegt") are one
+        # frame only where their sentences or the words of their clauses are about the same thing at all
+        return None
     a, b = in_base(statement), in_base(stored)   # "120 mph" and "193 km/h" compare as the same speed
     if is_generic(stored.extra.get("concept")) and not (stored.extra.get("head") and statement.extra.get("head")
                                                          and stored.subject_key.startswith("w:")):
@@ -448,12 +455,12 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
                     f"Conflicts: {_fmt_claim(stored)} ({source}) cannot be {_fmt_claim(statement)}.")
 
 
-def _clause_words_shared(a: Claim, b: Claim) -> int:
+def _clause_words_shared(a: Claim, b: Claim, with_units: bool = False) -> int:
     from .nlp.bilingual import figure_words, shared_words
 
     def words(claim: Claim) -> tuple:
         q = claim.quantity
-        return figure_words(claim.text, claim.language, q.start, q.end, q.unit or "")
+        return figure_words(claim.text, claim.language, q.start, q.end, "" if with_units else q.unit or "")
 
     x, y = words(a), words(b)
     return min(shared_words(x, y), shared_words(y, x))

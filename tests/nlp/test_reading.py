@@ -662,3 +662,9 @@ def test_a_figure_that_sizes_a_change_is_an_increment(text, language, increment)
 def test_the_same_figure_and_clause_words_outweigh_verbs_the_encoder_finds_apart(a, b, related):
     x, y = first_figures(a, b)
     assert (relate(x, y, similarity=0.5) is not None) is related
+
+
+def test_counts_of_people_under_different_nouns_from_unrelated_stories_are_no_frame():
+    heat, troops = first_figures("Gesundheitsamt Falkenau: 310 Menschen wegen der Hitze stationär aufgenommen",
+                                 "Der Geheimdienst teilte mit, dass 1.500 Soldaten nach Varland verlegt worden seien.")
+    assert relate(heat, troops, similarity=0.1) is None
