@@ -319,6 +319,10 @@ def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str
         return True   # "das Deutsche Rote Kreuz" (stored as DRK) and "the German Red Cross"
     if abbreviates(x_canonical.strip(), y_text) or abbreviates(y_canonical.strip(), x_text):
         return True   # "DIB" and "Der Deutsche Imkerbund": an acronym of the name as written
+    for one, one_lang, canonical, text, lang in ((x_canonical, a_language, y_canonical, y_text, b_language),
+                                                 (y_canonical, b_language, x_canonical, x_text, a_language)):
+        if canonical in text and len(text.split()) > len(canonical.split()) + 1 and same_name(one, one_lang, text, lang):
+            return True   # "Mieterverein" and "Der Mieterverein Sanderbrück" (stored as Sanderbrück)
     if same_report(x_text, a_language, y_text, b_language):
         return True
     return _same_canonical(x_canonical, y_canonical)

@@ -282,9 +282,12 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
                            and tokens[k].pos.endswith("(FIN)")), None)
             if finite is not None:
                 phrases.insert(0, _noun_phrase(tokens, finite + 1, 1))
-                if finite > 0:
-                    # "Die Staatsanwaltschaft hatte acht Jahre gefordert": or before it
-                    phrases.insert(0, _noun_phrase(tokens, finite - 1, -1))
+                ahead = _noun_phrase(tokens, finite - 1, -1) if finite > 0 else []
+                opens = finite - 1 - len(ahead)
+                if ahead and not (opens >= 0 and tokens[opens].pos in ("APPR", "APPRART")):
+                    # "Die Staatsanwaltschaft hatte acht Jahre gefordert": or before it, unless a preposition
+                    # governs that phrase ("Auf der Umleitung um die Talbrücke hat die Polizei … registriert")
+                    phrases.insert(0, ahead)
         found = [n for n in (_named(p, sentence) for p in phrases if p) if n is not None]
         if found:
             return next((n for n in found if n.role != "report"), found[0])

@@ -297,8 +297,10 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         event = "in_hospital"   # "sieben Verletzte liegen noch im Krankenhaus": the injured still in hospital
     if event is None and concept not in lex.measures:
         event = clause_event
-        if event in _ONLY_PEOPLE and concept not in lex.persons and not concept.startswith("w:"):
-            # "Zum Auftakt des Warnstreiks wurden 180 Flüge gestrichen": flights do not strike
+        if event in _ONLY_PEOPLE | _ONLY_LIVING and concept not in lex.persons and not concept.startswith("w:") and (
+                event in _ONLY_PEOPLE or concept not in _LIVING_THINGS):
+            # "Zum Auftakt des Warnstreiks wurden 180 Flüge gestrichen": flights do not strike; "65.000 Wohnungen
+            # fielen unter den Mietendeckel": homes are not killed
             event = None
     if event is None and concept in lex.story:
         event = story_event
@@ -316,6 +318,9 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
 # Events that befall people, so that a figure without a noun ("30 wurden verletzt") counts people.
 # Events only people take part in, never the things counted beside them.
 _ONLY_PEOPLE = frozenset({"on_strike", "protested", "voted", "arrested", "hired"})
+# Events that befall only the living, and the counted things of the word lists that live without being people.
+_ONLY_LIVING = frozenset({"killed", "injured", "in_hospital", "infected", "vaccinated", "missing"})
+_LIVING_THINGS = frozenset({"animals"})
 _PEOPLE_EVENTS = frozenset({"killed", "injured", "in_hospital", "casualties", "evacuated", "arrested", "missing", "displaced",
                             "rescued", "infected", "vaccinated", "laid_off", "hired", "on_strike", "protested"})
 

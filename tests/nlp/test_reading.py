@@ -217,6 +217,8 @@ def test_a_unit_of_several_words_is_read_whole(text, unit_kind):
     ("Der Wetterdienst Meteona, der die Messungen auswertet, meldete 45 Liter Regen.", "de", "Meteona"),
     # a phrase a preposition governs is not the subject
     ("Talberg Bank on Friday reported net profit of 2 billion euros.", "en", "Talberg Bank"),
+    # a phrase a preposition governs before the finite verb is not the subject
+    ("Auf der Umleitung um die gesperrte Talbrücke Varsen hat die Polizei 31 Unfälle registriert.", "de", "police"),
     # a name joined by "of" is one name, a place inside it no source of its own
     ("The Federal Office of Ship Safety says the ferry was doing 11 knots.", "en", "Federal Office of Ship Safety"),
     ("The Bank of Sarnland said inflation would fall to 2 percent.", "en", "Bank of Sarnland"),
@@ -668,3 +670,20 @@ def test_counts_of_people_under_different_nouns_from_unrelated_stories_are_no_fr
     heat, troops = first_figures("Gesundheitsamt Falkenau: 310 Menschen wegen der Hitze stationär aufgenommen",
                                  "Der Geheimdienst teilte mit, dass 1.500 Soldaten nach Varland verlegt worden seien.")
     assert relate(heat, troops, similarity=0.1) is None
+
+
+def test_a_source_stored_by_its_seat_meets_its_body_s_noun():
+    from service.nlp import parse_statement
+
+    text = "Mietendeckel\n\nDer Mieterverein Varsen spricht von rund 65.000 Wohnungen."
+    stored = article_figure(text, "de", 65_000)
+    _, claims = parse_statement("Mieterverein: Rund 65.000 Wohnungen fielen unter den Mietendeckel")
+    assert relate(claims[0], stored, similarity=0.6).relation == "matching"
+
+
+@pytest.mark.parametrize("text, value, event", [
+    ("Rund 65.000 Wohnungen fielen unter den Mietendeckel.", 65_000, None),   # homes are not killed
+    ("In dem Krieg fielen rund 6.000 Soldaten.", 6_000, "killed"),
+])
+def test_events_of_the_living_befall_only_the_living(text, value, event):
+    assert figures(text, "de")[value].extra["event"] == event
