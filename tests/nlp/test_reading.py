@@ -18,6 +18,12 @@ def first_figures(*texts):
     return tuple(next(iter(figures(text).values())) for text in texts)
 
 
+def one_frame(a, b, similarity):
+    """Whether the first figures of two sentences relate at all, at the given sentence similarity."""
+    x, y = first_figures(a, b)
+    return relate(x, y, similarity=similarity) is not None
+
+
 def article_figure(text, language, value):
     """The claim of an article (headline, blank line, body) with the given figure, read as the service reads it."""
     from datetime import date
@@ -585,8 +591,7 @@ def test_words_before_a_kind_s_noun_say_which_body_it_is():
     ("Im Lesen kamen sie auf 480 Punkte.", "In Mathe kamen die Jugendlichen auf 475 Punkte.", False),
 ])
 def test_generic_figures_meet_by_the_words_of_their_clauses(a, b, related):
-    x, y = first_figures(a, b)
-    assert (relate(x, y, similarity=0.3) is not None) is related
+    assert one_frame(a, b, similarity=0.3) is related
 
 
 @pytest.mark.parametrize("text, value, forecast", [
@@ -638,8 +643,7 @@ def test_a_compound_whose_head_is_no_change_does_not_measure_its_first_part():
     ("Bei dem Busunglück wurden 40 Menschen verletzt.", "Seven people are still in hospital.", False),
 ])
 def test_in_hospital_is_a_state_of_its_own(a, b, related):
-    x, y = first_figures(a, b)
-    assert (relate(x, y, similarity=0.5) is not None) is related
+    assert one_frame(a, b, similarity=0.5) is related
 
 
 @pytest.mark.parametrize("text, language, increment", [
@@ -662,8 +666,7 @@ def test_a_figure_that_sizes_a_change_is_an_increment(text, language, increment)
     ("Rund 2.300 Meldungen wurden zu spät abgegeben.", "Around 1,700 reports were filed late.", False),
 ])
 def test_the_same_figure_and_clause_words_outweigh_verbs_the_encoder_finds_apart(a, b, related):
-    x, y = first_figures(a, b)
-    assert (relate(x, y, similarity=0.5) is not None) is related
+    assert one_frame(a, b, similarity=0.5) is related
 
 
 def test_counts_of_people_under_different_nouns_from_unrelated_stories_are_no_frame():
