@@ -127,7 +127,7 @@ def _expected_later(claim: Claim) -> bool:
 
 
 # Events that befall what is counted: a count without one is not a count of those they befell.
-BEFALLS = frozenset({"killed", "injured", "in_hospital", "casualties", "missing", "arrested", "displaced", "rescued", "infected"})
+BEFALLS = frozenset({"killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties", "missing", "arrested", "displaced", "rescued", "infected"})
 _DURATIONS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"})
 
 
@@ -522,7 +522,7 @@ def unit_similarity(a: str, b: str) -> float:
 
 
 # Counts that only grow: what happened cannot un-happen (SEMANTICS.md, Time).
-GROWING_EVENTS = frozenset({"killed", "injured", "casualties", "evacuated", "arrested", "displaced", "rescued",
+GROWING_EVENTS = frozenset({"killed", "injured", "hospitalised", "casualties", "evacuated", "arrested", "displaced", "rescued",
                             "infected", "vaccinated", "burned", "damaged"})
 GROWING_CONCEPTS = frozenset({"cases", "deaths", "injured", "casualties", "evacuees", "arrests", "victims",
                               "vaccinations", "hospitalisations", "deportations"})

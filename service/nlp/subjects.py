@@ -293,8 +293,9 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         if converted is not None:
             concept, scale = converted[0], converted[1:]
     event = lex.implied_event.get(concept)
-    if event in ("injured", "infected") and _in_hospital(sentence, quantity, language):
-        event = "in_hospital"   # "sieben Verletzte liegen noch im Krankenhaus": the injured still in hospital
+    if event in ("injured", "infected"):
+        # "sieben Verletzte liegen noch im Krankenhaus": the injured still in hospital, taken there, in intensive care
+        event = _in_hospital(sentence, quantity, language) or event
     if event is None and concept not in lex.measures:
         event = clause_event
         if event in _ONLY_PEOPLE | _ONLY_LIVING and concept not in lex.persons and not concept.startswith("w:") and (
@@ -319,23 +320,28 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
 # Events only people take part in, never the things counted beside them.
 _ONLY_PEOPLE = frozenset({"on_strike", "protested", "voted", "arrested", "hired"})
 # Events that befall only the living, and the counted things of the word lists that live without being people.
-_ONLY_LIVING = frozenset({"killed", "injured", "in_hospital", "infected", "vaccinated", "missing"})
+_ONLY_LIVING = frozenset({"killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "infected",
+                          "vaccinated", "missing"})
 _LIVING_THINGS = frozenset({"animals"})
-_PEOPLE_EVENTS = frozenset({"killed", "injured", "in_hospital", "casualties", "evacuated", "arrested", "missing", "displaced",
+_PEOPLE_EVENTS = frozenset({"killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties", "evacuated", "arrested", "missing", "displaced",
                             "rescued", "infected", "vaccinated", "laid_off", "hired", "on_strike", "protested"})
 
 
-def _in_hospital(sentence: str, quantity: Quantity, language: str) -> bool:
-    """Whether the figure's clause says that what it counts is in hospital, beside another event word."""
+_HOSPITAL_EVENTS = ("in_intensive_care", "hospitalised", "in_hospital")
+
+
+def _in_hospital(sentence: str, quantity: Quantity, language: str) -> Optional[str]:
+    """The hospital event the figure's clause names beside another event word (in intensive care, taken to
+    hospital, in hospital), if any."""
     reading, clause = _figure_clause(sentence, quantity, language)
     own = reading.clause(clause)
     if not own:
-        return False
-    if any(h.value == "in_hospital" for h in lexicon().events.finditer(sentence[own[0].start:own[-1].end])):
-        return True
+        return None
+    found = {h.value for h in lexicon().events.finditer(sentence[own[0].start:own[-1].end])}
     _, phrases = _event_lemmas()
     lemmas = {_lemma_key(t, own) for t in own}
-    return any(key == "in_hospital" and lang == language and words <= lemmas for lang, words, key in phrases)
+    found |= {key for lang, words, key in phrases if lang == language and words <= lemmas}
+    return next((event for event in _HOSPITAL_EVENTS if event in found), None)
 
 
 def _figure_clause(sentence: str, quantity: Quantity, language: str):

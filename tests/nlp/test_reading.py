@@ -690,3 +690,12 @@ def test_a_source_stored_by_its_seat_meets_its_body_s_noun():
 ])
 def test_events_of_the_living_befall_only_the_living(text, value, event):
     assert figures(text, "de")[value].extra["event"] == event
+
+
+@pytest.mark.parametrize("text, value, event", [
+    ("43 people were taken to hospital.", 43, "hospitalised"),        # admissions add up
+    ("Sieben Menschen liegen noch im Krankenhaus.", 7, "in_hospital"),   # a state of the day
+    ("Vier Patienten werden auf der Intensivstation behandelt.", 4, "in_intensive_care"),
+])
+def test_admitted_in_hospital_and_in_intensive_care_are_three_counts(text, value, event):
+    assert figures(text)[value].extra["event"] == event

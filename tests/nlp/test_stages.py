@@ -292,7 +292,7 @@ def test_a_city_name_is_a_place_only_where_capitalised():
 def test_a_pronoun_is_not_what_is_counted():
     claims = nlp.parse_statement("43 people were taken to hospital, four of them in critical condition.")[1]
     assert [c.quantity.value for c in claims] == [43, 4]
-    assert claims[0].subject_key == claims[1].subject_key == "people@in_hospital"
+    assert claims[0].subject_key == claims[1].subject_key == "people@hospitalised"
     # "four of them" is a part of the 43, counting what they count
     assert claims[1].extra["part"] and claims[1].extra["whole"] == 43 and not claims[0].extra.get("part")
 
