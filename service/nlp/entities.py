@@ -50,7 +50,7 @@ def _role_finder():
 def _role_ending():
     """A word ending in a role noun: German compounds name bodies by their last part."""
     terms = sorted((re.escape(t) for t in _roles() if " " not in t and len(t) >= 3), key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(terms) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?:" + "|".join(terms) + r")(?:es|s|en|n)?(?!\w)", re.IGNORECASE)   # "des Gesundheitsamts"
 
 
 @lru_cache(maxsize=1)
@@ -606,8 +606,10 @@ def _key(name: str) -> str:
     return " ".join(words)
 
 
-def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional[str]]]) -> Attributor:
-    """"das Unternehmen", "the ministry": the article's organisation of that kind, else its first one."""
+def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional[str]]],
+                 at: Optional[int] = None) -> Attributor:
+    """"das Unternehmen", "the ministry": the article's organisation of that kind, the one named last before
+    sentence `at` when it is given ("Das Gesundheitsamt … Das Amt zählte …"), else the first."""
     role = role_of(attributor.canonical.split()[-1], "de") or role_of(attributor.canonical.split()[-1], "en")
     if role is None or any(w[:1].isupper() and not role_of(w, "de") and not role_of(w, "en")
                            for w in attributor.canonical.split()):
@@ -616,6 +618,7 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
     # "die Behörde", "the bank": a bare noun of the kind stands for the article's body of that kind;
     # "das Gesundheitsamt", "the district health office" name a body of their own
     bare = len(attributor.canonical.split()) == 1 and not _compound(word)
+    candidates = []
     for organisation in organisations:
         name, kind = organisation[0], organisation[1]
         if kind != role or fold(name) == fold(attributor.canonical):
@@ -624,8 +627,11 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
         if own is not None and not bare and not translates(fold(word), _language_of_word(word), fold(own),
                                                            _language_of_word(own), heads=False):
             continue   # "Robert Koch-Institut" is the institute, not "das Gesundheitsamt"
-        return Attributor(attributor.text, name)
-    return attributor
+        candidates.append(organisation)
+    if not candidates:
+        return attributor
+    before = [o for o in candidates if at is not None and isinstance(o, Organisation) and 0 <= o.index <= at]
+    return Attributor(attributor.text, (before[-1] if before else candidates[0])[0])
 
 
 @lru_cache(maxsize=8192)
@@ -635,7 +641,8 @@ def _compound(word: str) -> bool:
     if tokens and len(tokens[0].parts) >= 2:
         return True
     folded = fold(word)
-    return any(folded.endswith(term) and len(folded) - len(term) >= 3 for term in _roles() if " " not in term)
+    stems = {folded, _ENDING.sub("", folded)}   # "des Gesundheitsamts"
+    return any(f.endswith(term) and len(f) - len(term) >= 3 for f in stems for term in _roles() if " " not in term)
 
 
 # Bodies a compound noun names on its own ("das Bundeskartellamt", "das Landgericht"), unlike a company's
@@ -648,6 +655,7 @@ class Organisation(NamedTuple):
     name: str
     role: Optional[str]
     word: Optional[str] = None
+    index: int = -1        # the sentence that names it
 
 
 def _language_of_word(word: str) -> str:
@@ -749,7 +757,7 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
     "das Gesundheitsministerium" (ministry), sources with a role noun in their name."""
     found = []
     finder = _role_finder()
-    for sentence in sentences:
+    for number, sentence in enumerate(sentences):
         if not any(True for _ in finder.finditer(sentence)) and not _role_ending().search(sentence):
             continue   # read only the sentences that name a kind of body ("Landesvermessungsamt" ends in one)
         tokens = read(sentence, language).tokens
@@ -767,12 +775,12 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
             if small and not named_next:
                 apposed = _apposed_name(tokens, i)
                 if apposed is not None:
-                    found.append(Organisation(apposed, role, token.text))
+                    found.append(Organisation(apposed, role, token.text, number))
                 continue
             if not token.proper and named_next and not gazetteer().names.get(nxt.text):
                 # "Der Autohersteller Vanta" is Vanta; "die Staatsanwaltschaft Brakenfeld" is the office of that seat
                 found.append(Organisation(f"{token.text} {nxt.text}" if role in _INSTITUTIONS else nxt.text, role,
-                                          token.text))
+                                          token.text, number))
                 continue
             # "Rheinmark Bank", "Norvik Pharma": names whose last word says what kind of body they are
             run = []
@@ -783,13 +791,14 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                     break
                 run.insert(0, before)
             if run and not any(t.text.casefold() in _STOP for t in run):
-                found.append(Organisation(" ".join(t.text for t in [*run, token]), role, token.text))
+                found.append(Organisation(" ".join(t.text for t in [*run, token]), role, token.text, number))
             elif not run and role in _INSTITUTIONS | {"organisation"} and language == "de" and _compound(token.text):
-                found.append(Organisation(token.text, role, token.text))
+                name = token.lemma if token.lemma and token.lemma[:1].isupper() else token.text   # "des Gesundheitsamts"
+                found.append(Organisation(name, role, name, number))
             elif not run:
                 apposed = _apposed_name(tokens, i)
                 if apposed is not None:
-                    found.append(Organisation(apposed, role, token.text))
+                    found.append(Organisation(apposed, role, token.text, number))
     return found
 
 
@@ -856,7 +865,7 @@ def _apposed_name(tokens: tuple, i: int) -> Optional[str]:
 
 
 def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, Optional[str]]],
-                         acronyms: dict[str, str]) -> Attributor:
+                         acronyms: dict[str, str], at: Optional[int] = None) -> Attributor:
     """An article's source under the name the base shares: a taught acronym for its expansion, and a role
     noun for the organisation of that kind ("das Unternehmen" -> Vanta)."""
     canonical = attributor.canonical
@@ -865,7 +874,7 @@ def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, 
             return Attributor(expansion if len(attributor.text) <= len(acronym) + 2 else attributor.text, acronym)
     taught = [Organisation(acronym, role_of(expansion.split()[-1], "en") or role_of(expansion.split()[-1], "de"),
                            expansion.split()[-1]) for acronym, expansion in acronyms.items()]
-    resolved = resolve_role(attributor, list(organisations) + [o for o in taught if o.role])
+    resolved = resolve_role(attributor, list(organisations) + [o for o in taught if o.role], at)
     if resolved.canonical != canonical:
         # "the regulator" -> "Federal Financial Supervisory Authority", taught as "(BaFin)"
         for acronym, expansion in acronyms.items():

@@ -369,13 +369,13 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
                 if name:
                     attribution = Attribution(Attributor(attribution.attributor.text, name), attribution.how,
                                               attribution.span)
-            attribution = Attribution(canonical_in_article(attribution.attributor, organisations, acronyms),
+            attribution = Attribution(canonical_in_article(attribution.attributor, organisations, acronyms, index),
                                       attribution.how, attribution.span)
         elif attribution.how == "none" and deep:
             acting = actor(text, language, bodies=bodies)
             if acting is not None:
                 acting_as = Attributor(acting.text, generic_role_name(acting.name) or acting.name)
-                attribution = Attribution(canonical_in_article(acting_as, organisations, acronyms), "actor",
+                attribution = Attribution(canonical_in_article(acting_as, organisations, acronyms, index), "actor",
                                           (acting.start, acting.end))
         out.append(attribution)
     return out, lambda attributor: canonical_in_article(attributor, organisations, acronyms)

@@ -554,6 +554,9 @@ def test_one_body_under_two_words_for_its_kind(a, a_lang, b, b_lang, same):
     # an apposition written small names the body's kind
     ("Systems down\n\nRepairs could take months, according to the Varnet, the city's IT provider. The cost would "
      "be about 5 million euros, the company said.", 5_000_000, "Varnet"),
+    # a bare role noun stands for the body of its kind named last before it, in any case form
+    ("Hitze\n\nDer Wetterdienst Meteona warnt vor 38 Grad. Nach Angaben des Gesundheitsamts starben zwei Menschen. "
+     "Das Amt zählte 465 stationäre Aufnahmen.", 465, "Gesundheitsamt"),
     # a compound that names an association is the body "der Verband" stands for
     ("Dürre\n\nDer Landesbauernverband rechnet mit Schäden. Der Verband beziffert die Schäden auf 450 Millionen "
      "Euro.", 450_000_000, "Landesbauernverband"),
