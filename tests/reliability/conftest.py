@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
 
 import pytest
@@ -45,9 +46,24 @@ def postgres_database():
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _drop(admin, name)
     admin.dispose()
+
+
+def _drop(admin, name: str, attempts: int = 20) -> None:
+    """Drop a test database. FORCE ends the test's own connections, but not a server process of another role
+    (an autovacuum worker busy on a freshly restored base): then wait for it to finish and try again."""
+    from sqlalchemy.exc import ProgrammingError
+
+    for attempt in range(attempts):
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except ProgrammingError as error:
+            if "InsufficientPrivilege" not in type(error.orig).__name__ or attempt == attempts - 1:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
