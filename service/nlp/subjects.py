@@ -298,8 +298,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         event = _in_hospital(sentence, quantity, language) or event
     if event is None and concept not in lex.measures:
         event = clause_event
-        if event in _ONLY_PEOPLE | _ONLY_LIVING and concept not in lex.persons and not concept.startswith("w:") and (
-                event in _ONLY_PEOPLE or concept not in _LIVING_THINGS):
+        person = concept in lex.persons or concept.startswith("w:")
+        if not person and (event in _ONLY_PEOPLE or event in _ONLY_LIVING and concept not in _LIVING_THINGS):
             # "Zum Auftakt des Warnstreiks wurden 180 Flüge gestrichen": flights do not strike; "65.000 Wohnungen
             # fielen unter den Mietendeckel": homes are not killed
             event = None
@@ -323,8 +323,8 @@ _ONLY_PEOPLE = frozenset({"on_strike", "protested", "voted", "arrested", "hired"
 _ONLY_LIVING = frozenset({"killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "infected",
                           "vaccinated", "missing"})
 _LIVING_THINGS = frozenset({"animals"})
-_PEOPLE_EVENTS = frozenset({"killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties", "evacuated", "arrested", "missing", "displaced",
-                            "rescued", "infected", "vaccinated", "laid_off", "hired", "on_strike", "protested"})
+_PEOPLE_EVENTS = frozenset({"killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties",
+                            "evacuated", "arrested", "missing", "displaced", "rescued", "infected", "vaccinated", "laid_off", "hired", "on_strike", "protested"})
 
 
 _HOSPITAL_EVENTS = ("in_intensive_care", "hospitalised", "in_hospital")
