@@ -390,7 +390,8 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
                 return None
 
     source = _source(stored)
-    if a.increment != b.increment:
+    # "eight more weeks" and "noch acht Wochen": time still to come is a span like any other
+    if a.increment != b.increment and kind(statement) != "duration":
         return Relation("related", 0.3 + 0.3 * similarity,
                         f"Related: {'a change' if b.increment else 'a total'} of {_fmt_claim(stored)} ({source}), "
                         f"not comparable with {'a change' if a.increment else 'a total'} of {_fmt_claim(statement)}.")
@@ -603,6 +604,14 @@ def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple
                 decided[id(claim)] = Relation(
                     "related", min(relation.score, 0.5),
                     f"Earlier figure: {_fmt_claim(claim)} on {day}; the same source ({_who(claim)}) reported "
+                    f"{_fmt_claim(later)} on {present}.")
+                continue
+            if when is None and present is not None and day < present and relation.relation == "conflicting":
+                # the statement speaks of the latest state, where the source's latest report is its present one
+                later = current[0]
+                decided[id(claim)] = Relation(
+                    "related", min(relation.score, 0.5),
+                    f"Earlier report: {_fmt_claim(claim)} on {day}; the same source ({_who(claim)}) still reported "
                     f"{_fmt_claim(later)} on {present}.")
                 continue
             if when is None or day == when or relation.relation in ("matching", "corroborating"):

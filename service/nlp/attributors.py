@@ -10,9 +10,13 @@ from .lexicon import Hit, TermFinder, both_languages, fold, load
 from .model import Attributor
 from .places import gazetteer
 
+# What a source gives: "nach Angaben", "nach Berechnung der Gewerkschaft", "nach Einschätzung des Herstellers".
+ACCOUNT_NOUNS = (r"(?:Angaben|Berechnung(?:en)?|Schätzung(?:en)?|Einschätzung(?:en)?|Zählung(?:en)?|Darstellung|Auffassung|"
+                 r"Ansicht|Meinung|Worten|Informationen|Erkenntnissen|Aussagen?|Mitteilung|Daten|Zahlen)")
 _PREFIX_CUES = re.compile(
-    r"\b(laut|nach\s+(?:eigenen\s+|übereinstimmenden\s+)?Angaben(?:\s+von|\s+des|\s+der|\s+aus)?|zufolge\s+von|"
-    r"according\s+to|citing|unter\s+Berufung\s+auf|so)\s", re.IGNORECASE)
+    r"\b(laut|nach\s+(?:eigenen\s+|übereinstimmenden\s+|ersten\s+|vorläufigen\s+|offiziellen\s+)?" + ACCOUNT_NOUNS +
+    r"(?:\s+von|\s+des|\s+der|\s+aus)?|zufolge\s+von|according\s+to|citing|unter\s+Berufung\s+auf|so)\s",
+    re.IGNORECASE)
 _POSTFIX_CUE = re.compile(r"\s(zufolge)\b", re.IGNORECASE)
 _OFFICIAL_NOUNS = (r"(Regierung|Behörden|Beamte|Beamten|Militärbeamte|Militärs|Geheimdienst|Armee|Militär|"
                    r"Regierungsvertreter|Stellen|officials|authorities|government|military|intelligence|army)")
@@ -212,6 +216,10 @@ def _which_of_its_kind(found: Attribution, sentence: str, language: str) -> Attr
     from .entities import speaker
 
     named = speaker(sentence, language)
+    if named is not None and named.role == "described" and named.start < found.span[0] < named.end and _noun_before(
+            sentence, named.start, found.span[0], language):
+        # "Mountain rescuers say": a noun before the kind's word says which body of the kind
+        return Attribution(Attributor(named.text, named.name), found.how, (named.start, named.end))
     if named is None or named.role in ("report", "described"):
         return found
     if named.start <= found.span[0] < named.end and set(fold(found.attributor.canonical).split()) < set(
@@ -223,6 +231,13 @@ def _which_of_its_kind(found: Attribution, sentence: str, language: str) -> Attr
         known = sources().mentions.get(named.name) or sources().mentions.get(named.text) or generic_role_name(named.name)
         return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
     return found
+
+
+def _noun_before(sentence: str, start: int, end: int, language: str) -> bool:
+    from .reading import read
+
+    words = [t for t in read(sentence, language).tokens if start <= t.start < end]
+    return bool(words) and all(t.noun for t in words)
 
 
 def generic_role_name(name: str) -> Optional[str]:
@@ -347,6 +362,9 @@ def _attribute_by_cues(sentence: str) -> Attribution:
         word = compound.group(1) or compound.group(2)
         stem = word[:-1] if word.endswith("s") else word          # Fugen-s: "Regierungsangaben"
         known = next(filter(None, map(src.mentions.get, (word + "angaben", word, stem, stem + "en"))), None)
+        if known is None and (_role(stem) or _role(word)):
+            # "nach Unternehmensangaben": the body of that kind, which the article resolves ("the company")
+            known = generic_role_name(stem) or generic_role_name(word) or (stem if _role(stem) else word)
         if known:
             return Attribution(Attributor(word, known), "explicit", (compound.start(), compound.end()))
     for cue in _PREFIX_CUES.finditer(sentence):

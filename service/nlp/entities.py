@@ -18,7 +18,7 @@ from .bilingual import compound_split, in_dictionary, translates
 from .lexicon import both_languages, fold, load
 from .model import Attributor
 from .places import gazetteer
-from .reading import Reading, Token, read
+from .reading import TIME_WORD, Reading, Token, read
 
 # German case endings and English plurals do not make another source ("Wahlamts", "Deutschen Bahn").
 _ENDING = re.compile(r"(?<=\w{4})(es|s|en|n)$")
@@ -356,7 +356,8 @@ def _inverted(tokens: tuple, i: int) -> bool:
 
 
 _REPORT_CUE = re.compile(
-    r"\b(?:nach|laut|gemäß|according to)\s+(?:dem|den|der|des|the)?\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:^|\b(?:nach|laut|gemäß|according to|aus|in|ergab|ergaben|zeigt|zeigte|zeigen)\s+)"
+    r"(?:dem|den|der|des|the|einer|einem|eines|eine|ein|a|an)?\s*(?:[\w-]+\s+){0,2}?"
     r"(?P<report>[\w-]+)\s+(?:des|der|von|vom|from|of|by)\s+(?:the\s+|dem\s+|der\s+)?(?P<body>(?:[\w'’-]+\s?){1,5})",
     re.IGNORECASE)
 
@@ -534,13 +535,17 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     return _covered(shorter, longer) or _covered(longer, shorter) or _same_kind(a, a_lang, b, b_lang)
 
 
+_WHICH_LEVEL = frozenset({"town", "city", "state", "national", "federal"})
+
+
 def _body_words(name: str, language: str) -> Optional[tuple[Token, list[str]]]:
     """A body's name as its head noun and the words that say which body it is: "Airport operator" ->
     operator + [airport], "Imkerbund" -> Bund + [Imker], "Bund der Steuerzahler" -> Bund + [Steuerzahler]."""
     geo = gazetteer()
     tokens = [t for t in read(name, language).tokens if not geo.names.get(t.text) and not geo.demonyms.get(t.text)]
     genitive = next((k for k, t in enumerate(tokens) if k and t.text.casefold() in ("der", "des", "of")), None)
-    content = [t for t in tokens if (t.noun or t.adjective) and fold(t.text) not in _STOP]
+    # "state", "federal" and "city" say which body it is here ("state fisheries association" = "Landesfischereiverband")
+    content = [t for t in tokens if (t.noun or t.adjective) and (fold(t.text) not in _STOP or fold(t.text) in _WHICH_LEVEL)]
     if not content or any(t.proper for t in tokens):
         return None
     if genitive is not None:
@@ -552,10 +557,17 @@ def _body_words(name: str, language: str) -> Optional[tuple[Token, list[str]]]:
         head = content[-1] if content[-1].noun else None
     if head is None:
         return None
-    modifiers = [t.lemma.casefold() for t in content if t is not head]
+    modifiers = [(t.lemma if in_dictionary(t.lemma) or not in_dictionary(t.text) else t.text).casefold()
+                 for t in content if t is not head]   # "fisheries", not the tagger's "fisherie"
     if len(head.parts) >= 2:
-        # the compound's first parts as one word ("Flughafengesellschaft": Flughafen)
-        modifiers = [head.text.casefold()[:-len(head.parts[-1])].rstrip("-")] + modifiers
+        # the compound's first parts as one word ("Flughafengesellschaft": Flughafen), else each of them when
+        # the dictionary has no word for them together ("Landesfischereiverband": Land, Fischerei)
+        from .bilingual import english
+
+        joined = head.text.casefold()[:-len(head.parts[-1])].rstrip("-")
+        several = len(head.parts) >= 3 and not english(joined, "de", heads=False) and not english(
+            joined.rstrip("s"), "de", heads=False)
+        modifiers = (list(head.parts[:-1]) if several else [joined]) + modifiers
     return head, modifiers
 
 
@@ -591,7 +603,8 @@ def _same_kind(a: str, a_lang: str, b: str, b_lang: str) -> bool:
 def _meanings(word: str, language: str) -> set:
     from .bilingual import english
 
-    return {word, _ENDING.sub("", word), *english(word, language)[:6]}
+    singular = {re.sub(r"ies$", "y", word), word[:-1] if word.endswith("s") else word} if language == "en" else set()
+    return {word, _ENDING.sub("", word), *singular, *english(word, language)[:6]}
 
 
 def _countries(name: str) -> frozenset:
@@ -802,6 +815,10 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
     return found
 
 
+# Prepositions whose noun is a place: "in Grevenstadt", "into the Wendra", "aus dem Werk".
+_INTO = frozenset({"in", "im", "ins", "into", "nach"})
+
+
 def named_bodies(sentences: list[str], language: str) -> list[Organisation]:
     """Names the article keeps coming back to that no role noun types ("Telvio", "Molkerei Brandhoff"):
     the organisation of the story when the text says only "the company". A name must recur; a place,
@@ -821,10 +838,12 @@ def named_bodies(sentences: list[str], language: str) -> list[Organisation]:
             while m < len(tokens) and _name_like(tokens[m]) and tokens[m].text[:1].isupper():
                 m += 1
             run = tokens[k:m]
-            if k and tokens[k - 1].text.casefold() in ("in", "im"):
-                places.update(t.text for t in run)   # "in Grevenstadt": a place no gazetteer knows
+            before = [t.text.casefold() for t in tokens[max(0, k - 2):k]]
+            if before and (before[-1] in _INTO or len(before) == 2 and before[0] in _INTO and tokens[k - 1].pos in (
+                    "ART", "AT0")):
+                places.update(t.text for t in run)   # "in Grevenstadt", "in die Wendra": a place no gazetteer knows
             if len(run) == 1 and not geo.names.get(run[0].text) and not geo.demonyms.get(run[0].text) and (
-                    k > 0 or run[0].proper):
+                    k > 0 or run[0].proper) and not TIME_WORD.match(run[0].text):
                 counts[run[0].text] = counts.get(run[0].text, 0) + 1
             elif len(run) > 1:
                 people.update(t.text for t in run)
@@ -859,9 +878,20 @@ def _apposed_name(tokens: tuple, i: int) -> Optional[str]:
                      or tokens[j].pos in ("ART", "AT0", "POS", "DPS") or tokens[j].text in ("'s", "’s")):
         j -= 1
     if 0 < j < i - 1 and tokens[j].text == "," and _name_like(tokens[j - 1]) and not gazetteer().names.get(
-            tokens[j - 1].text):
+            tokens[j - 1].text) and not TIME_WORD.match(tokens[j - 1].text):
         return tokens[j - 1].text
     return None
+
+
+def _kind_word(name: str) -> tuple[Optional[str], Optional[str]]:
+    """The kind a body's name says and the word that says it, read from its head backwards
+    ("Gewerkschaft Erziehung und Wissenschaft" is a union, "State Office for the Environment" an authority)."""
+    words = name.split()
+    for word in reversed(words):
+        role = role_of(word, "en") or role_of(word, "de")
+        if role:
+            return role, word
+    return None, words[-1] if words else None
 
 
 def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, Optional[str]]],
@@ -870,10 +900,11 @@ def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, 
     noun for the organisation of that kind ("das Unternehmen" -> Vanta)."""
     canonical = attributor.canonical
     for acronym, expansion in acronyms.items():
-        if same_name(canonical, "de", expansion, "de") or canonical == acronym:
+        if same_name(canonical, "de", expansion, "de") or canonical == acronym or (
+                len(canonical.split()) >= 2 and expansion.startswith(canonical + " ")):
+            # ("Gewerkschaft Erziehung" is the start of "Gewerkschaft Erziehung und Wissenschaft (GEW)")
             return Attributor(expansion if len(attributor.text) <= len(acronym) + 2 else attributor.text, acronym)
-    taught = [Organisation(acronym, role_of(expansion.split()[-1], "en") or role_of(expansion.split()[-1], "de"),
-                           expansion.split()[-1]) for acronym, expansion in acronyms.items()]
+    taught = [Organisation(acronym, *_kind_word(expansion)) for acronym, expansion in acronyms.items()]
     resolved = resolve_role(attributor, list(organisations) + [o for o in taught if o.role], at)
     if resolved.canonical != canonical:
         # "the regulator" -> "Federal Financial Supervisory Authority", taught as "(BaFin)"
@@ -883,7 +914,13 @@ def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, 
     return resolved
 
 
-_CUE = re.compile(r"\b(?:laut|nach Angaben|according to|zufolge)\s+", re.IGNORECASE)
+def _cue():
+    from .attributors import ACCOUNT_NOUNS
+
+    return re.compile(r"\b(?:laut|nach\s+" + ACCOUNT_NOUNS + r"|according to|zufolge)\s+", re.IGNORECASE)
+
+
+_CUE = _cue()
 
 
 def after_cue(sentence: str, language: str) -> Optional[Named]:

@@ -341,6 +341,22 @@ def _story_event(sentences: list[Sentence], lead: int = 2) -> Optional[str]:
     return None
 
 
+def _bare_kind(name: str) -> bool:
+    """A noun that only says what kind of body speaks ("Unternehmen" from "nach Unternehmensangaben")."""
+    from .entities import _compound, role_of
+
+    return " " not in name and bool(role_of(name, "de") or role_of(name, "en")) and not _compound(name)
+
+
+def _heading_name(text: str, language: str) -> Optional[str]:
+    """A name the tagger knows as one opening the sentence before its verb ("Pharvo hat …"), not a place."""
+    tokens = read(text, language).tokens
+    if len(tokens) > 1 and tokens[0].proper and tokens[1].pos.endswith(("FIN)", "VBZ", "VHZ", "VVD", "VVZ")) and \
+            not gazetteer().names.get(tokens[0].text):
+        return tokens[0].text
+    return None
+
+
 def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[Attribution], Callable]:
     """Each sentence's source as the article names it, resolved within the article: taught acronyms, role
     nouns ("das Unternehmen") for the organisation of that kind, and an organisation acting in its own
@@ -369,8 +385,14 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
                 if name:
                     attribution = Attribution(Attributor(attribution.attributor.text, name), attribution.how,
                                               attribution.span)
-            attribution = Attribution(canonical_in_article(attribution.attributor, organisations, acronyms, index),
-                                      attribution.how, attribution.span)
+            resolved = canonical_in_article(attribution.attributor, organisations, acronyms, index)
+            if _bare_kind(resolved.canonical) and resolved.canonical == attribution.attributor.canonical:
+                # "Pharvo hat nach Unternehmensangaben …": no company named before, the one acting here
+                acting = actor(text, language, statement=True, bodies=bodies)
+                name = acting.name if acting is not None else _heading_name(text, language)
+                if name and not _bare_kind(name):
+                    resolved = Attributor(resolved.text, generic_role_name(name) or name)
+            attribution = Attribution(resolved, attribution.how, attribution.span)
         elif attribution.how == "none" and deep:
             acting = actor(text, language, bodies=bodies)
             if acting is not None:
@@ -403,13 +425,15 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
         fallback = context.last_subject if sentence.paragraph == context.last_paragraph else None
         found = analyse(sentence.text, language, published, attributor=speaker, fallback_subject=fallback,
                         attribution=attribution, story_event=story_event, resolve=resolve)
-        if not found and attribution.attributor is not None and _SAID_THAT.match(sentence.text):
+        if attribution.attributor is not None and _SAID_THAT.match(sentence.text) and (
+                not found or attribution.how == "explicit"):
             # "… 3.000 Menschen mussten ihre Häuser verlassen. Das teilte das Innenministerium mit.":
-            # the speaker of the sentence before, which named none, and no claim of its own
+            # the speaker of the sentence before, which named none ("Das geht aus einer Umfrage der GEW
+            # hervor, an der sich 212 Schulen beteiligten" also has a claim of its own)
             for claim in previous:
                 if claim.extra.get("attribution") in ("none", "actor"):
                     claim.attributor, claim.extra["attribution"] = attribution.attributor, "explicit"
-            if previous:
+            if previous and not found:
                 context.last_speaker = attribution.attributor
                 previous = []
                 continue

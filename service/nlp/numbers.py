@@ -491,6 +491,9 @@ def _increment(s: str, lead: int, tail: int) -> bool:
         return True
     if lex.change_prep.search(s, max(0, lead - 10), lead) and _has_change_verb(s):
         return True
+    if _UP_OR_DOWN.search(s[max(0, lead - 12):lead]) and (_PERCENT_AFTER.match(s, tail) or _PERCENT_AFTER.search(
+            s, lead, tail)):
+        return True   # "Demand is up 35 percent", "bookings are down 20 percent": the size of a change
     # "the property tax increase stays at 18 percent", "eine Erhöhung um 18 Prozent", "an 18 percent rise":
     # the figure is the size of a change a noun names
     if _CHANGE_NOUN_BEFORE.search(s[max(0, lead - 40):lead]) or _CHANGE_NOUN_AFTER.match(s, tail):
@@ -498,6 +501,8 @@ def _increment(s: str, lead: int, tail: int) -> bool:
     return False
 
 
+_UP_OR_DOWN = re.compile(r"\b(?:is|are|was|were|been|be|now|still)\s+(?:up|down)\s+(?:by\s+)?$", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent|percentage points?)", re.IGNORECASE)
 _CHANGE_NOUNS = (r"(?:increase|rise|hike|cut|reduction|drop|Erhöhung|Anstieg|Steigerung|Senkung|Kürzung|Zuwachs|"
                  r"Rückgang)")
 _CHANGE_NOUN_BEFORE = re.compile(r"\b" + _CHANGE_NOUNS + r"s?\s+(?:\w+\s+){0,2}?(?:of|at|by|von|um)\s+"

