@@ -174,8 +174,17 @@ def figure_words(text: str, language: str, start: int, end: int, unit: str = "")
                 meanings.update(english(part, "de", heads=False))
         meanings |= {m.rstrip("s") for m in meanings if len(m) > 4}
         meanings |= {m.split()[-1] for m in meanings if " " in m}
+        # a word and its derivations meet by their English stem ("developing", "Entwicklung" = development)
+        meanings |= {"~" + _english_stem(m) for m in meanings if " " not in m and len(m) > 5}
         out.append(frozenset(m for m in meanings if m not in _EMPTY and m not in stop))
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _english_stem(word: str) -> str:
+    from ..store.lexical import _stemmer
+
+    return _stemmer("en").stemWord(word)
 
 
 def shared_words(a: tuple, b: tuple) -> int:
