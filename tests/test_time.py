@@ -75,3 +75,16 @@ def test_repeating_a_sources_figure_speaks_of_when_it_said_it():
               stored(1500, "Red Cross", "2025-03-18", event="evacuated", concept="evacuees")]
     relations, _ = decide(statement(3000, who="Ministry", event="evacuated", concept="evacuees"), claims)
     assert relations == {"Ministry 3000": "matching", "Governor 10000": "conflicting", "Red Cross 1500": "related"}
+
+
+def test_in_the_latest_state_a_sources_earlier_report_is_no_conflict():
+    # the police said 3 on two days; a statement of 5 with no date meets the latest report, and the earlier
+    # one only as an earlier report (SEMANTICS.md: each source's latest figure counts as the present one)
+    claims = [stored(3, "Police", "2027-01-17", event="killed", concept="deaths"),
+              stored(3, "Police", "2027-01-19", event="killed", concept="deaths")]
+    said = statement(5, event="killed", concept="deaths")
+    pairs = [(relate(said, c, 0.8), c) for c in claims]
+    decided = [(r.relation, r.explanation, c.time.start) for r, c in in_time(said, pairs)]
+    assert [(relation, day) for relation, _, day in decided] == [("related", "2027-01-17"),
+                                                                 ("conflicting", "2027-01-19")]
+    assert "Earlier report" in decided[0][1] and "2027-01-19" in decided[0][1]

@@ -376,7 +376,10 @@ def reported_by(sentence: str, language: str) -> Optional[Named]:
         phrase = _noun_phrase(reading.tokens, i, 1)
         named = _named(phrase, sentence) if phrase else None
         if named is not None:
-            return Named(sentence[m.start():named.end], named.name, named.role, m.start(), named.end)
+            name = named.name
+            if language == "de" and " " not in name and len(phrase) and phrase[-1].text == name and phrase[-1].lemma[:1].isupper():
+                name = phrase[-1].lemma   # "des Elternbeirats" -> Elternbeirat
+            return Named(sentence[m.start():named.end], name, named.role, m.start(), named.end)
     return None
 
 
@@ -394,7 +397,7 @@ def taught_acronyms(sentences: list[str]) -> dict[str, str]:
             for k in range(len(words)):
                 tail = " ".join(words[k:])
                 if abbreviates(acronym, tail):
-                    found[acronym] = tail
+                    found[acronym] = tail if k or fold(words[0]) not in _STOP else " ".join(words[1:])
                     break
             else:
                 # an acronym of the name in the other language ("Federal Financial Supervisory Authority
@@ -887,11 +890,17 @@ def _kind_word(name: str) -> tuple[Optional[str], Optional[str]]:
     """The kind a body's name says and the word that says it, read from its head backwards
     ("Gewerkschaft Erziehung und Wissenschaft" is a union, "State Office for the Environment" an authority)."""
     words = name.split()
-    for word in reversed(words):
+    # the head stands before the words that say which body it is: "Gewerkschaft Handel und Dienste",
+    # "State Office for the Environment"
+    joint = next((k for k, w in enumerate(words) if k and w.casefold() in _JOINING), len(words))
+    for word in reversed(words[:joint]):
         role = role_of(word, "en") or role_of(word, "de")
         if role:
             return role, word
     return None, words[-1] if words else None
+
+
+_JOINING = frozenset({"für", "for", "of", "und", "and", "der", "des", "zur", "zum", "on"})
 
 
 def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, Optional[str]]],

@@ -702,3 +702,63 @@ def test_events_of_the_living_befall_only_the_living(text, value, event):
 ])
 def test_admitted_in_hospital_and_in_intensive_care_are_three_counts(text, value, event):
     assert figures(text)[value].extra["event"] == event
+
+
+@pytest.mark.parametrize("text, language, value, source", [
+    # a cue noun other than "Angaben" names the source; a bare role noun is the article's body of that kind,
+    # also the one an acronym was taught for, whose kind is said by any word of its name
+    ("Personalnot in Selmar\n\nDie Gewerkschaft Handel und Dienste (GHD) hat ihre Mitglieder befragt. "
+     "Nach Schätzung der Gewerkschaft fehlen 900 Verkäuferinnen.", "de", 900, "GHD"),
+    # "nach Unternehmensangaben": the company the article names, else the name acting in the sentence
+    ("Stellenabbau bei Tarvik\n\nDer Möbelhersteller Tarvik streicht 300 Stellen. "
+     "Nach Unternehmensangaben sind 40 Auszubildende betroffen.", "de", 40, "Tarvik"),
+    ("Paketflut\n\nNorvela hat nach Unternehmensangaben 5.000 Pakete ausgeliefert.", "de", 5000, "Norvela"),
+    # "Das geht aus einer Umfrage der X hervor": the sentence before is X's, though this one has a figure too
+    ("Kitas in Lorbach\n\nIn Lorbach fehlen 120 Erzieherinnen. Das geht aus einer Umfrage des Elternbeirats "
+     "hervor, an der sich 48 Kitas beteiligten.", "de", 120, "Elternbeirat"),
+    # a weekday before "the company" is no company
+    ("Flights cut\n\nNorvik, the regional airline, cancelled 40 flights on Tuesday, the company said.", "en", 40,
+     "Norvik"),
+    # a noun before the kind's word says which body of the kind ("Mountain rescuers", not any rescuers)
+    ("Avalanche\n\nMountain rescuers said 6 skiers were buried.", "en", 6, "Mountain rescuers"),
+])
+def test_sources_named_by_cue_nouns_compounds_and_the_next_sentence(text, language, value, source):
+    assert article_figure(text, language, value).attributor.canonical == source
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Landesfischereiverband", "state fisheries association", True),   # a compound by each of its parts
+    ("Landesfischereiverband", "fisheries association", False),        # "Landes" says which body
+    ("Gesundheitsministerium", "health ministry", True),               # a ministry is a body of its own name
+])
+def test_compound_body_names_meet_their_translation(a, b, same):
+    from service.nlp.entities import same_name
+
+    assert same_name(a, "de", b, "en") is same
+
+
+@pytest.mark.parametrize("text, increment", [
+    ("Demand for the syrup is up 35 percent on last year.", True),
+    ("Bookings are down 20 percent.", True),
+    ("Rents in the city rose 4.2 percent last year.", True),
+    ("Die Aktie schoss um 23 Prozent nach oben.", True),
+    ("Turnout rose to 61 percent.", False),           # the new level, not the change
+    ("The jobless rate is 6 percent.", False),
+])
+def test_a_percent_figure_that_sizes_a_change_is_an_increment(text, increment):
+    assert next(iter(figures(text).values())).quantity.increment is increment
+
+
+def test_durations_compare_across_units():
+    two_years, eighteen_months, twenty_four = first_figures(
+        "Die Sanierung der Brücke dauert zwei Jahre.", "Die Sanierung der Brücke dauert 18 Monate.",
+        "Die Sanierung der Brücke dauert 24 Monate.")
+    assert kind(two_years) == kind(eighteen_months) == "duration"
+    assert relate(two_years, eighteen_months, similarity=0.8).relation == "conflicting"
+    assert relate(two_years, twenty_four, similarity=0.8).relation in ("matching", "corroborating")
+
+
+def test_time_still_to_come_is_a_span_like_any_other():
+    more, still = first_figures("The shortage will last at least eight more weeks.",
+                                "Der Engpass wird noch mindestens acht Wochen dauern.")
+    assert relate(more, still, similarity=0.7).relation in ("matching", "corroborating")
