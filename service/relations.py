@@ -606,16 +606,6 @@ def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple
                     f"Earlier figure: {_fmt_claim(claim)} on {day}; the same source ({_who(claim)}) reported "
                     f"{_fmt_claim(later)} on {present}.")
                 continue
-            if (when is None and growing and present is not None and day < present and relation.relation == "conflicting"
-                    and _bounds(in_base(claim))[1] < _bounds(value)[0]):
-                # the statement speaks of the latest state, where the source's latest report is its present one; an
-                # earlier report of a count that only grows, below the statement's figure, is a point on its timeline
-                later = current[0]
-                decided[id(claim)] = Relation(
-                    "related", min(relation.score, 0.5),
-                    f"Earlier report: {_fmt_claim(claim)} on {day}, below {_fmt_claim(statement)}; the same source "
-                    f"({_who(claim)}) still reported {_fmt_claim(later)} on {present}.")
-                continue
             if when is None or day == when or relation.relation in ("matching", "corroborating"):
                 continue
             if day > when and _same_source(statement, claim) and not growing:

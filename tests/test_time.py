@@ -77,20 +77,6 @@ def test_repeating_a_sources_figure_speaks_of_when_it_said_it():
     assert relations == {"Ministry 3000": "matching", "Governor 10000": "conflicting", "Red Cross 1500": "related"}
 
 
-def test_in_the_latest_state_a_sources_earlier_lower_report_of_a_growing_count_is_no_conflict():
-    # the police said 3 dead on two days; a statement of 5 with no date meets the latest report as a conflict,
-    # and the earlier one as a point on the timeline (SEMANTICS.md: each source's latest figure counts as the
-    # present one; an earlier figure below the statement's of a count that only grows is related)
-    claims = [stored(3, "Police", "2027-01-17", event="killed", concept="deaths"),
-              stored(3, "Police", "2027-01-19", event="killed", concept="deaths")]
-    said = statement(5, event="killed", concept="deaths")
-    pairs = [(relate(said, c, 0.8), c) for c in claims]
-    decided = [(r.relation, r.explanation, c.time.start) for r, c in in_time(said, pairs)]
-    assert [(relation, day) for relation, _, day in decided] == [("related", "2027-01-17"),
-                                                                 ("conflicting", "2027-01-19")]
-    assert "Earlier report" in decided[0][1] and "2027-01-19" in decided[0][1]
-
-
 def test_in_the_latest_state_an_earlier_report_of_a_figure_that_does_not_only_grow_still_conflicts():
     # a deficit is compared as at one time: the town's 7.5 million, said twice, conflicts with 12 million both times
     claims = [stored(7.5, "Town", "2026-05-04", event=None, concept="money_eur"),

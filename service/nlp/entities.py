@@ -893,7 +893,7 @@ def _kind_word(name: str) -> tuple[Optional[str], Optional[str]]:
     # the head stands before the words that say which body it is: "Gewerkschaft Handel und Dienste",
     # "State Office for the Environment"
     joint = next((k for k, w in enumerate(words) if k and w.casefold() in _JOINING), len(words))
-    for word in reversed(words[:joint]):
+    for word in [*reversed(words[:joint]), *reversed(words[joint:])]:   # "Education and Science Workers' Union"
         role = role_of(word, "en") or role_of(word, "de")
         if role:
             return role, word

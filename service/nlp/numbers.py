@@ -493,7 +493,8 @@ def _increment(s: str, lead: int, tail: int) -> bool:
         return True
     before = s[max(0, lead - 30):lead]
     verb = _VERB_THEN_FIGURE.search(before)
-    if verb and lex.change_verb.fullmatch(verb.group(1)) and _percent_or_unit(s, lead, tail):
+    if verb and verb.group(1).casefold() not in ("up", "down") and lex.change_verb.fullmatch(verb.group(1)) and \
+            _percent_or_unit(s, lead, tail):
         return True   # "Rents rose 4.2 percent", "shares jumped 23 percent": a change verb sizes the change directly
     if lex.change_prep.search(s, max(0, lead - 10), lead) and _percent_or_unit(s, lead, tail) and re.search(
             r"\b(?:nach oben|nach unten|in die Höhe|up|down)\b", s[tail:tail + 30], re.IGNORECASE):

@@ -762,3 +762,7 @@ def test_time_still_to_come_is_a_span_like_any_other():
     more, still = first_figures("The shortage will last at least eight more weeks.",
                                 "Der Engpass wird noch mindestens acht Wochen dauern.")
     assert relate(more, still, similarity=0.7).relation in ("matching", "corroborating")
+
+
+def test_a_share_that_a_group_makes_up_is_a_total():
+    assert next(iter(figures("Career changers now make up 38 percent of new hires.").values())).quantity.increment is False
