@@ -433,6 +433,13 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
                         f"Part of: {_fmt_claim(group)} {group.quantity.unit or ''} ({_source(group)}) may be a group "
                         f"among the {_fmt_claim(whole)} {whole.quantity.unit or ''} ({_source(whole)}), "
                         f"not a different count of them.".replace("  ", " "))
+    whole = next((c for c in (statement, stored) if c.extra.get("a_whole")), None)
+    if whole is not None and not (statement.extra.get("a_whole") and stored.extra.get("a_whole")):
+        other = stored if whole is statement else statement
+        if _bounds(in_base(other))[0] <= _bounds(in_base(whole))[1]:
+            return Relation("related", 0.35 + 0.3 * similarity,
+                            f"Part of: {_fmt_claim(whole)} ({_source(whole)}) is the whole that a part is counted of, "
+                            f"so {_fmt_claim(other)} may be a part of it.")
     part = next((c for c in (statement, stored) if c.extra.get("part")), None)
     if part is not None and not (statement.extra.get("part") and stored.extra.get("part")):
         whole = stored if part is statement else statement

@@ -285,7 +285,26 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             # "Verdi fordert 8 Prozent", "15.000 Unterschriften sind nötig", "prosecutors had sought nine years":
             # what someone asks, offers or needs, not what is
             claims[-1].extra["target"] = True
+    _mark_wholes(claims)
     return claims
+
+
+def _mark_wholes(claims: list[Claim]) -> None:
+    """In "Six of the water board's 40 wells" the 40 is the whole the six are part of: the part learns its whole,
+    and the whole is marked as one, so that neither contradicts a count of the other."""
+    for part in claims:
+        if not part.extra.get("part") or part.quantity is None or part.quantity.value is None:
+            continue
+        if part.extra.get("whole") is None:
+            larger = [c for c in claims if c is not part and c.subject_key == part.subject_key and c.quantity
+                      and c.quantity.value is not None and c.quantity.value > part.quantity.value
+                      and not c.extra.get("part")]
+            if len(larger) == 1:
+                part.extra["whole"] = larger[0].quantity.value
+        for whole in claims:
+            if (whole is not part and whole.quantity and whole.quantity.value == part.extra.get("whole")
+                    and whole.subject_key == part.subject_key):
+                whole.extra["a_whole"] = True
 
 
 def _subject_of(claim: Claim) -> Subject:

@@ -111,6 +111,7 @@ _HYPHEN_UNIT = re.compile(r"-([^\W\d_]+?)(?:s)?\b(?!-old)", re.UNICODE)
 
 
 # "41 of the coins", "elf der Münzen": a part of a whole the sentence does not count
+_WHOLE_FIGURE = re.compile(r"[^\d,.;:]{0,40}?\b\d[\d.,]*\s+")
 PARTITIVE = re.compile(r"\s+(?:of|von)\s+(?:the|these|those|its|their|den|diesen)\s+", re.IGNORECASE)
 _ESTIMATED_AT = re.compile(r"\b(?:at|auf)\s+(?:(?:around|about|some|roughly|nearly|almost|more than|rund|etwa|"
                            r"ungefähr|knapp|mehr als|über)\s+)?$", re.IGNORECASE)
@@ -239,7 +240,9 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             from .reading import read
 
             reading = read(sentence, language)
-            start = reading.after(partitive.end())
+            # "Six of the water board's 40 wells": the whole's own figure stands before the noun counted
+            whole = _WHOLE_FIGURE.match(sentence, partitive.end())
+            start = reading.after(whole.end() if whole else partitive.end())
             noun = _noun_from(reading, start, reading.tokens[start].clause) if start is not None else None
             if noun is not None:
                 concept = _concept_of_noun(noun) or "w:" + fold(noun.head)
@@ -728,7 +731,7 @@ def _measured_by_reading(reading, quantity: Quantity, speaker_span: tuple = (0, 
     return None
 
 
-_MEASURE_PREPOSITION = re.compile(r"\b(durch|wegen|infolge|aufgrund|nach|from|due to|because of|after|by)\s+"
+_MEASURE_PREPOSITION = re.compile(r"\b(durch|wegen|infolge|aufgrund|nach|from|due to|because of|after|by|to|für|for|an|on)\s+"
                                   r"(?:(?:der|die|das|den|dem|des|the|a|an)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _PER_WORD = re.compile(r"\b(?:je|pro|per)\s+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*(?:%|Prozent|percent|per cent)?\s+(?:der|des|von|of|of the|aller)\b", re.IGNORECASE)

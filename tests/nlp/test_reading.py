@@ -766,3 +766,25 @@ def test_time_still_to_come_is_a_span_like_any_other():
 
 def test_a_share_that_a_group_makes_up_is_a_total():
     assert next(iter(figures("Career changers now make up 38 percent of new hires.").values())).quantity.increment is False
+
+
+def test_a_noun_after_to_says_what_was_damaged_not_what_is_measured():
+    claim = next(iter(figures("The association puts the damage to fish stocks at around 500,000 euros.").values()))
+    assert claim.extra["measured"] == "damage"
+
+
+@pytest.mark.parametrize("text, value, key", [
+    ("Six of the water board's 40 wells remain switched off.", 6, "w:well"),   # the whole's noun, past a possessive
+    ("Velmar suspended 12 of its 38 routes.", 12, "w:route"),
+])
+def test_a_part_counts_the_noun_of_its_whole(text, value, key):
+    assert figures(text)[value].subject_key == key
+
+
+def test_the_whole_a_part_is_counted_of_does_not_contradict_another_part():
+    whole = figures("Six of the water board's 40 wells remain switched off.")[40]
+    part, same, more = first_figures("Six wells have been shut down.", "The water board has 40 wells.",
+                                     "The water board has 55 wells.")
+    assert relate(part, whole, similarity=0.7).relation == "related"
+    assert relate(same, whole, similarity=0.7).relation in ("matching", "corroborating")
+    assert relate(more, whole, similarity=0.7).relation == "conflicting"
