@@ -874,6 +874,38 @@ def spokesperson_body(name: str) -> Optional[str]:
     return body if body and role_of(body, "de") else ""
 
 
+# An official's title names the body they speak for: "BdSt-Landeschef Koll", "Wahlamtsleiter Peters",
+# "GEW-Kreisvorsitzende Hanna Lüders".
+_TITLES = ("chef", "chefin", "leiter", "leiterin", "präsident", "präsidentin", "vorsitzende", "vorsitzender",
+           "direktor", "direktorin", "sprecher", "sprecherin")
+_LEVELS = ("landes", "kreis", "bundes", "bezirks", "orts", "stadt", "vize")
+
+
+def official_body(words_before: str) -> Optional[str]:
+    """The body an official's title before a name names, if any: the part before a hyphen when it is an
+    acronym, a name or a body's kind, or a compound's first part when it is a body's kind."""
+    for word in reversed(words_before.split()[-3:]):
+        folded = word.casefold()
+        title = next((t for t in _TITLES if folded.endswith(t)), None)
+        if title is None:
+            continue
+        if "-" in word:
+            body = word.split("-")[0]
+            if re.fullmatch(r"[A-ZÄÖÜ][\wÄÖÜäöüß]*", body) and (sum(c.isupper() for c in body) >= 2
+                                                              or role_of(body, "de")):
+                return body
+            return None
+        stem = word[:len(word) - len(title)]
+        for level in _LEVELS:
+            if stem.casefold().endswith(level) and len(stem) > len(level):
+                stem = stem[:len(stem) - len(level)]
+        for candidate in (stem[:-1] if stem.endswith("s") else None, stem):
+            if candidate and len(candidate) >= 3 and role_of(candidate, "de"):
+                return candidate
+        return None
+    return None
+
+
 def _apposed_name(tokens: tuple, i: int) -> Optional[str]:
     """"the KDN, the city's IT provider": the name before an apposition whose head noun (at i) says its kind."""
     j = i - 1

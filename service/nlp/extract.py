@@ -367,6 +367,18 @@ def _bare_kind(name: str) -> bool:
     return " " not in name and bool(role_of(name, "de") or role_of(name, "en")) and not _compound(name)
 
 
+def _official_of(attribution: Attribution, text: str) -> Optional[str]:
+    """The body an official named as the source speaks for, by the title before the name."""
+    from .entities import official_body, role_of
+
+    canonical = attribution.attributor.canonical
+    if canonical in sources().kind or role_of(canonical.split()[-1], "de") or role_of(canonical.split()[-1], "en"):
+        return None
+    start, end = attribution.span
+    body = official_body(text[max(0, start - 40):end])
+    return generic_role_name(body) or body if body else None
+
+
 def _heading_name(text: str, language: str) -> Optional[str]:
     """A name the tagger knows as one opening the sentence before its verb ("Pharvo hat …"), not a place."""
     tokens = read(text, language).tokens
@@ -391,6 +403,11 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
         deep = index < 3 or bool(_HAS_FIGURE.search(text)) or bool(_SAID_THAT.match(text))
         attribution = attribute(text, language, deep=deep)
         if attribution.attributor is not None:
+            official = _official_of(attribution, text)
+            if official is not None:
+                # "sagte BdSt-Landeschef Rainer Koll": an official speaks for the body the title names
+                attribution = Attribution(Attributor(attribution.attributor.text, official), attribution.how,
+                                          attribution.span)
             body = spokesperson_body(attribution.attributor.canonical)
             if body:
                 # "ein Firmensprecher": the body the compound names, resolved below

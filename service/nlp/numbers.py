@@ -496,9 +496,8 @@ def _increment(s: str, lead: int, tail: int) -> bool:
     if verb and verb.group(1).casefold() not in ("up", "down") and lex.change_verb.fullmatch(verb.group(1)) and \
             _percent_or_unit(s, lead, tail):
         return True   # "Rents rose 4.2 percent", "shares jumped 23 percent": a change verb sizes the change directly
-    if lex.change_prep.search(s, max(0, lead - 10), lead) and _percent_or_unit(s, lead, tail) and re.search(
-            r"\b(?:nach oben|nach unten|in die Höhe|up|down)\b", s[tail:tail + 30], re.IGNORECASE):
-        return True   # "schoss um 23 Prozent nach oben"
+    if _BY_ABOUT.search(s[max(0, lead - 20):lead]) and _percent_or_unit(s, lead, tail):
+        return True   # "legte um 22 Prozent zu", "schoss um 23 Prozent nach oben": "um"/"by" a percentage sizes a change
     if _UP_OR_DOWN.search(s[max(0, lead - 12):lead]) and (_PERCENT_AFTER.match(s, tail) or _PERCENT_AFTER.search(
             s, lead, tail)):
         return True   # "Demand is up 35 percent", "bookings are down 20 percent": the size of a change
@@ -516,6 +515,8 @@ def _percent_or_unit(s: str, lead: int, tail: int) -> bool:
     return bool(_PERCENT_AFTER.match(s, tail) or _PERCENT_AFTER.search(s, lead, tail))
 
 
+_BY_ABOUT = re.compile(r"\b(?:um|by)\s+(?:(?:rund|etwa|knapp|fast|gut|mehr als|about|around|some|nearly|almost|"
+                       r"more than)\s+)?$", re.IGNORECASE)
 _UP_OR_DOWN = re.compile(r"\b(?:is|are|was|were|been|be|now|still)\s+(?:up|down)\s+(?:by\s+)?$", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent|percentage points?|Prozent|Prozentpunkte)", re.IGNORECASE)
 _CHANGE_NOUNS = (r"(?:increase|rise|hike|cut|reduction|drop|Erhöhung|Anstieg|Steigerung|Senkung|Kürzung|Zuwachs|"

@@ -788,3 +788,23 @@ def test_the_whole_a_part_is_counted_of_does_not_contradict_another_part():
     assert relate(part, whole, similarity=0.7).relation == "related"
     assert relate(same, whole, similarity=0.7).relation in ("matching", "corroborating")
     assert relate(more, whole, similarity=0.7).relation == "conflicting"
+
+
+@pytest.mark.parametrize("text, increment", [
+    ("Die Seltra-Aktie legte im frühen Handel um 22 Prozent zu.", True),   # a separable verb: "um" says it
+    ("Orfalimab cut severe attacks by 41 percent.", True),
+    ("Die Wahlbeteiligung lag um die 60 Prozent.", False),                  # "um die": about, not by
+])
+def test_by_a_percentage_is_a_change(text, increment):
+    assert next(iter(figures(text).values())).quantity.increment is increment
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("Die Lücke betrage weiterhin gut 45 Millionen Euro, erklärte BdSt-Landeschef Koll.", "BdSt"),
+    ("Geprüft seien etwa 14.000 Unterschriften, sagte Wahlamtsleiter Peter Sommer.", "Wahlamt"),
+    ("Es fehlen 300 Lehrkräfte, sagte die GEW-Kreisvorsitzende Hanna Lüders.", "GEW"),
+    ("Es fehlen 300 Lehrkräfte, sagte Hanna Lüders.", "Hanna Lüders"),   # no title: the person
+])
+def test_an_official_speaks_for_the_body_the_title_names(sentence, body):
+    claim = article_figure("Bericht\n\n" + sentence, "de", next(iter(figures(sentence, "de"))))
+    assert claim.attributor.canonical == body
