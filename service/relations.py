@@ -28,6 +28,8 @@ SHARED_CLAUSE_WORDS = 2
 PEOPLE_ALIKE_SIMILARITY = 0.3
 # Above this, two sentences mean the same whatever words their figures' clauses share.
 GENERIC_DISTINCT_SIMILARITY = 0.75
+# Sentences this close in meaning measure the same thing when they give the same distinct figure.
+DISTINCT_FIGURE_SIMILARITY = 0.40
 # Below this similarity, an unknown counted noun is not taken for the same thing as another.
 UNIT_SIMILARITY = 0.62
 # What a generic figure measures, read as a word no list knows (a noun or the clause's verb), is the same
@@ -66,6 +68,17 @@ def overlap(a: Quantity, b: Quantity) -> bool:
     return a_low <= b_high and b_low <= a_high
 
 
+def _distinct_same_figure(a: Quantity, b: Quantity) -> bool:
+    """The same figure, told apart from the many figures a story has: the same bound ("at least 30 days", "less
+    than eight minutes"), or an exact value of several significant digits ("14,200", "0.90", "91 million")."""
+    if a.value is None or b.value is None or a.value != b.value:
+        return False
+    if a.qualifier == b.qualifier and a.qualifier in ("min", "max", "lt", "gt"):
+        return True
+    digits = f"{abs(a.value):.6g}".replace(".", "").strip("0")
+    return a.qualifier == b.qualifier == "exact" and len(digits) >= 2
+
+
 def same_figure(a: Quantity, b: Quantity) -> bool:
     """Whether two figures denote the same amount: overlapping, headlines within the looser tolerance."""
     if a.value is None or b.value is None or not overlap(a, b):
@@ -83,7 +96,8 @@ def _fmt_claim(claim: Claim) -> str:
     from .nlp.subjects import base_unit
 
     shown = _fmt(claim.quantity)
-    if claim.extra.get("scale") and claim.quantity.value is not None:
+    if claim.extra.get("scale") and claim.quantity.value is not None and claim.extra.get("concept") != "days":
+        # (a duration reads best in its own unit: "18 Monate", not "≈547.9 days")
         converted = in_base(claim)
         shown += f" {claim.quantity.unit} (≈{converted.value:,.4g} {base_unit(claim.extra.get('concept')) or ''})".rstrip()
     return shown
@@ -384,7 +398,8 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
             # euros", "the marathon costs the city 1.2 million")
             shared = _clause_words_shared(statement, stored)
             if similarity < GENERIC_UNIT_SIMILARITY and not (
-                    shared >= SHARED_CLAUSE_WORDS or shared and same_figure(a, b)):
+                    shared >= SHARED_CLAUSE_WORDS or shared and same_figure(a, b)
+                    or similarity >= DISTINCT_FIGURE_SIMILARITY and _distinct_same_figure(a, b)):
                 return None
             if not shared and similarity < GENERIC_DISTINCT_SIMILARITY and not same_figure(a, b):
                 return None

@@ -808,3 +808,19 @@ def test_by_a_percentage_is_a_change(text, increment):
 def test_an_official_speaks_for_the_body_the_title_names(sentence, body):
     claim = article_figure("Bericht\n\n" + sentence, "de", next(iter(figures(sentence, "de"))))
     assert claim.attributor.canonical == body
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # the same distinct figure in sentences of some likeness: the same bound, or several significant digits
+    ("Laut Anklage waren die Einbrecher weniger als acht Minuten im Museum.",
+     "According to the indictment, the men spent less than eight minutes inside the building.", True),
+    ("Für das gesamte Kreisgebiet gilt eine Stallpflicht von mindestens 30 Tagen.",
+     "Poultry in the district must be kept indoors for at least 30 days.", True),
+    # a round exact figure alone says little: a prize and a budget overrun
+    ("Der Sieger erhält ein Preisgeld von 50.000 Euro.", "Die Stadt zahlt 50.000 Euro für die Absperrungen.", False),
+])
+def test_a_distinct_same_figure_joins_sentences_of_some_likeness(a, b, same):
+    from service.encoder import embed
+
+    va, vb = embed([a, b])
+    assert one_frame(a, b, float(va @ vb)) is same
