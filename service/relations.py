@@ -476,6 +476,11 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         return Relation("related", 0.35 + 0.3 * similarity,
                         f"Forecast, not a count: {_fmt_claim(which)} ({_source(which)}) is expected, "
                         f"so it does not contradict {_fmt_claim(other)}.")
+    revised = next((c for c in (stored, statement) if c.extra.get("revised_to") is not None), None)
+    if revised is not None:
+        return Relation("related", 0.35 + 0.3 * similarity,
+                        f"Earlier figure: {_fmt_claim(revised)} ({_source(revised)}), revised in the same report to "
+                        f"{revised.extra['revised_to']:,.10g}.")
     # the intervals do not overlap: as figures of one time they cannot both be true; whether they are of
     # one time is decided over all the frame's claims at once (in_time)
     return Relation("conflicting", 0.6 + 0.4 * similarity,

@@ -286,7 +286,30 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             # what someone asks, offers or needs, not what is
             claims[-1].extra["target"] = True
     _mark_wholes(claims)
+    _mark_revisions(text, claims, language)
     return claims
+
+
+_FROM = re.compile(r"\b(?:from|von)\s+(?:(?:about|around|some|rund|etwa|knapp)\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"^\s*(?:[^\W\d]+\s+){0,2}?(?:to|auf)\s+", re.IGNORECASE)
+
+
+def _mark_revisions(text: str, claims: list[Claim], language: str) -> None:
+    """"has raised the number of job cuts from 180 to 240", "von 180 auf 240 korrigiert": the first figure is
+    the one the source had before; the second supersedes it."""
+    from .numbers import _has_change_verb
+
+    figures = [c for c in claims if c.quantity is not None and c.quantity.value is not None]
+    for before, after in zip(figures, figures[1:]):
+        if before.subject_key != after.subject_key or before.quantity.start is None:
+            continue
+        if _FROM.search(text[max(0, before.quantity.start - 20):before.quantity.start]) and _TO.match(
+                text[before.quantity.end:after.quantity.start]) and (_has_change_verb(text) or _REVISED.search(text)):
+            before.extra["revised_to"] = after.quantity.value
+
+
+_REVISED = re.compile(r"\b(?:revised|corrected|raised|lowered|cut|korrigiert\w*|angehoben|gesenkt|nach oben|nach unten)\b",
+                      re.IGNORECASE)
 
 
 def _mark_wholes(claims: list[Claim]) -> None:

@@ -390,6 +390,8 @@ def _noun_from(reading, start: int, clause: int):
             j = i
             while j + 1 < len(tokens) and tokens[j + 1].noun and not tokens[j + 1].proper and tokens[j + 1].clause == clause:
                 j += 1
+            if j > i and tokens[j].lemma.casefold() in _CHANGE_MEANINGS:
+                return tokens[j - 1]   # "240 job cuts", "3,000 job losses": the jobs, which the cut befalls
             return tokens[j]
         if not (token.adjective or token.pos in ("ART", "AT0", "ADV", "AV0") or token.number):
             return None

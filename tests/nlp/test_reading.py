@@ -824,3 +824,11 @@ def test_a_distinct_same_figure_joins_sentences_of_some_likeness(a, b, same):
 
     va, vb = embed([a, b])
     assert one_frame(a, b, float(va @ vb)) is same
+
+
+def test_a_figure_revised_in_the_same_sentence_is_the_earlier_one():
+    claims = figures("The management has raised the number of job cuts from 180 to 240.")
+    assert claims[180].extra.get("revised_to") == 240 and "revised_to" not in claims[240].extra
+    assert claims[180].subject_key == claims[240].subject_key == "jobs@laid_off"   # "job cuts" count jobs
+    statement = first_figures("Bei der Fusion fallen 240 Stellen weg.")[0]
+    assert relate(statement, claims[180], similarity=0.7).relation == "related"
