@@ -137,6 +137,12 @@ class Named:
     end: int
 
 
+_DESCRIBING = frozenset({"local", "new", "regional", "official", "own", "main", "former", "current", "responsible",
+                         "competent", "relevant", "top", "senior", "leading", "other", "whole", "entire", "big",
+                         "large", "small", "major", "independent", "private", "public", "zuständige", "örtliche",
+                         "neue", "eigene"})
+
+
 def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     """A noun phrase as a source: its proper names, else a role noun; places and descriptors left out
     ("Der Autohersteller Vanta" -> Vanta, a company)."""
@@ -173,7 +179,10 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     elif names:
         name = " ".join(t.text for t in names)
     elif role or report:
-        words = [t for t in phrase if (t.noun or t.adjective and t.text[:1].isupper()) and not geo.names.get(t.text)
+        # an adjective that says which body it is stays ("the district veterinary office"); one that only
+        # describes it goes ("the local police")
+        words = [t for t in phrase if (t.noun or t.adjective and (t.text[:1].isupper() or fold(t.text) not in
+                                                                  _DESCRIBING)) and not geo.names.get(t.text)
                  and not geo.demonyms.get(t.text)] or content
         name = " ".join(t.text for t in words)
     else:
@@ -362,6 +371,10 @@ _REPORT_CUE = re.compile(
     re.IGNORECASE)
 
 
+_WHAT_IS_SAID = frozenset({"daten", "zahlen", "ergebnisse", "unterlagen", "akten", "data", "figures", "results",
+                           "records", "statistik", "statistiken", "statistics"})
+
+
 def reported_by(sentence: str, language: str) -> Optional[Named]:
     """"nach dem vorläufigen Ergebnis des Wahlamts", "according to preliminary results from the town's
     election office": the body behind a report noun, with the report kept in the phrase."""
@@ -375,6 +388,8 @@ def reported_by(sentence: str, language: str) -> Optional[Named]:
             continue
         phrase = _noun_phrase(reading.tokens, i, 1)
         named = _named(phrase, sentence) if phrase else None
+        if named is not None and fold(named.name) in _WHAT_IS_SAID:
+            continue   # "nach Auswertung der Daten": the data are what is said, not who says it
         if named is not None:
             name = named.name
             if language == "de" and " " not in name and len(phrase) and phrase[-1].text == name and phrase[-1].lemma[:1].isupper():
@@ -535,7 +550,21 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     shorter, longer = sorted((wa, wb), key=len)
     if len(shorter) == 1 and not shorter[0].parts and len(longer) > 2:
         return False   # one word says too little of a long name
-    return _covered(shorter, longer) or _covered(longer, shorter) or _same_kind(a, a_lang, b, b_lang)
+    if _covered(shorter, longer) or _covered(longer, shorter) or _same_kind(a, a_lang, b, b_lang):
+        return True
+    # "Veterinäramt Ostwiesen": a body named with its seat, a word no dictionary knows, is the body
+    for name, language, other, other_language in ((a, a_lang, b, b_lang), (b, b_lang, a, a_lang)):
+        body = _without_seat(name, language)
+        if body is not None and _without_seat(other, other_language) is None:   # (not two seats)
+            return same_name(body, language, other, other_language)
+    return False
+
+
+def _without_seat(name: str, language: str) -> Optional[str]:
+    words = name.split()
+    if len(words) == 2 and words[1][:1].isupper() and not in_dictionary(words[1]) and role_of(words[0], language):
+        return words[0]
+    return None
 
 
 _WHICH_LEVEL = frozenset({"town", "city", "state", "national", "federal"})
@@ -646,6 +675,10 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
         candidates.append(organisation)
     if not candidates:
         return attributor
+    # "the office" is the body whose name ends in that word (or its translation) before any other of its kind
+    own_word = [o for o in candidates if isinstance(o, Organisation) and o.word and translates(
+        fold(word), _language_of_word(word), fold(o.word), _language_of_word(o.word), heads=False)]
+    candidates = own_word or candidates
     before = [o for o in candidates if at is not None and isinstance(o, Organisation) and 0 <= o.index <= at]
     return Attributor(attributor.text, (before[-1] if before else candidates[0])[0])
 

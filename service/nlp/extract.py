@@ -402,6 +402,21 @@ def _official_of(attribution: Attribution, text: str) -> Optional[str]:
     return generic_role_name(body) or body if body else None
 
 
+def _said_before(attributor: Attributor, earlier: list[Attribution]) -> Optional[Attributor]:
+    """"… the district veterinary office said. Some 240,000 … were culled, the office said": a bare noun of a
+    kind stands for the source of the sentences just before whose name ends in that noun."""
+    from .entities import _compound, role_of
+
+    word = attributor.canonical
+    if " " in word or _compound(word) or not (role_of(word, "en") or role_of(word, "de")):
+        return None
+    for before in reversed(earlier[-3:]):
+        named = before.attributor
+        if named is not None and " " in named.canonical and fold(named.canonical.split()[-1]) == fold(word):
+            return Attributor(attributor.text, named.canonical)
+    return None
+
+
 def _heading_name(text: str, language: str) -> Optional[str]:
     """A name the tagger knows as one opening the sentence before its verb ("Pharvo hat …"), not a place."""
     tokens = read(text, language).tokens
@@ -444,7 +459,8 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
                 if name:
                     attribution = Attribution(Attributor(attribution.attributor.text, name), attribution.how,
                                               attribution.span)
-            resolved = canonical_in_article(attribution.attributor, organisations, acronyms, index)
+            resolved = _said_before(attribution.attributor, out) or canonical_in_article(
+                attribution.attributor, organisations, acronyms, index)
             if _bare_kind(resolved.canonical) and resolved.canonical == attribution.attributor.canonical:
                 # "Pharvo hat nach Unternehmensangaben …": no company named before, the one acting here
                 acting = actor(text, language, statement=True, bodies=bodies)

@@ -832,3 +832,20 @@ def test_a_figure_revised_in_the_same_sentence_is_the_earlier_one():
     assert claims[180].subject_key == claims[240].subject_key == "jobs@laid_off"   # "job cuts" count jobs
     statement = first_figures("Bei der Fusion fallen 240 Stellen weg.")[0]
     assert relate(statement, claims[180], similarity=0.7).relation == "related"
+
+
+@pytest.mark.parametrize("a, a_lang, b, b_lang, same", [
+    ("Veterinäramt Ostwiesen", "de", "district veterinary office", "en", True),   # a body and its seat
+    ("Staatsanwaltschaft Brakenfeld", "de", "Staatsanwaltschaft Ostringen", "de", False),   # two seats
+])
+def test_a_body_named_with_its_seat(a, a_lang, b, b_lang, same):
+    from service.nlp.entities import same_name
+
+    assert same_name(a, a_lang, b, b_lang) is same
+
+
+def test_a_bare_noun_stands_for_the_source_just_before_whose_name_ends_in_it():
+    text = ("Bird flu\n\nBird flu has been confirmed at seven farms, the district veterinary office said. "
+            "The Friedrich Loeffler Institute, the federal research institute, warned of more cases. "
+            "Some 240,000 birds have been culled so far, the office said.")
+    assert article_figure(text, "en", 240000).attributor.canonical == "district veterinary office"
