@@ -37,6 +37,8 @@ UNIT_SIMILARITY = 0.62
 MEASURED_SIMILARITY = 0.75
 # Below this similarity, two content verbs no list knows name different events ("geraten" / "zurückrufen").
 VERB_SIMILARITY = 0.45
+# Counted nouns this close are one thing when the same figure and two words of their clauses say so too.
+HEADS_NEAR = 0.35
 
 
 @dataclass
@@ -176,11 +178,15 @@ def _heads_alike(a: Claim, b: Claim, unit_similarity) -> bool:
     from .nlp.bilingual import similarity
 
     head_a, head_b = a.extra.get("head"), b.extra.get("head")
-    if head_a and head_b:
-        return similarity(head_a, a.language, head_b, b.language) >= UNIT_SIMILARITY
-    if unit_similarity is None:
-        return False
-    return unit_similarity(a.quantity.unit or "", b.quantity.unit or "") >= UNIT_SIMILARITY
+    alike = similarity(head_a, a.language, head_b, b.language) if head_a and head_b else 0.0
+    if alike < UNIT_SIMILARITY and a.quantity.unit and b.quantity.unit and " " not in a.quantity.unit + b.quantity.unit:
+        # a compound's head says less than the whole word ("Arzneimittel" is no "Mittel" alone)
+        alike = max(alike, similarity(a.quantity.unit, a.language, b.quantity.unit, b.language))
+    if alike >= UNIT_SIMILARITY:
+        return True
+    # nouns some way apart ("farms", "Betriebe") beside the same figure, with the clauses' words in common
+    return (alike >= HEADS_NEAR and a.quantity.value is not None and same_figure(a.quantity, b.quantity)
+            and _clause_words_shared(a, b) >= SHARED_CLAUSE_WORDS)
 
 
 def _events_alike(a: Claim, b: Claim) -> bool:

@@ -849,3 +849,8 @@ def test_a_bare_noun_stands_for_the_source_just_before_whose_name_ends_in_it():
             "The Friedrich Loeffler Institute, the federal research institute, warned of more cases. "
             "Some 240,000 birds have been culled so far, the office said.")
     assert article_figure(text, "en", 240000).attributor.canonical == "district veterinary office"
+
+
+def test_unknown_compounds_are_compared_as_whole_words_too():
+    # the heads alone ("Mittel", "Medikament") are far apart; the words are translations of each other
+    assert one_frame("Das Institut zählt 400 knappe Medikamente.", "Auf der Liste stehen nun 510 Arzneimittel.", 0.5)
