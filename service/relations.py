@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+from .nlp.lexicon import fold
 from .nlp.model import Claim, Quantity
 from .nlp.numbers import APPROX_TOLERANCE, format_quantity
 from .nlp.places import gazetteer
@@ -179,7 +180,10 @@ def _heads_alike(a: Claim, b: Claim, unit_similarity) -> bool:
 
     head_a, head_b = a.extra.get("head"), b.extra.get("head")
     alike = similarity(head_a, a.language, head_b, b.language) if head_a and head_b else 0.0
-    if alike < UNIT_SIMILARITY and a.quantity.unit and b.quantity.unit and " " not in a.quantity.unit + b.quantity.unit:
+    compound = any(c.extra.get("head") and not fold(c.quantity.unit or "").startswith(c.extra["head"][:3])
+                   for c in (a, b))
+    if alike < UNIT_SIMILARITY and compound and a.quantity.unit and b.quantity.unit and " " not in (
+            a.quantity.unit + b.quantity.unit):
         # a compound's head says less than the whole word ("Arzneimittel" is no "Mittel" alone)
         alike = max(alike, similarity(a.quantity.unit, a.language, b.quantity.unit, b.language))
     if alike >= UNIT_SIMILARITY:

@@ -597,8 +597,12 @@ def _body_words(name: str, language: str) -> Optional[tuple[Token, list[str]]]:
         from .bilingual import english
 
         joined = head.text.casefold()[:-len(head.parts[-1])].rstrip("-")
-        several = len(head.parts) >= 3 and not english(joined, "de", heads=False) and not english(
-            joined.rstrip("s"), "de", heads=False)
+        if len(head.parts) == 2 and english(head.parts[0], "de", heads=False):
+            joined = head.parts[0]   # the first part's lemma, without a linking "s": "Landes-" is Land
+        elif joined.endswith("s") and not english(joined, "de", heads=False) and english(
+                joined[:-1], "de", heads=False):
+            joined = joined[:-1]   # "Landwirtschafts-" is Landwirtschaft
+        several = len(head.parts) >= 3 and not english(joined, "de", heads=False)
         modifiers = (list(head.parts[:-1]) if several else [joined]) + modifiers
     return head, modifiers
 

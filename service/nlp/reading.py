@@ -121,8 +121,13 @@ def _parts(language: str, word: str, pos: str) -> tuple:
     if len(stems) < 2:
         return ()
     # the last piece's lemma is the tail of the whole lemma ("einsatzkraft" -> "kraft")
-    head_len = sum(len(p) for p, tag in pieces[:-1] if tag in ("NN", "VV", "ADJ", "NE", "FUGE"))
+    last = max(k for k, (p, tag) in enumerate(pieces) if tag in ("NN", "NN_VAR", "VV", "ADJ", "NE"))
+    head_len = sum(len(p) for p, tag in pieces[:last])   # (with the linking pieces: "krank|en|haus")
     head = lemma[head_len:] if 0 < head_len < len(lemma) else stems[-1]
+    from .bilingual import in_dictionary
+
+    if len(stems[0]) <= 3 and in_dictionary(lemma):
+        return ()   # "Apotheke" is a word of its own, not Apo + Theke
     return tuple(stems[:-1]) + (head.strip("-"),)
 
 

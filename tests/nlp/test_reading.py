@@ -854,3 +854,25 @@ def test_a_bare_noun_stands_for_the_source_just_before_whose_name_ends_in_it():
 def test_unknown_compounds_are_compared_as_whole_words_too():
     # the heads alone ("Mittel", "Medikament") are far apart; the words are translations of each other
     assert one_frame("Das Institut zählt 400 knappe Medikamente.", "Auf der Liste stehen nun 510 Arzneimittel.", 0.5)
+
+
+@pytest.mark.parametrize("word, parts", [
+    ("Apotheken", ()),                                  # a word of its own, not Apo + Theke
+    ("Kreiskrankenhaus", ("kreis", "krank", "haus")),   # the linking "en" belongs to no part
+    ("Grippefälle", ("grippe", "fall")),
+])
+def test_compound_parts(word, parts):
+    from service.nlp.reading import _parts
+
+    assert _parts("de", word, "NN") == parts
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Landwirtschaftsministerium", "agriculture ministry", True),   # the linking "s" left out
+    ("Landesamt", "state office", True),
+    ("Landwirtschaftsministerium", "health ministry", False),
+])
+def test_ministries_and_offices_meet_their_translation(a, b, same):
+    from service.nlp.entities import same_name
+
+    assert same_name(a, "de", b, "en") is same
