@@ -143,6 +143,18 @@ _DESCRIBING = frozenset({"local", "new", "regional", "official", "own", "main", 
                          "neue", "eigene"})
 
 
+_TERRITORIES = frozenset({"kreis", "kreises", "landkreis", "landkreises", "stadt", "land", "landes", "gemeinde",
+                          "bezirk", "bezirks", "bezirkes", "region", "bundesland", "bundeslandes", "kommune", "bund",
+                          "bundes", "staat", "staates", "city", "town", "district", "county", "state", "country"})
+
+
+def _whose(genitive: list[Token]) -> bool:
+    """Whether a genitive after a body's noun only says whose body it is: a territory or a place."""
+    nouns = [t for t in genitive if t.noun or t.proper]
+    return not nouns or any(fold(t.text) in _TERRITORIES or fold(t.lemma) in _TERRITORIES
+                            or gazetteer().names.get(t.text) or t.proper for t in nouns)
+
+
 def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     """A noun phrase as a source: its proper names, else a role noun; places and descriptors left out
     ("Der Autohersteller Vanta" -> Vanta, a company)."""
@@ -157,8 +169,10 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     start, end = phrase[0].start, phrase[-1].end
     genitive = next((k for k, t in enumerate(phrase) if k and t.text.casefold() in ("des", "der")
                      and phrase[k - 1].noun), None)
-    if genitive is not None and any(role_of(t.text, _language_of(t)) for t in phrase[:genitive] if t.noun):
-        # "Das Gesundheitsamt des Kreises": the body is the head noun, the genitive only says whose
+    if genitive is not None and any(role_of(t.text, _language_of(t)) for t in phrase[:genitive] if t.noun) and (
+            _whose(phrase[genitive + 1:])):
+        # "Das Gesundheitsamt des Kreises": the body is the head noun, the genitive only says whose ("Der
+        # Landesverband der Geflügelwirtschaft" keeps it: it says which association)
         phrase = phrase[:genitive]
         content = [t for t in phrase if t.noun or t.proper]
         names = [t for t in content if _name_like(t) and not geo.names.get(t.text) and not geo.demonyms.get(t.text)]
