@@ -166,7 +166,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         tokens = list(_TOKEN.finditer(window))[:5]
         hits = [h for h in lex.concepts.finditer(window) if tokens and h.start <= tokens[min(3, len(tokens) - 1)].start()
                 and not _modifies_a_noun(sentence, quantity.end + h.end - 1, language)
-                and not _PLACE_PREPOSITION.search(window[:h.start])]
+                and not _PLACE_PREPOSITION.search(window[:h.start])
+                and not _verb_between(sentence, quantity.end, quantity.end + h.start, language)]
         first = _head_noun_after(sentence, quantity, language)
         if first is not None and quantity.unit is None:
             # the figure counts its own noun: "1.200 Cholerafälle im Bundesstaat Kassala" counts cases
@@ -181,7 +182,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         elif concept is None and (first is None or quantity.unit is not None):
             for token in tokens[:4]:
                 found = _concept_of_token(token.group(0))
-                if found and _PLACE_PREPOSITION.search(window[:token.start()]):
+                if found and (_PLACE_PREPOSITION.search(window[:token.start()]) or _verb_between(
+                        sentence, quantity.end, quantity.end + token.start(), language)):
                     break
                 if found:
                     concept, unit_text = found, token.group(0)
@@ -207,7 +209,9 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             # "die Zahl der … Soldaten auf 10.000": the counted noun stands before the figure
             before = sentence[:quantity.start]
             clause_start = max(before.rfind(c) for c in ",;:(") + 1
-            hits = list(lex.concepts.finditer(before[clause_start:]))
+            # (not a word of the source's name: "The tenants' association puts the number at 65,000")
+            hits = [h for h in lex.concepts.finditer(before[clause_start:])
+                    if not speaker_span[0] <= clause_start + h.start < speaker_span[1]]
             count = _COUNT_NOUN.search(before[clause_start:])
             counted_noun = _noun_after_count(sentence, clause_start + count.end(), language) if count else None
             if counted_noun is not None and not [h for h in hits if _COUNT_NOUN.search(h.text)]:
@@ -369,6 +373,15 @@ def _modifies_a_noun(sentence: str, offset: int, language: str) -> bool:
         return False
     following = reading.tokens[i + 1:i + 3]
     return any(t.noun for t in following)
+
+
+def _verb_between(sentence: str, start: int, end: int, language: str) -> bool:
+    """"65,000 and estimates that tenants …": a noun past a verb belongs to another statement."""
+    if not re.search(r"[^\W\d]{3,}", sentence[start:end]):
+        return False
+    from .reading import read
+
+    return any(start <= t.start < end and t.verb for t in read(sentence, language).tokens)
 
 
 def _head_noun_after(sentence: str, quantity: Quantity, language: str):

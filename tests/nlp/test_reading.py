@@ -876,3 +876,9 @@ def test_ministries_and_offices_meet_their_translation(a, b, same):
     from service.nlp.entities import same_name
 
     assert same_name(a, "de", b, "en") is same
+
+
+def test_a_count_noun_before_the_figure_takes_the_sentence_befores_thing_not_a_word_of_the_source():
+    text = ("Rent cap\n\nThe cap covered 52,000 flats, according to the city. The tenants' association puts the "
+            "number at around 65,000 and estimates that tenants could face demands of up to 40 million euros.")
+    assert article_figure(text, "en", 65000).subject_key == article_figure(text, "en", 52000).subject_key
