@@ -409,7 +409,8 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
             shared = _clause_words_shared(statement, stored)
             if similarity < GENERIC_UNIT_SIMILARITY and not (
                     shared >= SHARED_CLAUSE_WORDS or shared and same_figure(a, b)
-                    or similarity >= DISTINCT_FIGURE_SIMILARITY and _distinct_same_figure(a, b)):
+                    or similarity >= DISTINCT_FIGURE_SIMILARITY
+                    and _distinct_same_figure(statement.quantity, stored.quantity)):   # (as written, not in days)
                 return None
             if not shared and similarity < GENERIC_DISTINCT_SIMILARITY and not same_figure(a, b):
                 return None

@@ -882,3 +882,9 @@ def test_a_count_noun_before_the_figure_takes_the_sentence_befores_thing_not_a_w
     text = ("Rent cap\n\nThe cap covered 52,000 flats, according to the city. The tenants' association puts the "
             "number at around 65,000 and estimates that tenants could face demands of up to 40 million euros.")
     assert article_figure(text, "en", 65000).subject_key == article_figure(text, "en", 52000).subject_key
+
+
+def test_a_round_figure_in_another_unit_is_no_distinct_figure():
+    # eight years are 2,922 days: the figure as written says how distinct it is
+    assert not one_frame("Der Haupttäter wurde zu acht Jahren Haft verurteilt.",
+                         "Die Staatsanwaltschaft hatte acht Jahre gefordert.", 0.46)
