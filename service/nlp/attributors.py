@@ -179,7 +179,7 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
     if found.attributor is not None and found.attributor.canonical not in sources().kind:
         found = _body_not_place(found, language)
     if (found.attributor is not None and _common_noun(found.attributor.canonical, language)
-            and not _PREFIX_CUES.match(sentence, found.span[0])):
+            and not _PREFIX_CUES.match(sentence, found.span[0]) and not _OWN.search(sentence)):
         found = Attribution(None, "none")   # "sprach von 76 bestätigten Fällen": what was said, not who
     if found.attributor is not None:
         # "Carmaker Vanta said": a descriptor before the name is not part of it
@@ -262,7 +262,15 @@ def _own_subject(sentence: str) -> Optional[Attribution]:
         phrase = _noun_phrase(tokens, finite + 1, 1) if finite is not None else []
     named = _named(phrase, sentence) if phrase else None
     if named is None:
-        return None
+        # "Brennfeld hat nach eigenen Angaben …", "Eine Verbraucherzentrale hat nach eigenen Angaben …": by its
+        # own account the subject speaks, whatever noun names it (not a pronoun, not a figure)
+        nouns = [t for t in phrase if t.noun or t.proper]
+        if not nouns or any(t.number for t in phrase) or not nouns[-1].text[:1].isupper():
+            return None
+        head = nouns[-1]
+        name = head.text if head.proper or not phrase[0].pos in ("ART", "AT0") and len(phrase) == 1 else head.lemma
+        return Attribution(Attributor(sentence[phrase[0].start:head.end], name), "explicit",
+                           (phrase[0].start, head.end))
     return Attribution(Attributor(named.text, generic_role_name(named.name) or named.name), "explicit",
                        (named.start, named.end))
 
@@ -325,6 +333,10 @@ def _common_noun(name: str, language: str) -> bool:
             and not re.fullmatch(r"[A-ZÄÖÜ]{2,}", name))
 
 
+_OWN = re.compile(r"\b(nach eigenen Angaben|eigenen Angaben zufolge|by its own account|according to its own)",
+                  re.IGNORECASE)
+
+
 def _attribute_by_cues(sentence: str) -> Attribution:
     """The source named by cue words ('laut', 'nach Angaben', 'said') and the alias table."""
     src = sources()
@@ -347,7 +359,7 @@ def _attribute_by_cues(sentence: str) -> Attribution:
     def primary(candidates):
         return [h for h in candidates if not any(0 <= h.start - r <= 40 for r in relayed)]
 
-    own = re.search(r"\b(nach eigenen Angaben|eigenen Angaben zufolge|by its own account|according to its own)", sentence, re.IGNORECASE)
+    own = _OWN.search(sentence)
     if own:
         before = [h for h in hits if h.end <= own.start()]
         if before:

@@ -25,6 +25,9 @@ def _dictionary() -> dict[str, tuple[str, ...]]:
                 continue
             german, _, english = line.rstrip("\n").partition("\t")
             table[german] = tuple(english.split("|"))
+    # words are looked up casefolded, which writes "ß" as "ss": "Wasserstraße" is found as "wasserstrasse"
+    for german in [g for g in table if "ß" in g]:
+        table.setdefault(german.replace("ß", "ss"), table[german])
     return table
 
 
@@ -48,6 +51,10 @@ def english(word: str, language: str, heads: bool = True) -> tuple[str, ...]:
 MIN_HEAD = 3
 
 
+# Endings after which German links a compound's parts with an s ("Gesundheitsamt", "Schifffahrtsamt").
+_LINKED_BY_S = ("ung", "heit", "keit", "schaft", "tum", "ling", "ion", "tät", "fahrt", "arbeit", "sicht", "zeit")
+
+
 @lru_cache(maxsize=8192)
 def compound_split(word: str) -> Optional[tuple[str, str]]:
     """A German compound the dictionary lacks as its modifier and its longest known last part, both words
@@ -58,6 +65,12 @@ def compound_split(word: str) -> Optional[tuple[str, str]]:
         return None
     for i in range(3, len(word) - MIN_HEAD + 1):
         head, modifier = word[i:], word[:i]
+        if head[:1] == "s" and head[1:] in table and modifier in table and len(head) - 1 >= MIN_HEAD and (
+                modifier.endswith(_LINKED_BY_S)):
+            return modifier, head[1:]   # the linking s after "-fahrt", "-ung": "schifffahrts|amt", not "samt"
+        if modifier in table and head not in table and any(
+                head.endswith(ending) and head[:-len(ending)] in table for ending in ("n", "en", "e", "s")):
+            return modifier, head   # a plural head: "wasser|straßen" (Straße), not "wassers|trassen"
         for link in ("", "s", "es", "n", "en", "e"):
             if head in table and modifier.endswith(link) and modifier[:len(modifier) - len(link)] in table:
                 return modifier[:len(modifier) - len(link)], head

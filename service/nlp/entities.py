@@ -415,6 +415,10 @@ def reported_by(sentence: str, language: str) -> Optional[Named]:
 _ACRONYM = re.compile(r"((?:[A-ZÄÖÜ][\w’'-]+\s(?:(?:für|for|of|the|des|der|und|and|de|du)\s)?){0,5}[A-ZÄÖÜ][\w’'-]+)\s\(([A-Z][A-Za-z]{1,7})\)")
 
 
+_BEFORE_A_NAME = frozenset({"die", "der", "das", "des", "dem", "den", "the", "a", "an", "ein", "eine", "einer", "eines",
+                            "einem", "nach", "laut", "von", "vom", "according"})
+
+
 def taught_acronyms(sentences: list[str]) -> dict[str, str]:
     """Acronyms an article teaches: "Welternährungsprogramm (WFP)", "the World Food Programme (WFP)"."""
     found = {}
@@ -430,8 +434,10 @@ def taught_acronyms(sentences: list[str]) -> dict[str, str]:
                     break
             else:
                 # an acronym of the name in the other language ("Federal Financial Supervisory Authority
-                # (BaFin)"): the whole run, a possessive before it left out
-                start = max((k + 1 for k, w in enumerate(words) if w.endswith(("'s", "’s"))), default=0)
+                # (BaFin)"): the whole run, a possessive or the words of a cue before it left out ("Nach Angaben
+                # des Wasserstraßen- und Schifffahrtsamts (WSA)")
+                start = max((k + 1 for k, w in enumerate(words) if w.endswith(("'s", "’s"))
+                             or fold(w) in _BEFORE_A_NAME and k < len(words) - 1), default=0)
                 found.setdefault(acronym, " ".join(words[start:]) or words[-1])
     return found
 
@@ -504,7 +510,7 @@ def _content_words(name: str, language: str, keep_stop: bool = False) -> list[_W
             continue
         lemma = token.lemma.casefold()
         meanings = frozenset(set(english(lemma, language, heads=False)) | {lemma, fold(token.text), _ENDING.sub("", fold(token.text))})
-        split = compound_split(token.text) if language == "de" else None
+        split = (compound_split(token.lemma) or compound_split(token.text)) if language == "de" else None
         pieces = split if split else token.parts if language == "de" else ()
         parts = tuple(frozenset({p} | set(english(p, "de")[:6])) for p in pieces)
         words.append(_Word(meanings, parts))
@@ -691,6 +697,9 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
                                                            _language_of_word(own), heads=False):
             continue   # "Robert Koch-Institut" is the institute, not "das Gesundheitsamt"
         candidates.append(organisation)
+    if not candidates and bare and role == "authority":
+        # "Das teilte die Behörde mit": any public body the article names is an authority
+        candidates = [o for o in organisations if o[1] in _INSTITUTIONS and fold(o[0]) != fold(attributor.canonical)]
     if not candidates:
         return attributor
     # "the office" is the body whose name ends in that word (or its translation) before any other of its kind
@@ -995,15 +1004,24 @@ def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, 
         if same_name(canonical, "de", expansion, "de") or canonical == acronym or (
                 len(canonical.split()) >= 2 and expansion.startswith(canonical + " ")):
             # ("Gewerkschaft Erziehung" is the start of "Gewerkschaft Erziehung und Wissenschaft (GEW)")
-            return Attributor(expansion if len(attributor.text) <= len(acronym) + 2 else attributor.text, acronym)
+            return Attributor(_as_written(attributor.text, acronym, expansion), acronym)
     taught = [Organisation(acronym, *_kind_word(expansion)) for acronym, expansion in acronyms.items()]
     resolved = resolve_role(attributor, list(organisations) + [o for o in taught if o.role], at)
     if resolved.canonical != canonical:
         # "the regulator" -> "Federal Financial Supervisory Authority", taught as "(BaFin)"
         for acronym, expansion in acronyms.items():
             if same_name(resolved.canonical, "de", expansion, "de"):
-                return Attributor(expansion if len(attributor.text) <= len(acronym) + 2 else attributor.text, acronym)
+                return Attributor(_as_written(attributor.text, acronym, expansion), acronym)
     return resolved
+
+
+def _as_written(text: str, acronym: str, expansion: str) -> str:
+    """The name a source taught by an acronym is stored under: the expansion where the sentence gives only the
+    acronym or a noun of its kind ("das Amt"), so that other articles meet it; else the sentence's words."""
+    bare = [w for w in text.split() if fold(w) not in _STOP]
+    if len(text) <= len(acronym) + 2 or len(bare) == 1 and (role_of(bare[0], "de") or role_of(bare[0], "en")):
+        return expansion
+    return text
 
 
 def _cue():

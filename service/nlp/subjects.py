@@ -113,6 +113,9 @@ _HYPHEN_UNIT = re.compile(r"-([^\W\d_]+?)(?:s)?\b(?!-old)", re.UNICODE)
 # "41 of the coins", "elf der Münzen": a part of a whole the sentence does not count
 _WHOLE_FIGURE = re.compile(r"[^\d,.;:]{0,40}?\b\d[\d.,]*\s+")
 PARTITIVE = re.compile(r"\s+(?:of|von)\s+(?:the|these|those|its|their|den|diesen)\s+", re.IGNORECASE)
+_COUNT_NOUN_AT = re.compile(r"\b(?:the|its|their|die|der|ihre|seine)\s+(?:number|figure|total|count|tally|Zahl|Anzahl)\s+"
+                            r"(?:at|auf|bei)\s+(?:(?:around|about|some|roughly|nearly|almost|more than|rund|etwa|"
+                            r"ungefähr|knapp|mehr als|über)\s+)?$", re.IGNORECASE)
 _ESTIMATED_AT = re.compile(r"\b(?:at|auf)\s+(?:(?:around|about|some|roughly|nearly|almost|more than|rund|etwa|"
                            r"ungefähr|knapp|mehr als|über)\s+)?$", re.IGNORECASE)
 
@@ -205,6 +208,10 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             if noun is not None and not _COUNT_NOUN.search(noun.text):
                 concept = _concept_of_noun(noun) or "w:" + fold(noun.head)
                 unit_text, noun_start, noun_end = noun.text, noun.start, noun.end
+        if concept is None and fallback is not None and _COUNT_NOUN_AT.search(sentence[max(0, quantity.start - 40):
+                                                                                 quantity.start]):
+            # "The town's own count on the same day put the figure at 21,000": the count of the sentence before
+            return fallback
         if concept is None:
             # "die Zahl der … Soldaten auf 10.000": the counted noun stands before the figure
             before = sentence[:quantity.start]

@@ -888,3 +888,46 @@ def test_a_round_figure_in_another_unit_is_no_distinct_figure():
     # eight years are 2,922 days: the figure as written says how distinct it is
     assert not one_frame("Der Haupttäter wurde zu acht Jahren Haft verurteilt.",
                          "Die Staatsanwaltschaft hatte acht Jahre gefordert.", 0.46)
+
+
+@pytest.mark.parametrize("word, split", [
+    ("Schifffahrtsamt", ("schifffahrt", "amt")),   # the linking s after "-fahrt", not "Samt"
+    ("Kanalstraßen", ("kanal", "strassen")),       # a plural head, not "Kanals" + "Trassen"
+])
+def test_a_compound_the_dictionary_lacks_is_split_at_its_linking_s_and_plural_heads(word, split):
+    from service.nlp.bilingual import compound_split
+
+    assert compound_split(word) == split
+
+
+def test_words_with_sharp_s_are_found_in_the_dictionary():
+    from service.nlp.bilingual import english
+
+    assert "navigable waterway" in english("Wasserstraße", "de")
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Brennfeld hat nach eigenen Angaben 1,8 Millionen Euro investiert.", "Brennfeld"),
+    ("Eine Verbraucherzentrale hat nach eigenen Angaben 2.700 Beschwerden erhalten.", "Verbraucherzentrale"),
+])
+def test_by_its_own_account_the_subject_speaks_whatever_noun_names_it(sentence, source):
+    from service.nlp.attributors import attribute
+
+    assert attribute(sentence, "de").attributor.canonical == source
+
+
+def test_a_taught_acronym_keeps_its_name_for_a_bare_role_noun_and_meets_its_translation():
+    from service.nlp.entities import same_name, taught_acronyms
+
+    taught = taught_acronyms(["Nach Angaben des Wasserstraßen- und Schifffahrtsamts (WSA) warten 46 Schiffe."])
+    assert taught == {"WSA": "Wasserstraßen- und Schifffahrtsamts"}
+    assert same_name("waterways office", "en", taught["WSA"], "de")
+    claim = article_figure("Schleuse\n\nNach Angaben des Wasserstraßen- und Schifffahrtsamts (WSA) warten 46 "
+                           "Schiffe. Die Kosten schätzt das Amt auf rund 3,5 Millionen Euro.", "de", 3500000)
+    assert claim.attributor.canonical == "WSA" and "Schifffahrtsamt" in claim.attributor.text
+
+
+def test_a_bare_authority_is_the_public_body_named_before():
+    claim = article_figure("Anklage\n\nDie Staatsanwaltschaft Ostwalde hat Anklage gegen neun der 17 Festgenommenen "
+                           "erhoben. Das teilte die Behörde am Montag mit.", "de", 9)
+    assert claim.attributor.canonical == "Staatsanwaltschaft Ostwalde"
