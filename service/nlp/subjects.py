@@ -200,8 +200,9 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             if place is not None:
                 concept, unit_text = "people", word
                 noun_start, noun_end = quantity.end + tokens[0].start(), quantity.end + tokens[0].end()
-        if (concept is None and _ESTIMATED_AT.search(sentence[max(0, quantity.start - 30):quantity.start])
+        if (concept is None and first is None and _ESTIMATED_AT.search(sentence[max(0, quantity.start - 30):quantity.start])
                 and not _COUNT_NOUN.search(sentence[:quantity.start])):
+            # (a noun right after the figure is what it counts: "auf zwölf Linien eingestellt")
             # "police estimated the crowd at around 300,000", "bezifferte die Menge auf 5.000": what the
             # estimate is of is the object before "at"
             noun = _object_before(sentence, quantity, language)
