@@ -412,7 +412,8 @@ def reported_by(sentence: str, language: str) -> Optional[Named]:
     return None
 
 
-_ACRONYM = re.compile(r"((?:[A-ZÄÖÜ][\w’'-]+\s(?:(?:für|for|of|the|des|der|und|and|de|du)\s)?){0,5}[A-ZÄÖÜ][\w’'-]+)\s\(([A-Z][A-Za-z]{1,7})\)")
+_ACRONYM = re.compile(r"((?:[A-ZÄÖÜ][\w’'-]+\s(?:(?:für|for|of|the|des|der|und|and|de|du|in|im)\s)?){0,6}[A-ZÄÖÜ][\w’'-]+)\s"
+                      r"\(([A-Z][A-Za-z]{1,7})\)")
 
 
 _BEFORE_A_NAME = frozenset({"die", "der", "das", "des", "dem", "den", "the", "a", "an", "ein", "eine", "einer", "eines",
@@ -757,11 +758,22 @@ def same_report(a: str, a_lang: str, b: str, b_lang: str) -> bool:
 _FINITE = ("(FIN)", "VVZ", "VVD", "VBZ", "VHZ", "VHB", "VBB", "VBD", "VHD", "VDB", "VDD", "VDZ", "VM0")
 
 
+_TAUGHT_SUBJECT = re.compile(r"^\s*(?:Der|Die|Das|The)?\s*([A-ZÄÖÜ][^,;:()]{2,90}?)\s\(([A-Z][A-Za-z]{1,7})\)\s")
+
+
 def actor(sentence: str, language: str, statement: bool = False, bodies: frozenset = frozenset()) -> Optional[Named]:
     """An organisation that is the subject of its own action speaks for it: "Der Autohersteller Vanta ruft
     40.000 Autos zurück" (a role noun names it an organisation). In a statement a bare name heading the
     sentence does too ("Vanta ruft 40.000 Elektroautos zurück"); a place never does (it is the owner)."""
     tokens = read(sentence, language).tokens
+    taught = _TAUGHT_SUBJECT.match(sentence)
+    if taught:
+        # "Das Institut für Qualität und Wirtschaftlichkeit im Gesundheitswesen (IQWiG) bleibt bei …": a body
+        # whose name the sentence teaches with its acronym, before the finite verb, acts in its own name
+        after = next((t for t in tokens if t.start >= taught.end()), None)
+        if after is not None and after.pos.endswith(_FINITE) and role_of(taught.group(1).split()[0], language):
+            return Named(taught.group(0).strip(), taught.group(2), role_of(taught.group(1).split()[0], language),
+                         taught.start(1), taught.end())
     phrase = _noun_phrase(tokens, 0, 1)
     verb = len(phrase)
     if verb + 2 < len(tokens) and tokens[verb].text == "(" and tokens[verb + 2].text == ")":

@@ -931,3 +931,14 @@ def test_a_bare_authority_is_the_public_body_named_before():
     claim = article_figure("Anklage\n\nDie Staatsanwaltschaft Ostwalde hat Anklage gegen neun der 17 Festgenommenen "
                            "erhoben. Das teilte die Behörde am Montag mit.", "de", 9)
     assert claim.attributor.canonical == "Staatsanwaltschaft Ostwalde"
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("Asthma\n\nBut a re-analysis by the Institute for Quality and Efficiency in Health Care (IQWiG), presented on "
+     "Tuesday, put the reduction at 29 percent.", "en", 29),
+    ("Asthma\n\nDas Institut für Qualität und Wirtschaftlichkeit im Gesundheitswesen (IQWiG) bleibt bei seiner "
+     "Einschätzung von 29 Prozent.", "de", 29),
+])
+def test_a_body_taught_by_its_acronym_speaks_under_it(text, language, value):
+    # a name joined by "in" is one name; a body acting under the name its sentence teaches speaks for itself
+    assert article_figure(text, language, value).attributor.canonical == "IQWiG"
