@@ -239,6 +239,15 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 chosen = named[0]
                 concept, unit_text = chosen.value, chosen.text
                 noun_start, noun_end = clause_start + chosen.start, clause_start + chosen.end
+        if concept is None:
+            # "put the number of heat admissions considerably higher, at around 420": the count's noun stands
+            # before a comma in the same sentence
+            counts = [m for m in _COUNT_NOUN.finditer(sentence[:quantity.start]) if m.start() >= speaker_span[1]
+                      or m.end() <= speaker_span[0]]
+            counted_noun = _noun_after_count(sentence, counts[-1].end(), language) if counts else None
+            if counted_noun is not None and counted_noun.start < quantity.start:
+                concept = _concept_of_noun(counted_noun) or "w:" + fold(counted_noun.head)
+                unit_text, noun_start, noun_end = counted_noun.text, counted_noun.start, counted_noun.end
         if concept is None and fallback is not None and _COUNT_NOUN.search(sentence[:quantity.start]):
             return fallback  # "Ihre Zahl werde bald auf 12.000 steigen": the count named just before
         if concept is None and fallback is not None and _SAME_AGAIN.search(sentence[:quantity.start]) and (

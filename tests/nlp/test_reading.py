@@ -942,3 +942,10 @@ def test_a_bare_authority_is_the_public_body_named_before():
 def test_a_body_taught_by_its_acronym_speaks_under_it(text, language, value):
     # a name joined by "in" is one name; a body acting under the name its sentence teaches speaks for itself
     assert article_figure(text, language, value).attributor.canonical == "IQWiG"
+
+
+def test_a_count_noun_before_a_comma_says_what_the_figure_counts():
+    claim = figures("The association put the number of heat admissions considerably higher, at around 420.")[420]
+    assert claim.subject_key == "people@hospitalised"   # admissions count people taken into hospital
+    treatments = figures("Die Sanitäter zählten 120 Behandlungen.")[120]
+    assert treatments.subject_key != claim.subject_key    # treatments are not admissions
