@@ -354,6 +354,20 @@ def _word_atoms(s: str, langs: tuple) -> list[_Atom]:
     return atoms
 
 
+# "at least a week", "mindestens eine Woche": an article before a unit of time is one of it.
+_ONE_SPAN = re.compile(r"\b(a|an|one|ein|eine|einen|einem|einer)\s+(?=(?:week|month|year|day|hour|decade|Woche|Monat|"
+                       r"Jahr|Tag|Stunde|Jahrzehnt)e?s?n?\b)", re.IGNORECASE)
+_SPAN_QUALIFIED = re.compile(r"\b(?:at least|at most|more than|less than|about|around|for|within|nearly|almost|"
+                             r"mindestens|höchstens|mehr als|weniger als|rund|etwa|knapp|für|innerhalb|fast)\s+$",
+                             re.IGNORECASE)
+
+
+def _one_span_atoms(s: str) -> list[_Atom]:
+    """One unit of time after an article, where a qualifier or "for" says it is an amount ("for at least a week")."""
+    return [_Atom(m.start(1), m.end(1), 1.0, "word") for m in _ONE_SPAN.finditer(s)
+            if _SPAN_QUALIFIED.search(s[max(0, m.start() - 20):m.start()])]
+
+
 def _vague_atoms(s: str) -> list[_Atom]:
     lex = _lexicon()
     atoms = []
@@ -560,6 +574,7 @@ def _find(sentence, language) -> list[Quantity]:
     digits = _digit_atoms(s, lang)
     words = _word_atoms(s, langs) if len(s) <= MAX_RECOGNIZER_CHARS else []
     vague = _vague_atoms(s)
+    words += _one_span_atoms(s)
 
     blocked = _blocked_spans(s, lang)
     starts = [b[0] for b in blocked]

@@ -949,3 +949,22 @@ def test_a_count_noun_before_a_comma_says_what_the_figure_counts():
     assert claim.subject_key == "people@hospitalised"   # admissions count people taken into hospital
     treatments = figures("Die Sanitäter zählten 120 Behandlungen.")[120]
     assert treatments.subject_key != claim.subject_key    # treatments are not admissions
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Die Bürgerbüros bleiben mindestens eine Woche geschlossen.", "de", 1.0),
+    ("The offices will stay closed for at least a week.", "en", 1.0),
+    ("Once a week the market opens.", "en", None),    # how often, not how long
+    ("Es gab einen Toten.", "de", None),               # only units of time
+])
+def test_an_article_before_a_unit_of_time_is_one_of_it(text, language, found):
+    from service.nlp.numbers import find_quantities
+
+    values = [q.value for q in find_quantities(text, language)]
+    assert values == ([found] if found else [])
+
+
+def test_falling_ill_is_an_infection():
+    said, stored = first_figures("Only 20 people have fallen ill in the outbreak.",
+                                 "Das Gesundheitsamt zählte am Montag 68 Erkrankte.")
+    assert said.subject_key == stored.subject_key == "people@infected"
