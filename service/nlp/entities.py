@@ -430,8 +430,10 @@ def taught_acronyms(sentences: list[str]) -> dict[str, str]:
             # the expansion is the shortest tail of the capitalised run that the acronym abbreviates
             for k in range(len(words)):
                 tail = " ".join(words[k:])
+                if fold(words[k]) in _BEFORE_A_NAME:
+                    continue   # "des Landesamts …": the name starts after the article
                 if abbreviates(acronym, tail):
-                    found[acronym] = tail if k or fold(words[0]) not in _STOP else " ".join(words[1:])
+                    found[acronym] = tail
                     break
             else:
                 # an acronym of the name in the other language ("Federal Financial Supervisory Authority
@@ -440,7 +442,20 @@ def taught_acronyms(sentences: list[str]) -> dict[str, str]:
                 start = max((k + 1 for k, w in enumerate(words) if w.endswith(("'s", "’s"))
                              or fold(w) in _BEFORE_A_NAME and k < len(words) - 1), default=0)
                 found.setdefault(acronym, " ".join(words[start:]) or words[-1])
-    return found
+    return {acronym: _nominative(expansion) for acronym, expansion in found.items()}
+
+
+def _nominative(name: str) -> str:
+    """"Landesamts für Lebensmittelsicherheit" -> "Landesamt für …": a German name's first noun without its genitive
+    ending, by the tagger's lemma, so that the name meets its translation and its other cases."""
+    words = name.split()
+    if not words or not re.search(r"[^s]e?s$", words[0]) or not words[0][:1].isupper():
+        return name
+    tokens = read(words[0], "de").tokens
+    lemma = tokens[0].lemma if len(tokens) == 1 and tokens[0].noun else words[0]
+    if lemma != words[0] and words[0].startswith(lemma) and len(words[0]) - len(lemma) <= 2 and in_dictionary(lemma):
+        words[0] = lemma
+    return " ".join(words)
 
 
 def _initials(name: str) -> list[str]:

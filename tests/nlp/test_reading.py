@@ -968,3 +968,11 @@ def test_falling_ill_is_an_infection():
     said, stored = first_figures("Only 20 people have fallen ill in the outbreak.",
                                  "Das Gesundheitsamt zählte am Montag 68 Erkrankte.")
     assert said.subject_key == stored.subject_key == "people@infected"
+
+
+def test_a_taught_expansion_starts_after_its_article_in_the_nominative():
+    from service.nlp.entities import same_name, taught_acronyms
+
+    taught = taught_acronyms(["Nach Angaben des Landesamts für Lebensmittelsicherheit (LALS) wurde der Käse verkauft."])
+    assert taught == {"LALS": "Landesamt für Lebensmittelsicherheit"}
+    assert same_name("State Office for Food Safety", "en", taught["LALS"], "de")
