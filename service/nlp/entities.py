@@ -155,6 +155,17 @@ def _whose(genitive: list[Token]) -> bool:
                             or gazetteer().names.get(t.text) or t.proper for t in nouns)
 
 
+# Endings of German place names: a name no gazetteer knows that ends so is most likely a town or a district.
+_TOPONYM = re.compile(r"(?:stadt|stedt|dorf|burg|berg|brück|brücken|brücke|feld|felde|heim|hausen|bach|au|ingen|"
+                      r"walde|wald|wiesen|hagen|kirchen|born|brunn|brunnen|hofen|rode|furt|see|tal|heide|hafen|"
+                      r"münde|ow|itz|leben|stein|lingen|büttel|horst|holm|moor|fleth|siek|beck|ried|reuth)$")
+
+
+def toponym_like(word: str) -> bool:
+    """Whether a capitalised German name looks like a place by its ending ("Hallstedt", "Norderbrück")."""
+    return bool(word[:1].isupper() and len(word) > 4 and _TOPONYM.search(word.casefold()))
+
+
 def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     """A noun phrase as a source: its proper names, else a role noun; places and descriptors left out
     ("Der Autohersteller Vanta" -> Vanta, a company)."""
@@ -190,6 +201,12 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
         # "Haldenau health office", "Talberg Bank": a name before the kind's noun is the body's full name
         first = next(k for k, t in enumerate(phrase) if t is names[0])
         name = sentence[phrase[first].start:head.end]
+    elif names and role in _INSTITUTIONS and head.proper and _language_of(head) == "de" and toponym_like(
+            names[-1].text) and any(
+            t.noun and not t.proper and role_of(t.text, "de") and t.start < names[0].start for t in content):
+        # "Gesundheitsamt Hallstedt", "Kämmerei Norderbrück": an institution with its seat is that institution
+        kind_word = next(t for t in content if t.noun and not t.proper and role_of(t.text, "de"))
+        name = f"{kind_word.lemma if kind_word.lemma[:1].isupper() else kind_word.text} " + " ".join(t.text for t in names)
     elif names:
         name = " ".join(t.text for t in names)
     elif role or report:

@@ -976,3 +976,23 @@ def test_a_taught_expansion_starts_after_its_article_in_the_nominative():
     taught = taught_acronyms(["Nach Angaben des Landesamts für Lebensmittelsicherheit (LALS) wurde der Käse verkauft."])
     assert taught == {"LALS": "Landesamt für Lebensmittelsicherheit"}
     assert same_name("State Office for Food Safety", "en", taught["LALS"], "de")
+
+
+@pytest.mark.parametrize("statement, source", [
+    ("Kämmerei Norderbrück: Das Haushaltsloch beträgt 31 Millionen Euro", "Kämmerei Norderbrück"),
+    ("Gesundheitsamt Hallstedt: 310 Menschen wurden aufgenommen", "Gesundheitsamt Hallstedt"),
+])
+def test_an_institution_with_its_seat_is_the_institution_not_the_town(statement, source):
+    from service.relations import _same_names
+
+    claim = nlp.parse_statement(statement)[1][0]
+    assert claim.attributor.canonical == source
+    assert _same_names(source, source, "de", source.split()[0], source.split()[0], "de")   # meets the bare body
+
+
+@pytest.mark.parametrize("word, place", [("Hallstedt", True), ("Norderbrück", True), ("Ostwiesen", True),
+                                         ("Meteona", False), ("Telvio", False)])
+def test_german_place_names_by_their_ending(word, place):
+    from service.nlp.entities import toponym_like
+
+    assert toponym_like(word) is place
