@@ -420,7 +420,7 @@ def _noun_from(reading, start: int, clause: int):
             j = i
             while j + 1 < len(tokens) and tokens[j + 1].noun and not tokens[j + 1].proper and tokens[j + 1].clause == clause:
                 j += 1
-            if j > i and tokens[j].lemma.casefold() in _CHANGE_MEANINGS:
+            if j > i and tokens[j].lemma.casefold() in _CHANGE_MEANINGS | {"loss"}:
                 return tokens[j - 1]   # "240 job cuts", "3,000 job losses": the jobs, which the cut befalls
             return tokens[j]
         if not (token.adjective or token.pos in ("ART", "AT0", "ADV", "AV0") or token.number):
@@ -629,7 +629,8 @@ def _measured() -> tuple[TermFinder, list]:
 
 # A compound's head that names a change of what its first part names ("Gewinneinbruch": a drop in profit);
 # any other head is what the compound is ("Preisgeld" is money, not a price).
-_CHANGE_MEANINGS = frozenset({"increase", "rise", "decrease", "decline", "drop", "fall", "growth", "loss", "gain",
+# ("loss" is no change here: "Umsatzeinbußen" are losses, as a statement's "losses" are)
+_CHANGE_MEANINGS = frozenset({"increase", "rise", "decrease", "decline", "drop", "fall", "growth", "gain",
                               "collapse", "slump", "jump", "surge", "plunge", "downturn", "upswing", "cut"})
 
 
