@@ -345,7 +345,7 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
 _ONLY_PEOPLE = frozenset({"on_strike", "protested", "voted", "arrested", "hired"})
 # Events that befall only the living, and the counted things of the word lists that live without being people.
 _ONLY_LIVING = frozenset({"killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "infected",
-                          "vaccinated", "missing"})
+                          "vaccinated", "missing", "casualties"})
 _LIVING_THINGS = frozenset({"animals"})
 _PEOPLE_EVENTS = frozenset({"killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties",
                             "evacuated", "arrested", "missing", "displaced", "rescued", "infected", "vaccinated", "laid_off", "hired", "on_strike", "protested"})
