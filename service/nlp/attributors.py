@@ -167,7 +167,7 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
     """The source a sentence names for what it says, if it names one: cue words and the alias table
     first, then the sentence's own grammar (the subject of a reporting verb, a name heading a colon,
     the body behind a report noun) for sources no list knows."""
-    from .entities import after_cue, generic_role_name, reported_by, speaker
+    from .entities import after_cue, generic_role_name, possessed_report, reported_by, speaker
     from .numbers import _guess_language
 
     found = _attribute_by_cues(sentence)
@@ -200,7 +200,7 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
             known = sources().mentions.get(named.name) or sources().mentions.get(named.text) or generic_role_name(named.name)
             return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
         return found
-    named = reported_by(sentence, language) or after_cue(sentence, language)
+    named = reported_by(sentence, language) or after_cue(sentence, language) or possessed_report(sentence, language)
     if named is None:
         named = speaker(sentence, language)
         if named is not None and any(s <= named.start < e for s, e in _quoted(sentence)):

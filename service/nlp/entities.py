@@ -402,6 +402,28 @@ _REPORT_CUE = re.compile(
     re.IGNORECASE)
 
 
+_POSSESSED_REPORT = re.compile(r"^\s*(?:The\s+)?((?:[A-ZÄÖÜ][\w-]*\s){0,3}?[\w-]+)['’]s?\s+(?:(?:own|latest|new|first|"
+                               r"official|preliminary|final|annual|monthly|weekly)\s+)*(?:([\w-]+)\s+)?([\w-]+)\b")
+
+
+def possessed_report(sentence: str, language: str) -> Optional[Named]:
+    """"The town's own count …", "The ministry's latest survey found …": the owner of the report heading the
+    sentence speaks."""
+    if language != "en":
+        return None
+    m = _POSSESSED_REPORT.match(sentence)
+    if m is None:
+        return None
+    report = next((w for w in (m.group(3), m.group(2)) if w and (fold(w) in _report_nouns() or fold(w).rstrip("s")
+                                                                 in _report_nouns())), None)
+    if report is None:
+        return None
+    owner = m.group(1)
+    if fold(owner) in _STOP or gazetteer().demonyms.get(owner):
+        return None
+    return Named(sentence[m.start(1):m.end(1)], owner, role_of(owner.split()[-1], "en"), m.start(1), m.end(1))
+
+
 _WHAT_IS_SAID = frozenset({"daten", "zahlen", "ergebnisse", "unterlagen", "akten", "data", "figures", "results",
                            "records", "statistik", "statistiken", "statistics"})
 

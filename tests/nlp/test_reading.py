@@ -996,3 +996,15 @@ def test_german_place_names_by_their_ending(word, place):
     from service.nlp.entities import toponym_like
 
     assert toponym_like(word) is place
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Kessing's own traffic count found 26,000 vehicles a day in the town centre.", "Kessing"),
+    ("The ministry's latest survey found 300 vacancies.", "ministry"),
+    ("The company's shares fell 7 percent.", None),    # shares are no report
+])
+def test_the_owner_of_a_report_heading_the_sentence_speaks(sentence, source):
+    from service.nlp.attributors import attribute
+
+    found = attribute(sentence, "en").attributor
+    assert (found.canonical if found else None) == source
