@@ -825,9 +825,9 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
         # "Das Institut für Qualität und Wirtschaftlichkeit im Gesundheitswesen (IQWiG) bleibt bei …": a body
         # whose name the sentence teaches with its acronym, before the finite verb, acts in its own name
         after = next((t for t in tokens if t.start >= taught.end()), None)
-        if after is not None and after.pos.endswith(_FINITE) and role_of(taught.group(1).split()[0], language):
-            return Named(taught.group(0).strip(), taught.group(2), role_of(taught.group(1).split()[0], language),
-                         taught.start(1), taught.end())
+        kind = _kind_word(taught.group(1))[0]
+        if after is not None and after.pos.endswith(_FINITE) and kind:
+            return Named(taught.group(0).strip(), taught.group(2), kind, taught.start(1), taught.end())
     phrase = _noun_phrase(tokens, 0, 1)
     verb = len(phrase)
     if verb + 2 < len(tokens) and tokens[verb].text == "(" and tokens[verb + 2].text == ")":
@@ -857,7 +857,7 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
             name = " ".join(t.text for t in [roles[-1], *rest])
             return Named(sentence[phrase[0].start:phrase[-1].end], name, role_of(roles[-1].text, language),
                          phrase[0].start, phrase[-1].end)
-    names = [t for t in phrase if t.proper and not geo.names.get(t.text)]
+    names = [t for t in phrase if (t.proper or _name_like(t)) and not geo.names.get(t.text)]
     if not names or any(geo.names.get(t.text) for t in phrase if t.proper):
         return None
     if roles and roles[-1].start < names[0].start:
@@ -1087,6 +1087,8 @@ def _as_written(text: str, acronym: str, expansion: str) -> str:
     bare = [w for w in text.split() if fold(w) not in _STOP]
     if len(text) <= len(acronym) + 2 or len(bare) == 1 and (role_of(bare[0], "de") or role_of(bare[0], "en")):
         return expansion
+    if bare and fold(expansion).startswith(fold(" ".join(bare))):
+        return expansion   # "Das Landesamt" for "Landesamt für Umwelt"
     return text
 
 

@@ -112,7 +112,8 @@ _HYPHEN_UNIT = re.compile(r"-([^\W\d_]+?)(?:s)?\b(?!-old)", re.UNICODE)
 
 # "41 of the coins", "elf der Münzen": a part of a whole the sentence does not count
 _WHOLE_FIGURE = re.compile(r"[^\d,.;:]{0,40}?\b\d[\d.,]*\s+")
-PARTITIVE = re.compile(r"\s+(?:of|von)\s+(?:the|these|those|its|their|den|diesen)\s+", re.IGNORECASE)
+PARTITIVE = re.compile(r"\s+(?:of|von)\s+(?:the|these|those|its|their|den|diesen|(?-i:[A-ZÄÖÜ])[\w-]*['’]s)\s+",
+                       re.IGNORECASE)
 _COUNT_NOUN_AT = re.compile(r"\b(?:the|its|their|die|der|ihre|seine)\s+(?:number|figure|total|count|tally|Zahl|Anzahl)\s+"
                             r"(?:at|auf|bei)\s+(?:(?:around|about|some|roughly|nearly|almost|more than|rund|etwa|"
                             r"ungefähr|knapp|mehr als|über)\s+)?$", re.IGNORECASE)
@@ -423,6 +424,8 @@ def _noun_from(reading, start: int, clause: int):
             if j > i and tokens[j].lemma.casefold() in _CHANGE_MEANINGS | {"loss"}:
                 return tokens[j - 1]   # "240 job cuts", "3,000 job losses": the jobs, which the cut befalls
             return tokens[j]
+        if token.proper and i + 1 < len(tokens) and tokens[i + 1].noun and not tokens[i + 1].proper:
+            continue   # "150 Velmar drivers", "3,000 Volkswagen workers": a name before the counted noun
         if not (token.adjective or token.pos in ("ART", "AT0", "ADV", "AV0") or token.number):
             return None
     return None

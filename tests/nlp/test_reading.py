@@ -1008,3 +1008,21 @@ def test_the_owner_of_a_report_heading_the_sentence_speaks(sentence, source):
 
     found = attribute(sentence, "en").attributor
     assert (found.canonical if found else None) == source
+
+
+@pytest.mark.parametrize("text, value, key", [
+    ("Verdi: about 150 Velmar drivers have quit.", 150, "w:driver"),        # a name before the counted noun
+    ("Some 700 of Westmark's 1,150 pharmacies have run out of syrup.", 700, "companies"),   # of a place's whole
+])
+def test_counted_nouns_past_names(text, value, key):
+    assert figures(text, "en")[value].subject_key == key
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Spill\n\nThe State Office for the Environment (LfU) stands by its estimate of at least 8,000 litres.", "en"),
+    ("Spill\n\nDas Landesamt für Umwelt (LfU) geht von mindestens 8.000 Litern aus.", "de"),
+])
+def test_a_body_taught_in_its_own_sentence_speaks_under_its_acronym_with_its_name(text, language):
+    claim = article_figure(text, language, 8000)
+    assert claim.attributor.canonical == "LfU"
+    assert "Umwelt" in claim.attributor.text or "Environment" in claim.attributor.text
