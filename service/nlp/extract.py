@@ -51,6 +51,9 @@ _PER = re.compile(r"\s*(?:[^\W\d_]+\s+|[€$£]\s*)?(?:(?:je|pro|per)\s+" + _NOT
 _PER_IN_CLAUSE = re.compile(r"\b(?:je|pro|per)\s+" + _NOT_A_RATE + r"[^\W\d_]", re.IGNORECASE)
 
 
+# "43 Euro je Aktie, insgesamt rund 4,75 Milliarden Euro": the total beside a rate
+_IN_TOTAL = re.compile(r"\b(?:insgesamt|in total|in all|total(?:ling)?|a total of|zusammen)\s+(?:(?:rund|etwa|about|some|"
+                       r"around)\s+)?$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|es|ihn|this|that|dies|diesen|diese)\b", re.IGNORECASE)
 
 
@@ -277,7 +280,8 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                     and _PRONOUN.search(own)):
                 # "customs put the value at 130 million, while the LKA estimated it at 200 million": it is the value
                 claims[-1].extra["measured"] = before.extra["measured"]
-            if _PER.match(text, quantity.end) or _PER_IN_CLAUSE.search(own):
+            if _PER.match(text, quantity.end) or _PER_IN_CLAUSE.search(own) and not _IN_TOTAL.search(
+                    text[max(0, quantity.start - 25):quantity.start]):
                 claims[-1].extra["per"] = True   # "43 Euro je Aktie", "13,500 euros each": a rate, not a total
         if subject.scale:
             claims[-1].extra["scale"] = list(subject.scale)

@@ -1026,3 +1026,8 @@ def test_a_body_taught_in_its_own_sentence_speaks_under_its_acronym_with_its_nam
     claim = article_figure(text, language, 8000)
     assert claim.attributor.canonical == "LfU"
     assert "Umwelt" in claim.attributor.text or "Environment" in claim.attributor.text
+
+
+def test_a_total_beside_a_rate_is_a_total():
+    claims = figures("Der Konzern bietet nun 43 Euro je Aktie, insgesamt rund 4,75 Milliarden Euro.", "de")
+    assert claims[43].extra.get("per") and not claims[4750000000].extra.get("per")
