@@ -211,9 +211,11 @@ def _subjunctive(text: str) -> bool:
 def analyse(text: str, language: str, reference: Optional[date], *, attributor: Optional[Attributor] = None,
             fallback_subject: Optional[Subject] = None, explicit_time_only: bool = False,
             attribution: Optional[Attribution] = None, story_event: Optional[str] = None,
-            resolve: Optional[Callable[[Attributor], Attributor]] = None) -> list[Claim]:
+            resolve: Optional[Callable[[Attributor], Attributor]] = None,
+            measured_before: Optional[dict] = None) -> list[Claim]:
     """Claims in one sentence, offsets relative to the sentence; `attributor` when none is named; `resolve`
-    gives a source named in one clause its name in the article ("der Bank" -> Rheinmark Bank)."""
+    gives a source named in one clause its name in the article ("der Bank" -> Rheinmark Bank);
+    `measured_before` what the article's earlier figures of each kind measured."""
     attribution = attribution or attribute(text)
     speaker = attribution.attributor or attributor
     claims = []
@@ -280,6 +282,13 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                     and _PRONOUN.search(own)):
                 # "customs put the value at 130 million, while the LKA estimated it at 200 million": it is the value
                 claims[-1].extra["measured"] = before.extra["measured"]
+            guess = claims[-1].extra.get("measured") or ""
+            inherited = (measured_before or {}).get(subject.concept)
+            if (guess.startswith("~w:") and speaker is not None and guess[3:] in fold(speaker.text)
+                    and inherited is not None):
+                # "Der Landesbauernverband bleibt bei 600 Millionen Euro": only the speaker is named; the figure
+                # is of what the article's last figure of its kind measured
+                claims[-1].extra["measured"] = inherited
             if _PER.match(text, quantity.end) or _PER_IN_CLAUSE.search(own) and not _IN_TOTAL.search(
                     text[max(0, quantity.start - 25):quantity.start]):
                 claims[-1].extra["per"] = True   # "43 Euro je Aktie", "13,500 euros each": a rate, not a total
@@ -490,6 +499,7 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
     scene = _scene(sentences, explicit_speakers)
     story_event = _story_event(sentences)
     claims, previous = [], []
+    measured: dict = {}   # what the article's last figure of each kind measured, by what its words say
     for index, sentence in enumerate(sentences):
         attribution = explicit_speakers[index]
         speaker = _speaker(attribution, sentence, context, _subjunctive(sentence.text))
@@ -503,7 +513,7 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
             speaker = _publisher(context)
         fallback = context.last_subject if sentence.paragraph == context.last_paragraph else None
         found = analyse(sentence.text, language, published, attributor=speaker, fallback_subject=fallback,
-                        attribution=attribution, story_event=story_event, resolve=resolve)
+                        attribution=attribution, story_event=story_event, resolve=resolve, measured_before=measured)
         if attribution.attributor is not None and _SAID_THAT.match(sentence.text) and (
                 not found or attribution.how == "explicit"):
             # "… 3.000 Menschen mussten ihre Häuser verlassen. Das teilte das Innenministerium mit.":
@@ -531,6 +541,9 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
             if claim.quantity is not None:
                 context.last_subject = _subject_of(claim)
         claims.extend(found)
+        for claim in found:
+            if not (claim.extra.get("measured") or "~").startswith("~"):
+                measured[claim.extra.get("concept")] = claim.extra["measured"]
         previous = found
         if attribution.attributor is not None and attribution.how in ("explicit", "colon"):
             context.last_speaker = attribution.attributor

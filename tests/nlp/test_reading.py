@@ -1031,3 +1031,10 @@ def test_a_body_taught_in_its_own_sentence_speaks_under_its_acronym_with_its_nam
 def test_a_total_beside_a_rate_is_a_total():
     claims = figures("Der Konzern bietet nun 43 Euro je Aktie, insgesamt rund 4,75 Milliarden Euro.", "de")
     assert claims[43].extra.get("per") and not claims[4750000000].extra.get("per")
+
+
+def test_a_figure_said_only_by_its_speaker_measures_what_the_articles_last_figure_of_its_kind_measured():
+    text = ("Dürre\n\nDen Schaden schätzt das Ministerium inzwischen auf 320 Millionen Euro. "
+            "Der Landesbauernverband bleibt bei 600 Millionen Euro.")
+    assert article_figure(text, "de", 600000000).extra["measured"] == article_figure(text, "de", 320000000).extra[
+        "measured"] == "damage"
