@@ -92,10 +92,21 @@ def role_of(word: str, language: str) -> Optional[str]:
             if fold(candidate) in roles:
                 return roles[fold(candidate)]
         for meaning in english(token.lemma, language)[:3]:
-            last = meaning.split()[-1]
+            # "ministry of agriculture": the head stands before "of"
+            last = meaning.split(" of ")[0].split()[-1] if " of " in meaning else meaning.split()[-1]
             if fold(meaning) in roles or fold(last) in roles:
                 return roles.get(fold(meaning)) or roles[fold(last)]
+    if language == "de":
+        # a compound ending in a body's noun the tagger did not split ("Agrarministerium")
+        for term in _role_heads():
+            if folded.endswith(term) and len(folded) - len(term) >= 3:
+                return roles[term]
     return None
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> tuple:
+    return tuple(sorted((t for t in _roles() if " " not in t and len(t) >= 5), key=len, reverse=True))
 
 
 def _noun_phrase(tokens: tuple, i: int, step: int) -> list[Token]:
@@ -837,6 +848,10 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
         place = _noun_phrase(tokens, verb + 1, 1)
         if place and len(place) <= 4 and any(t.proper or _name_like(t) for t in place):
             verb += 1 + len(place)
+    if verb + 1 < len(tokens) and tokens[verb].text in ("des", "der") and phrase and role_of(phrase[-1].text, language):
+        whose = _noun_phrase(tokens, verb + 1, 1)
+        if whose and _whose(whose):
+            verb += 1 + len(whose)   # "Das Agrarministerium des Elmlands stockt … auf": the ministry acts
     while verb < len(tokens) and tokens[verb].text.casefold() in _BESIDE_SUBJECT:
         verb += 1   # "Norvik now offers …"
     if not phrase or verb >= len(tokens) or not tokens[verb].pos.endswith(_FINITE):

@@ -1038,3 +1038,10 @@ def test_a_figure_said_only_by_its_speaker_measures_what_the_articles_last_figur
             "Der Landesbauernverband bleibt bei 600 Millionen Euro.")
     assert article_figure(text, "de", 600000000).extra["measured"] == article_figure(text, "de", 320000000).extra[
         "measured"] == "damage"
+
+
+def test_a_ministry_of_a_land_acts_and_the_bare_ministry_is_it():
+    text = ("Dürrehilfe\n\nDas Agrarministerium des Elmlands stockt die Dürrehilfe auf 150 Millionen Euro auf. "
+            "Bis Dienstag hätten 4.200 Betriebe Hilfe beantragt, teilte das Ministerium mit.")
+    assert article_figure(text, "de", 150000000).attributor.canonical == "Agrarministerium"
+    assert article_figure(text, "de", 4200).attributor.canonical == "Agrarministerium"
