@@ -284,11 +284,12 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                 claims[-1].extra["measured"] = before.extra["measured"]
             guess = claims[-1].extra.get("measured") or ""
             inherited = (measured_before or {}).get(subject.concept)
-            if (guess.startswith("~w:") and speaker is not None and guess[3:] in fold(speaker.text)
-                    and inherited is not None):
-                # "Der Landesbauernverband bleibt bei 600 Millionen Euro": only the speaker is named; the figure
-                # is of what the article's last figure of its kind measured
-                claims[-1].extra["measured"] = inherited
+            if inherited is not None and (not guess or guess.startswith("~w:") and speaker is not None
+                                          and guess[3:] in fold(speaker.text)):
+                # "Der Landesbauernverband bleibt bei 600 Millionen Euro", "Orfanis hält an 41 Prozent fest": only
+                # the speaker is named; the figure is of what the article's last figure of its kind measured, a
+                # total or a change as that one was
+                claims[-1].extra["measured"], quantity.increment = inherited
             if _PER.match(text, quantity.end) or _PER_IN_CLAUSE.search(own) and not _IN_TOTAL.search(
                     text[max(0, quantity.start - 25):quantity.start]):
                 claims[-1].extra["per"] = True   # "43 Euro je Aktie", "13,500 euros each": a rate, not a total
@@ -499,7 +500,7 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
     scene = _scene(sentences, explicit_speakers)
     story_event = _story_event(sentences)
     claims, previous = [], []
-    measured: dict = {}   # what the article's last figure of each kind measured, by what its words say
+    measured: dict = {}   # what the article's last figure of each kind measured (by its words), and if a change
     for index, sentence in enumerate(sentences):
         attribution = explicit_speakers[index]
         speaker = _speaker(attribution, sentence, context, _subjunctive(sentence.text))
@@ -542,8 +543,8 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
                 context.last_subject = _subject_of(claim)
         claims.extend(found)
         for claim in found:
-            if not (claim.extra.get("measured") or "~").startswith("~"):
-                measured[claim.extra.get("concept")] = claim.extra["measured"]
+            if claim.extra.get("measured"):
+                measured[claim.extra.get("concept")] = (claim.extra["measured"], claim.quantity.increment)
         previous = found
         if attribution.attributor is not None and attribution.how in ("explicit", "colon"):
             context.last_speaker = attribution.attributor

@@ -1045,3 +1045,9 @@ def test_a_ministry_of_a_land_acts_and_the_bare_ministry_is_it():
             "Bis Dienstag hätten 4.200 Betriebe Hilfe beantragt, teilte das Ministerium mit.")
     assert article_figure(text, "de", 150000000).attributor.canonical == "Agrarministerium"
     assert article_figure(text, "de", 4200).attributor.canonical == "Agrarministerium"
+
+
+def test_a_restated_percentage_is_a_change_as_the_articles_last_one_was():
+    text = ("Studie\n\nDas Mittel senkte die Zahl schwerer Anfälle um 41 Prozent. Orfanis hält an 41 Prozent fest.")
+    claims = [c for c in nlp.extract_claims(text, language="de", published=None, publisher="P") if c.quantity]
+    assert [c.quantity.increment for c in claims] == [True, True]
