@@ -249,6 +249,14 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             if counted_noun is not None and counted_noun.start < quantity.start:
                 concept = _concept_of_noun(counted_noun) or "w:" + fold(counted_noun.head)
                 unit_text, noun_start, noun_end = counted_noun.text, counted_noun.start, counted_noun.end
+        if concept is None:
+            rose = _ROSE_TO.search(sentence[max(0, quantity.start - 60):quantity.start])
+            noun = _subject_before(sentence, max(0, quantity.start - 60) + rose.start(), language) if rose else None
+            if noun is not None and not _COUNT_NOUN.search(noun.text):
+                # "Tick-borne encephalitis cases have risen to 142", "Overnight stays rose to 2.1 million": the
+                # subject of the change is what is counted
+                concept = _concept_of_noun(noun) or "w:" + fold(noun.head)
+                unit_text, noun_start, noun_end = noun.text, noun.start, noun.end
         if concept is None and fallback is not None and _COUNT_NOUN.search(sentence[:quantity.start]):
             return fallback  # "Ihre Zahl werde bald auf 12.000 steigen": the count named just before
         if concept is None and fallback is not None and _SAME_AGAIN.search(sentence[:quantity.start]) and (
@@ -391,6 +399,39 @@ def _modifies_a_noun(sentence: str, offset: int, language: str) -> bool:
         return False
     following = reading.tokens[i + 1:i + 3]
     return any(t.noun for t in following)
+
+
+_ROSE_TO = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:risen|rose|rises|rise|climbed|climbs|grown|grew|grows|fallen|fell|falls|"
+                      r"dropped|drops|increased|increases|decreased|decreases|jumped|jumps|stieg|stiegen|steigt|steigen|"
+                      r"gestiegen|sank|sanken|sinkt|gesunken|kletterte|wuchs|wächst)\s+(?:\w+\s+){0,2}?(?:to|auf)\s+"
+                      r"(?:(?:about|around|some|nearly|almost|more than|rund|etwa|knapp|mehr als|über)\s+)?$",
+                      re.IGNORECASE)
+
+
+def _subject_before(sentence: str, end: int, language: str):
+    """The last common noun of the clause before `end` that no preposition governs: a change's subject."""
+    from .reading import read
+
+    reading = read(sentence, language)
+    before = [t for t in reading.tokens if t.end <= end]
+    if not before:
+        return None
+    clause = before[-1].clause
+    for k in range(len(before) - 1, -1, -1):
+        token = before[k]
+        if token.clause != clause:
+            return None
+        if token.noun and not token.proper:
+            j = k
+            while j > 0 and before[j - 1].pos in ("ADJA", "AJ0", "ART", "AT0", "NN", "NN1", "NN2") and not before[
+                    j - 1].pos.startswith(("APPR", "PRP")):
+                j -= 1
+            if j > 0 and before[j - 1].pos.startswith(("APPR", "PRP")):
+                return None   # "in the district": a place, not the subject
+            return token
+        if token.verb or token.pos.startswith(("VA", "VM", "VH", "VB")):
+            continue
+    return None
 
 
 def _verb_between(sentence: str, start: int, end: int, language: str) -> bool:

@@ -1051,3 +1051,12 @@ def test_a_restated_percentage_is_a_change_as_the_articles_last_one_was():
     text = ("Studie\n\nDas Mittel senkte die Zahl schwerer Anfälle um 41 Prozent. Orfanis hält an 41 Prozent fest.")
     claims = [c for c in nlp.extract_claims(text, language="de", published=None, publisher="P") if c.quantity]
     assert [c.quantity.increment for c in claims] == [True, True]
+
+
+@pytest.mark.parametrize("text, value, key", [
+    ("Tick-borne encephalitis cases have risen to 142.", 142, "people@infected"),   # the change's subject
+    ("The death toll has risen to 31.", 31, "people@killed"),
+    ("Prices in the city rose to 8 euros.", 8, "money_eur"),                         # a unit says it first
+])
+def test_the_subject_of_a_change_to_a_figure_is_what_it_counts(text, value, key):
+    assert figures(text, "en")[value].subject_key == key
