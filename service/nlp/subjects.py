@@ -177,6 +177,10 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             # the figure counts its own noun: "1.200 Cholerafälle im Bundesstaat Kassala" counts cases
             own = _concept_of_noun(first)
             hits = [h for h in hits if quantity.end + h.start <= first.start]
+            if own is not None and hits and not re.search(r"[^\w\s-]", sentence[quantity.end:first.start]) and (
+                    _only_nouns_between(sentence, quantity.end, first.start, language)):
+                # "35 container ships": the head of the noun run counts, its modifiers do not
+                hits = [h for h in hits if quantity.end + h.end > first.start]
             if own is not None and not hits:
                 concept, unit_text = own, first.text
                 noun_start, noun_end = first.start, first.end
@@ -432,6 +436,13 @@ def _subject_before(sentence: str, end: int, language: str):
         if token.verb or token.pos.startswith(("VA", "VM", "VH", "VB")):
             continue
     return None
+
+
+def _only_nouns_between(sentence: str, start: int, end: int, language: str) -> bool:
+    from .reading import read
+
+    between = [t for t in read(sentence, language).tokens if start <= t.start < end]
+    return bool(between) and all(t.noun or t.adjective for t in between)
 
 
 def _verb_between(sentence: str, start: int, end: int, language: str) -> bool:
@@ -730,9 +741,13 @@ def measured_thing(sentence: str, quantity: Quantity, language: str, speaker_spa
     m = _SHARE_OF.match(sentence, quantity.end)
     if m:
         start = reading.after(m.end())
-        for token in reading.tokens[start:start + 5] if start is not None else ():
+        tokens = reading.tokens
+        for k in range(start, min(start + 5, len(tokens))) if start is not None else ():
+            token = tokens[k]
             if token.noun and not token.proper:
-                return "w:" + fold(token.head)
+                while k + 1 < len(tokens) and tokens[k + 1].noun and not tokens[k + 1].proper:
+                    k += 1   # "80 percent of tram services": the run's head
+                return "w:" + fold(tokens[k].head)
             if not (token.adjective or token.proper or token.pos in ("ART", "AT0", "POS")):
                 break
     guessed = _measured_by_reading(reading, quantity, speaker_span)

@@ -1060,3 +1060,11 @@ def test_a_restated_percentage_is_a_change_as_the_articles_last_one_was():
 ])
 def test_the_subject_of_a_change_to_a_figure_is_what_it_counts(text, value, key):
     assert figures(text, "en")[value].subject_key == key
+
+
+@pytest.mark.parametrize("text, value, key", [
+    ("35 container ships are waiting for a berth.", 35, "ships"),      # the head of the noun run counts
+    ("Offshore wind farms produced 26 terawatt hours of electricity.", 26, "energy"),   # a unit of two words
+])
+def test_the_head_of_a_noun_run_counts(text, value, key):
+    assert figures(text, "en")[value].extra["concept"] == key
