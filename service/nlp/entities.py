@@ -248,6 +248,22 @@ def _language_of(token: Token) -> str:
     return "en" if token.pos[-1:].isdigit() or token.pos in ("NP0", "NN0") else "de"
 
 
+def _passive(tokens: tuple, i: int, language: str) -> bool:
+    """Whether the reporting verb at i is a participle of the passive, whose subject is what is said."""
+    token = tokens[i]
+    if language == "en":
+        if token.pos != "VVN":
+            return False
+        k = i - 1
+        while k >= 0 and tokens[k].pos in ("AV0", "ADV", "XX0"):
+            k -= 1
+        return k >= 0 and tokens[k].lemma.casefold() == "be"
+    if not token.pos.startswith("VV(PP)"):
+        return False
+    return any(t.clause == token.clause and t.lemma.casefold() == "werden" and t.pos.endswith("(FIN)")
+               for t in tokens[:i])
+
+
 def speaker(sentence: str, language: str) -> Optional[Named]:
     """The source a sentence's own grammar names: the subject of a reporting verb, before it or (German
     inversion, "Das teilte das Unternehmen mit") right after it, or a name heading a colon."""
@@ -292,6 +308,16 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
             continue
         if i and tokens[i - 1].pos == "TO0":
             continue   # "failing to report suspicious transactions": what is not reported, not who reports
+        if _passive(tokens, i, language):
+            # "The damage is estimated at …", "Der Schaden wird auf … geschätzt": the subject is what is
+            # estimated; the agent says who ("wurde vom Ministerium gemeldet", "was reported by the ministry")
+            agent = next((k for k, t in enumerate(tokens) if t.clause == token.clause
+                          and t.text.casefold() in ("by", "von", "vom")), None)
+            named = _named(_noun_phrase(tokens, agent + 1, 1), sentence) if agent is not None and agent + 1 < len(
+                tokens) else None
+            if named is not None and named.role not in ("report", "described"):
+                return named
+            continue
         # an English subject follows its verb only in "…, said the ministry"
         inverted = language == "de" or (i and tokens[i - 1].text in (",", '"', "”", "“", "'", "’")
                                         and lemma in _SAYING)

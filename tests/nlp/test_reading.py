@@ -1068,3 +1068,16 @@ def test_the_subject_of_a_change_to_a_figure_is_what_it_counts(text, value, key)
 ])
 def test_the_head_of_a_noun_run_counts(text, value, key):
     assert figures(text, "en")[value].extra["concept"] == key
+
+
+@pytest.mark.parametrize("sentence, language, source", [
+    ("The damage is estimated at over 2 million euros.", "en", None),    # the passive's subject is what is said
+    ("Der Schaden wird auf mehr als 2 Millionen Euro geschätzt.", "de", None),
+    ("The figure was reported by the health ministry.", "en", "health ministry"),   # its agent says who
+    ("Die Zahl wurde vom Ministerium gemeldet.", "de", "Ministerium"),
+])
+def test_a_passive_reporting_verb_names_its_agent_not_its_subject(sentence, language, source):
+    from service.nlp.attributors import attribute
+
+    found = attribute(sentence, language).attributor
+    assert (found.canonical if found else None) == source
