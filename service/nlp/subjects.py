@@ -102,7 +102,9 @@ _PLACE_PREPOSITION = re.compile(r"\b(in|im|ins|zu|zum|zur|nach|aus|auf|an|am|bei
                                 r"(?:(?:der|die|das|den|dem|the|a|an|ein|eine|einem|einer)\s+)?$", re.IGNORECASE)
 # "waren es", "sind es", "it was", "there were": a bare figure that counts what was counted just before.
 _SAME_AGAIN = re.compile(r"\b(?:(?:waren|sind|seien|wären|war|ist|sei)\s+es|es\s+(?:waren|sind|seien)|it\s+(?:was|is)|"
-                         r"there\s+(?:were|are))\b(?!.*\b(?:der|die|das|the)\b\s*$)", re.IGNORECASE)
+                         r"there\s+(?:were|are)|(?:sprach|sprachen|spricht|sprechen|geht|ging)\s+(?:\w+\s+){0,2}?"
+                         r"(?:von|aus)|(?:spoke|speaks|spoke)\s+of|(?:put|puts|gave|gives|estimated|estimates)\s+it\s+at)"
+                         r"\b(?!.*\b(?:der|die|das|the)\b\s*$)", re.IGNORECASE)
 _ENDS_CLAUSE = re.compile(r"\s*(?:[.;!?]|$)")
 _COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|figure)s?\b)", re.IGNORECASE)
 

@@ -1081,3 +1081,9 @@ def test_a_passive_reporting_verb_names_its_agent_not_its_subject(sentence, lang
 
     found = attribute(sentence, language).attributor
     assert (found.canonical if found else None) == source
+
+
+def test_a_bare_figure_another_source_speaks_of_counts_what_the_clause_before_counted():
+    claims = figures("Laut Veranstalter kamen 45.000 Besucher, die Polizei sprach von 30.000.", "de")
+    assert claims[30000].subject_key == claims[45000].subject_key
+    assert claims[30000].attributor.canonical == "police"
