@@ -124,7 +124,7 @@ def _lexicon() -> _Lexicon:
         re.compile(r"\b\d{1,2}\." + _WS + r"*" + m + r"(?![\w])(?:" + _WS + r"*\d{4}\b)?", flags),          # 24. Oktober 2024
         re.compile(r"(?<![\w])" + m + _WS + r"+\d{1,2}(?:st|nd|rd|th)?\b(?:,?" + _WS + r"*\d{4}\b)?", flags),  # October 24, 2024
         re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?" + _WS + r"+(?:of" + _WS + r"+)?" + m + r"(?![\w])", flags),    # 24 October
-        re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?(?!\d)"),                                              # 24.10.2024 / 24.10.
+        re.compile(r"\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{2,4})?(?!\d)"),                    # 24.10.2024 / 24.10.
         re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),                           # ISO / US dates
         re.compile(r"\b\d+:\d+(?::\d+)?\b"),                                                                  # 10:30, 2:1
         re.compile(time_de, flags),
@@ -388,6 +388,10 @@ def _blocked_spans(s: str, lang: str) -> list[tuple[int, int]]:
     spans = []
     for i, pat in enumerate(lex.blocked):
         if i == 7 and lang == "de":          # "3 am Montag" is German, not 3 a.m.
+            continue
+        if i == 3 and lang == "en":
+            # "rose to 4.5." is a decimal at the end of an English sentence; "24.10.2024" is still a date
+            spans.extend(m.span() for m in pat.finditer(s) if not m.group(0).endswith("."))
             continue
         spans.extend(m.span() for m in pat.finditer(s))
     for pat in lex.blocked_group:

@@ -1087,3 +1087,14 @@ def test_a_bare_figure_another_source_speaks_of_counts_what_the_clause_before_co
     claims = figures("Laut Veranstalter kamen 45.000 Besucher, die Polizei sprach von 30.000.", "de")
     assert claims[30000].subject_key == claims[45000].subject_key
     assert claims[30000].attributor.canonical == "police"
+
+
+@pytest.mark.parametrize("text, language, values", [
+    ("The incidence rose to 48.3.", "en", [48.3]),       # a decimal ending an English sentence is no date
+    ("Am 24.10. kamen 300 Menschen.", "de", [300.0]),      # a German day and month are
+    ("The rate rose to 48.13.", "en", [48.13]),
+])
+def test_decimals_and_dates_with_dots(text, language, values):
+    from service.nlp.numbers import find_quantities
+
+    assert [q.value for q in find_quantities(text, language)] == values
