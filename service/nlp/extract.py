@@ -420,10 +420,8 @@ def _official_of(attribution: Attribution, text: str) -> Optional[str]:
 def _said_before(attributor: Attributor, earlier: list[Attribution]) -> Optional[Attributor]:
     """"… the district veterinary office said. Some 240,000 … were culled, the office said": a bare noun of a
     kind stands for the source of the sentences just before whose name ends in that noun."""
-    from .entities import _compound, role_of
-
     word = attributor.canonical
-    if " " in word or _compound(word) or not (role_of(word, "en") or role_of(word, "de")):
+    if not _bare_kind(word):
         return None
     for before in reversed(earlier[-3:]):
         named = before.attributor
