@@ -179,7 +179,12 @@ def _heads_alike(a: Claim, b: Claim, unit_similarity) -> bool:
     from .nlp.bilingual import similarity
 
     head_a, head_b = a.extra.get("head"), b.extra.get("head")
-    alike = similarity(head_a, a.language, head_b, b.language) if head_a and head_b else 0.0
+    if head_a and head_b:
+        alike = similarity(head_a, a.language, head_b, b.language)
+    elif unit_similarity is not None:
+        alike = unit_similarity(a.quantity.unit or "", b.quantity.unit or "")   # (no heads read: the units)
+    else:
+        return False
     compound = any(c.extra.get("head") and not fold(c.quantity.unit or "").startswith(c.extra["head"][:3])
                    for c in (a, b))
     if alike < UNIT_SIMILARITY and compound and a.quantity.unit and b.quantity.unit and " " not in (
