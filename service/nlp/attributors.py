@@ -181,6 +181,13 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
     if (found.attributor is not None and _common_noun(found.attributor.canonical, language)
             and not _PREFIX_CUES.match(sentence, found.span[0]) and not _OWN.search(sentence)):
         found = Attribution(None, "none")   # "sprach von 76 bestätigten Fällen": what was said, not who
+    if found.attributor is not None and found.how == "explicit" and _PREFIX_CUES.match(sentence, found.span[0]):
+        # "Nach Angaben der Agentur für Arbeit": the cue's noun phrase goes on past a small joining word
+        cued = after_cue(sentence, language)
+        if (cued is not None and cued.start < found.span[1] < cued.end and len(cued.name) > len(found.attributor.canonical)
+                and fold(cued.name).startswith(fold(found.attributor.canonical))):
+            known = sources().mentions.get(cued.name) or sources().mentions.get(cued.text)
+            return Attribution(Attributor(cued.text, known or cued.name), found.how, (found.span[0], cued.end))
     if found.attributor is not None:
         # "Carmaker Vanta said": a descriptor before the name is not part of it
         named = speaker(sentence, language)

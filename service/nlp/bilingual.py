@@ -134,6 +134,16 @@ def _vocabulary() -> frozenset:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset:
+    return frozenset(word for meanings in _dictionary().values() for meaning in meanings for word in meaning.split())
+
+
+def english_word(word: str) -> bool:
+    """Whether the dictionary knows the word as an English one ("metal", not "Metall")."""
+    return word.casefold() in _english_words()
+
+
 def in_dictionary(word: str) -> bool:
     """Whether the dictionary knows the word as it is, in German or in English (a compound's head aside)."""
     word = word.casefold()

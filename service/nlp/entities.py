@@ -206,14 +206,23 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
             _language_of(phrase[first]) == "en" and phrase[first].text[:1].isupper()) else phrase[first].text
         name = lemma + sentence[phrase[first].end:end]
         return Named(sentence[start:end], name, role or None, start, end)
+    if names and role and _language_of(names[0]) == "de" and any(
+            t.noun and not t.proper and role_of(t.text, "de") and t.start < names[0].start for t in content):
+        # "Die Gewerkschaft IG Metall": after the kind's noun, the capitalised nouns that follow a name are
+        # part of it, whether a dictionary knows them or not
+        last = phrase.index(names[-1])
+        for t in phrase[last + 1:]:
+            if not (t.noun and t.text[:1].isupper()) or TIME_WORD.match(t.text) or geo.names.get(t.text):
+                break
+            names.append(t)
     head = content[-1]
     if names and role and head.noun and not head.proper and role_of(head.text, _language_of(head)) and (
             _language_of(head) == "en" and all(t.start < head.start for t in names)):
         # "Haldenau health office", "Talberg Bank": a name before the kind's noun is the body's full name
         first = next(k for k, t in enumerate(phrase) if t is names[0])
         name = sentence[phrase[first].start:head.end]
-    elif names and role in _INSTITUTIONS and head.proper and _language_of(head) == "de" and toponym_like(
-            names[-1].text) and any(
+    elif names and role in _INSTITUTIONS and head.proper and _language_of(head) == "de" and (
+            toponym_like(names[-1].text) or role in _SEATED) and any(
             t.noun and not t.proper and role_of(t.text, "de") and t.start < names[0].start for t in content):
         # "Gesundheitsamt Hallstedt", "Kämmerei Norderbrück": an institution with its seat is that institution
         kind_word = next(t for t in content if t.noun and not t.proper and role_of(t.text, "de"))
@@ -428,8 +437,9 @@ def _attached(tokens: tuple, i: int) -> bool:
 
 def _inverted(tokens: tuple, i: int) -> bool:
     first = next((t for t in tokens if t.clause == tokens[i].clause), None)
+    # ("Das teilte die Polizei mit" is inverted; "Das Landgericht verurteilte …" opens with its subject)
     return first is not None and (first.pos.startswith(("PD", "PPER", "ADV", "PROAV")) or first.text.casefold() in (
-        "das", "dies", "dem", "demnach", "zudem", "außerdem", "so"))
+        "das", "dies", "dem", "demnach", "zudem", "außerdem", "so") and first.pos != "ART")
 
 
 _REPORT_CUE = re.compile(
@@ -816,6 +826,10 @@ def _compound(word: str) -> bool:
 # Bodies a compound noun names on its own ("das Bundeskartellamt", "das Landgericht"), unlike a company's
 # descriptor ("der Pharmakonzern"), which names the company beside it.
 _INSTITUTIONS = frozenset({"authority", "ministry", "court", "police", "prosecutors", "fire service"})
+
+
+# Bodies that are always seated in a place: a name after their noun is the seat ("Landgericht Halvern")
+_SEATED = frozenset({"court", "prosecutors", "police"})
 
 
 class Organisation(NamedTuple):

@@ -142,10 +142,22 @@ def read(text: str, language: str) -> Reading:
         word = m.group(0)
         if word in _BREAK_PUNCT or word.casefold() in _BREAK_WORDS and _opens_clause(tagged, i):
             clause += 1
+        if language == "en" and _misread_name(tokens, word, pos):
+            pos, lemma = "NP0", word
         tokens.append(Token(word, m.start(), m.end(), pos, lemma or word, clause, _parts(language, word, pos)))
         if word in _BREAK_PUNCT:
             clause += 1
     return Reading(text, language, tuple(tokens))
+
+
+def _misread_name(before: list, word: str, pos: str) -> bool:
+    """An English capitalised word inside a sentence that the tagger read as a verb, though no English
+    dictionary knows it: a name ("The IG Metall union said")."""
+    if not (before and word[:1].isupper() and pos.startswith("VV")) or before[-1].text in ".!?:\"“”‘'(":
+        return False
+    from .bilingual import english_word
+
+    return not english_word(word) and not english_word(word.rstrip("s"))
 
 
 def _opens_clause(tagged: list, i: int) -> bool:
