@@ -119,6 +119,12 @@ def in_base(claim: Claim) -> Quantity:
     return replace(q, value=convert(q.value), low=convert(q.low), high=convert(q.high))
 
 
+def _scaled(claim: Claim, value: float) -> float:
+    """A figure written beside the claim's, in the claim's base unit."""
+    scale = claim.extra.get("scale")
+    return value * scale[0] + scale[1] if scale else value
+
+
 def _source(claim: Claim) -> str:
     who = claim.attributor.canonical if claim.attributor else "unattributed"
     when = claim.citation.published if claim.citation and claim.citation.published else (
@@ -352,6 +358,9 @@ def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str
                                                  (y_canonical, b_language, x_canonical, x_text, a_language)):
         if canonical in text and len(text.split()) > len(canonical.split()) + 1 and same_name(one, one_lang, text, lang):
             return True   # "Mieterverein" and "Der Mieterverein Sanderbrück" (stored as Sanderbrück)
+        title = text[:text.find(canonical)].strip() if canonical in text and " " in canonical.strip() else ""
+        if title and title[:1].isupper() and same_name(one, one_lang, title, lang):
+            return True   # "Verteidigerin" and "Defence lawyer Frieda Sommerau": a person by the title before the name
     if same_report(x_text, a_language, y_text, b_language):
         return True
     return _same_canonical(x_canonical, y_canonical)
@@ -474,7 +483,13 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     part = next((c for c in (statement, stored) if c.extra.get("part")), None)
     if part is not None and not (statement.extra.get("part") and stored.extra.get("part")):
         whole = stored if part is statement else statement
-        if _bounds(in_base(part))[0] <= _bounds(in_base(whole))[1]:
+        # a part whose whole is given ("2,400 of the 6,500 staff") is a part of that whole only: a figure
+        # that is not that whole is another count of the part
+        stated = part.extra.get("whole")
+        if _bounds(in_base(part))[0] <= _bounds(in_base(whole))[1] and (
+                not isinstance(stated, (int, float)) or same_figure(
+                    in_base(whole), replace(in_base(whole), value=_scaled(part, stated), low=None, high=None,
+                                            qualifier="approx"))):
             of = f" of {part.extra['whole']:,.10g}" if part.extra.get("whole") else ""
             return Relation("related", 0.35 + 0.3 * similarity,
                             f"Part of: {_fmt_claim(part)}{of} ({_source(part)}) is a part of the whole "
@@ -606,8 +621,9 @@ def day_of(claim: Claim) -> Optional[date]:
 
 def _timed(relation: Relation, claim: Claim) -> bool:
     """Claims the time rules apply to: counts of the statement's frame, not forecasts, changes or parts."""
+    # (a part compared as a count of its own, "2,400 of the 6,500 staff" against 3,100, is timed like any count)
     return (claim.quantity is not None and not claim.forecast and not claim.quantity.increment
-            and not claim.extra.get("part") and not relation.explanation.startswith(
+            and not relation.explanation.startswith(
                 ("Forecast", "Related: a", "Part of", "Asked, offered")))
 
 

@@ -10,7 +10,7 @@ one source under its acronym, its name in the other language, or the report it p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
@@ -208,10 +208,10 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
         return Named(sentence[start:end], name, role or None, start, end)
     if names and role and _language_of(names[0]) == "de" and any(
             t.noun and not t.proper and role_of(t.text, "de") and t.start < names[0].start for t in content):
-        # "Die Gewerkschaft IG Metall": after the kind's noun, the capitalised nouns that follow a name are
-        # part of it, whether a dictionary knows them or not
+        # "Die Gewerkschaft IG Metall": after the kind's noun, a capitalised noun that follows a name is
+        # part of it, whether a dictionary knows it or not
         last = phrase.index(names[-1])
-        for t in phrase[last + 1:]:
+        for t in phrase[last + 1:last + 2]:   # (one: "Kerbach Netz", not "… Kerbach Netz Konsequenzen an")
             if not (t.noun and t.text[:1].isupper()) or TIME_WORD.match(t.text) or geo.names.get(t.text):
                 break
             names.append(t)
@@ -894,7 +894,10 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
             verb += 1 + len(whose)   # "Das Agrarministerium des Elmlands stockt … auf": the ministry acts
     while verb < len(tokens) and tokens[verb].text.casefold() in _BESIDE_SUBJECT:
         verb += 1   # "Norvik now offers …"
-    if not phrase or verb >= len(tokens) or not tokens[verb].pos.endswith(_FINITE):
+    if statement and verb + 1 < len(tokens) and tokens[verb].pos == "TO0" and tokens[verb + 1].pos == "VVI":
+        verb += 1   # a headline's "Kerbach Netz to invest …" is what it will do
+    if not phrase or verb >= len(tokens) or not (tokens[verb].pos.endswith(_FINITE) or statement and (
+            tokens[verb].pos == "VVI" and tokens[verb - 1].pos == "TO0")):
         return None
     geo = gazetteer()
     roles = [t for t in phrase if t.noun and not t.proper and role_of(t.text, language)]
@@ -925,8 +928,10 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
     after = tokens[verb + 1] if verb + 1 < len(tokens) else None
     if after is not None and after.pos.startswith(("APPR", "PRP", "IN", "PRF")):
         return None   # "Die Donau stieg auf 7 Meter", "The Danube rose to 23 feet": no object, no actor
-    if statement and alone:
-        return Named(names[0].text, names[0].text, None, names[0].start, names[0].end)
+    if statement and (alone or len(names) == 2 == len(content)):
+        # (a name of two words too: "Kerbach Netz to invest …")
+        return Named(" ".join(t.text for t in names), " ".join(t.text for t in names), None, names[0].start,
+                     names[-1].end)
     return None
 
 
@@ -976,7 +981,15 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                 continue
             if not token.proper and named_next and not gazetteer().names.get(nxt.text):
                 # "Der Autohersteller Vanta" is Vanta; "die Staatsanwaltschaft Brakenfeld" is the office of that seat
-                found.append(Organisation(f"{token.text} {nxt.text}" if role in _INSTITUTIONS else nxt.text, role,
+                # ("Die Gewerkschaft IG Metall": a capitalised noun after the name is part of it)
+                name = [nxt.text]
+                for later in tokens[i + 2:i + 3]:
+                    if not (later.noun and later.text[:1].isupper()) or TIME_WORD.match(later.text) or (
+                            gazetteer().names.get(later.text)) or role_of(later.text, language):
+                        break
+                    name.append(later.text)
+                name = " ".join(name)
+                found.append(Organisation(f"{token.text} {name}" if role in _INSTITUTIONS else name, role,
                                           token.text, number))
                 continue
             # "Rheinmark Bank", "Norvik Pharma": names whose last word says what kind of body they are
@@ -1003,7 +1016,7 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
 _INTO = frozenset({"in", "im", "ins", "into", "nach"})
 
 
-def named_bodies(sentences: list[str], language: str) -> list[Organisation]:
+def named_bodies(sentences: list[str], language: str, taken: frozenset = frozenset()) -> list[Organisation]:
     """Names the article keeps coming back to that no role noun types ("Telvio", "Molkerei Brandhoff"):
     the organisation of the story when the text says only "the company". A name must recur; a place,
     a run of two names (a person: "Daniel Kiprop") and a name inside a longer run are none."""
@@ -1023,6 +1036,9 @@ def named_bodies(sentences: list[str], language: str) -> list[Organisation]:
                 m += 1
             run = tokens[k:m]
             before = [t.text.casefold() for t in tokens[max(0, k - 2):k]]
+            first = run[0].text.split("-")[0]
+            if len(run) == 1 and "-" in run[0].text and len(first) > 2 and not in_dictionary(first):
+                run = [replace(run[0], text=first)]   # "Keldor-Beschäftigte" names Keldor again
             if before and (before[-1] in _INTO or len(before) == 2 and before[0] in _INTO and tokens[k - 1].pos in (
                     "ART", "AT0")):
                 places.update(t.text for t in run)   # "in Grevenstadt", "in die Wendra": a place no gazetteer knows
@@ -1032,7 +1048,7 @@ def named_bodies(sentences: list[str], language: str) -> list[Organisation]:
             elif len(run) > 1:
                 people.update(t.text for t in run)
             k = m
-    names = [n for n in counts if n not in people and n not in places]
+    names = [n for n in counts if n not in people and n not in places and n not in taken]
     # a name must recur, unless it is the only one the article has
     ranked = sorted((n for n in names if counts[n] >= 2 or len(names) == 1), key=lambda n: -counts[n])
     return [Organisation(name, "company", None) for name in ranked[:1]]
@@ -1165,9 +1181,9 @@ def after_cue(sentence: str, language: str) -> Optional[Named]:
         if i is None:
             continue
         phrase = _noun_phrase(reading.tokens, i, 1)
-        named = _named(phrase, sentence) if phrase else None
+        named = (_named(phrase, sentence) or _described(phrase, sentence)) if phrase else None
         if named is not None and named.role != "report":
-            return named
+            return named   # (after a cue, any noun names the source: "laut seiner Verteidigerin")
     return None
 
 

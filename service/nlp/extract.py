@@ -72,6 +72,21 @@ def _own_clause(text: str, quantity, language: str) -> str:
     return text[own[0].start:own[-1].end] if own else text
 
 
+def _gapped_clause(text: str, quantity, language: str) -> str:
+    """The figure's own clause, and when it has no verb of its own the clause before whose verb it shares
+    ("Die Staatsanwaltschaft hatte fünf Jahre gefordert, die Verteidigung drei Jahre")."""
+    reading = read(text, language)
+    index = reading.clause_of(quantity.start, quantity.end)
+    own = reading.clause(index)
+    if not own or any(t.verb or t.auxiliary for t in own):
+        return text[own[0].start:own[-1].end] if own else text
+    for before in range(index - 1, -1, -1):
+        words = reading.clause(before)
+        if any(t.verb or t.auxiliary for t in words):
+            return text[words[0].start:own[-1].end]
+    return text[own[0].start:own[-1].end]
+
+
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around a figure: between the nearest punctuation breaks."""
     left = 0
@@ -296,7 +311,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                 claims[-1].extra["per"] = True   # "43 Euro je Aktie", "13,500 euros each": a rate, not a total
         if subject.scale:
             claims[-1].extra["scale"] = list(subject.scale)
-        if _TARGET.search(own):
+        if _TARGET.search(own) or _TARGET.search(_gapped_clause(text, quantity, language)):
             # "Verdi fordert 8 Prozent", "15.000 Unterschriften sind nötig", "prosecutors had sought nine years":
             # what someone asks, offers or needs, not what is
             claims[-1].extra["target"] = True
@@ -446,7 +461,8 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
     texts = [s.text for s in sentences]
     acronyms = taught_acronyms(texts)
     organisations = article_organisations(texts, language)
-    organisations += named_bodies(texts, language)
+    # (a name that an organisation of another kind begins with is not the story's company: "IG Metall")
+    organisations += named_bodies(texts, language, frozenset(o[0].split()[0] for o in organisations if o[1] != "company"))
     bodies = frozenset(name for name, *_ in organisations) | frozenset(acronyms)
     out = []
     for index, text in enumerate(texts):

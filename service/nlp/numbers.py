@@ -323,8 +323,8 @@ def _word_atoms(s: str, langs: tuple) -> list[_Atom]:
             low = _norm(span)
             if any(ch.isdigit() for ch in span) or value != value or value < 0:
                 continue
-            if not float(value).is_integer():                      # "ein Drittel", "a quarter", "anderthalb"
-                continue
+            if not float(value).is_integer() and not (value > 1 and re.search(r"(?:einhalb|and a half)$", low)):
+                continue       # "ein Drittel", "a quarter" (but "fünfeinhalb Jahre", "two and a half years")
             if low in lex.articles:                                # "eine Frau", "a man", "einer"
                 continue
             if low == "one":

@@ -103,7 +103,10 @@ _PLACE_PREPOSITION = re.compile(r"\b(in|im|ins|zu|zum|zur|nach|aus|auf|an|am|bei
 # "waren es", "sind es", "it was", "there were": a bare figure that counts what was counted just before.
 _SAME_AGAIN = re.compile(r"\b(?:(?:waren|sind|seien|wären|war|ist|sei)\s+es|es\s+(?:waren|sind|seien)|it\s+(?:was|is)|"
                          r"there\s+(?:were|are)|(?:sprach|sprachen|spricht|sprechen|geht|ging)\s+(?:\w+\s+){0,2}?"
-                         r"(?:von|aus)|(?:spoke|speaks|spoke)\s+of|(?:put|puts|gave|gives|estimated|estimates)\s+it\s+at)"
+                         r"(?:von|aus)|(?:spoke|speaks|spoke)\s+of|(?:put|puts|gave|gives|estimated|estimates)\s+it\s+at|"
+                         # "Das Unternehmen bleibt bei 3.100", "the company stuck to 3,100": a source keeps its figure
+                         r"(?:bleibt|blieb|bleiben|blieben)\s+(?:\w+\s+){0,2}?bei|"
+                         r"(?:stays?|stayed|sticks?|stuck|stands?|stood)\s+(?:\w+\s+){0,2}?(?:at|to|by))"
                          r"\b(?!.*\b(?:der|die|das|the)\b\s*$)", re.IGNORECASE)
 _ENDS_CLAUSE = re.compile(r"\s*(?:[.;!?]|$)")
 _COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|figure)s?\b)", re.IGNORECASE)
@@ -793,6 +796,10 @@ def _measured_by_reading(reading, quantity: Quantity, speaker_span: tuple = (0, 
         if speaker_span[0] <= token.start < speaker_span[1] or unit_like(token):
             return None
         if token.noun and not token.proper:
+            head = lex.concepts.get(token.parts[-1].capitalize()) if len(token.parts) >= 2 else None
+            if head is not None and (head in lex.measures or head in lex.generic):
+                # "zwölf Verhandlungstage": the head is the figure's unit, the rest what is measured
+                return "w:" + fold("".join(token.parts[:-1]))
             return "w:" + fold(token.lemma)
         if token.verb and not token.auxiliary:
             lemma = token.lemma.casefold()
