@@ -151,9 +151,9 @@ def read(text: str, language: str) -> Reading:
 
 
 def _misread_name(before: list, word: str, pos: str) -> bool:
-    """An English capitalised word inside a sentence that the tagger read as a verb, though no English
-    dictionary knows it: a name ("The IG Metall union said")."""
-    if not (before and word[:1].isupper() and pos.startswith("VV")) or before[-1].text in ".!?:\"“”‘'(":
+    """An English capitalised word inside a sentence that the tagger read as a verb or could not class,
+    though no English dictionary knows it: a name ("The IG Metall union said")."""
+    if not (before and word[:1].isupper() and (pos.startswith("VV") or pos == "UNC")) or before[-1].text in ".!?:\"“”‘'(":
         return False
     from .bilingual import english_word
 

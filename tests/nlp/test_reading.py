@@ -1092,3 +1092,95 @@ def test_decimals_and_dates_with_dots(text, language, values):
     from service.nlp.numbers import find_quantities
 
     assert [q.value for q in find_quantities(text, language)] == values
+
+
+@pytest.mark.parametrize("sentence, language, name", [
+    # a cue's noun phrase goes on past a small joining word
+    ("Nach Angaben der Stiftung für Denkmalschutz sind 40 Kirchen beschädigt.", "de", "Stiftung für Denkmalschutz"),
+    # after a body's noun, a capitalised noun that follows its name is part of it
+    ("Die Gewerkschaft IG Chemie meldete 400 Streikende.", "de", "IG Chemie"),
+    # an English capitalised word no English dictionary knows is a name, though the tagger could not class it
+    ("The IG Papier union said 400 workers were on strike.", "en", "IG Papier union"),
+    # "Das" as an article opens the subject, not an inversion: the court speaks, not the one it sentenced
+    ("Das Amtsgericht Kelbra verurteilte den Fahrer zu 3.000 Euro Geldstrafe.", "de", "Amtsgericht Kelbra"),
+    # after a cue any noun names the source, whether a list knows it or not
+    ("Laut seiner Anwältin hat der Mann 12 Taten gestanden.", "de", "Anwältin"),
+])
+def test_sources_no_list_knows_are_named_whole(sentence, language, name):
+    from service.nlp.attributors import attribute
+
+    assert attribute(sentence, language).attributor.canonical == name
+
+
+def test_a_figure_with_digit_groups_ends_its_sentence_an_ordinal_does_not():
+    from service.nlp.sentences import split_sentences
+
+    text = "Der Verband bleibt bei 2.500. Laut Polizei waren es 1.800. Am 3. Oktober kamen 12."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Der Verband bleibt bei 2.500.", "Laut Polizei waren es 1.800.", "Am 3. Oktober kamen 12."]
+
+
+def test_a_source_that_keeps_to_its_figure_restates_the_count_before():
+    claims = [c for c in nlp.extract_claims(
+        "Streik bei Brolin\n\nDie Gewerkschaft zählt 4.200 Streikende bei Brolin. Der Arbeitgeberverband bleibt bei 2.900.",
+        language="de", published=None, publisher="Kurier") if c.quantity]
+    assert [c.quantity.value for c in claims] == [4200, 2900]
+    assert claims[0].subject_key == claims[1].subject_key
+    assert claims[1].attributor.canonical == "Arbeitgeberverband"
+
+
+@pytest.mark.parametrize("other, expected", [
+    ("Mehr als 2.000 Mitarbeiter sind betroffen.", "conflicting"),   # not the whole: another count of the part
+    ("Das Werk hat 5.000 Mitarbeiter.", "related"),                  # the whole the part is counted of
+])
+def test_a_part_whose_whole_is_stated_is_a_part_of_that_whole_only(other, expected):
+    part = figures("Betroffen sind 1.200 der 5.000 Mitarbeiter.", "de")[1200]
+    statement = next(iter(figures(other, "de").values()))
+    assert relate(statement, part, similarity=0.6).relation == expected
+
+
+def test_the_story_s_company_is_named_in_its_compounds_and_is_no_other_body():
+    claims = [c for c in nlp.extract_claims(
+        "Sparkurs bei Tolvane\n\nDie Gewerkschaft IG Chemie kritisiert die Pläne der Tolvane-Führung. Tolvane streicht "
+        "Stellen. Laut IG Chemie sind 500 betroffen. Das Unternehmen will 300 Stellen abbauen.", language="de", published=None,
+        publisher="Kurier") if c.quantity]
+    assert [(c.quantity.value, c.attributor.canonical) for c in claims][-1] == (300, "Tolvane")
+
+
+def test_a_person_named_with_a_title_meets_the_title_alone():
+    from service.relations import _same_names
+
+    assert _same_names("Verteidigerin", "Verteidigerin", "de", "Jana Roth", "Defence lawyer Jana Roth", "en")
+    assert not _same_names("Staatsanwältin", "Staatsanwältin", "de", "Jana Roth", "Defence lawyer Jana Roth", "en")
+
+
+def test_a_clause_without_a_verb_shares_the_demand_of_the_clause_before():
+    claims = figures("Die Anklage forderte drei Jahre Haft, die Verteidigung zwei Jahre auf Bewährung.", "de")
+    assert claims[3].extra.get("target") and claims[2].extra.get("target")
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Die Anklage forderte fünfeinhalb Jahre.", [5.5]),
+    ("Ein Drittel der Schulen.", []),     # a fraction alone is no figure
+])
+def test_a_number_word_with_a_half(text, values):
+    from service.nlp.numbers import find_quantities
+
+    assert [q.value for q in find_quantities(text, "de")] == values
+
+
+def test_a_headline_s_subject_does_what_its_infinitive_says():
+    _, claims = nlp.parse_statement("Velmar Werke to build 40 new homes")
+    assert claims[0].attributor.canonical == "Velmar Werke"
+
+
+@pytest.mark.parametrize("text, value, event", [
+    ("The defendant has admitted 61 of the cases.", 61, "infected"),  # a confession, no hospital (cases stay cases)
+    ("Twelve people were admitted to hospital.", 12, "hospitalised"),
+])
+def test_admitted_is_a_hospital_admission_only_as_one(text, value, event):
+    assert figures(text, "en")[value].extra.get("event") == event
+
+
+def test_a_compound_whose_head_is_the_unit_measures_its_modifier():
+    assert figures("Das Gericht hat zwölf Verhandlungstage angesetzt.", "de")[12].extra.get("measured") == "~w:verhandlung"
