@@ -280,6 +280,8 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     """Same kind of quantity, same thing counted (subject and event), same owner, compatible place."""
     if a.quantity is not None and b.quantity is not None and kind(a) != kind(b):
         return False
+    if a.extra.get("tally") != b.extra.get("tally"):
+        return False   # a side of a tally ("7 zu 2 Stimmen") meets only that side of another
     if a.subject_key and b.subject_key and a.subject_key != b.subject_key:
         base_a, base_b = a.subject_key.split("@")[0], b.subject_key.split("@")[0]
         if base_a != base_b:

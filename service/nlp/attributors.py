@@ -187,7 +187,7 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
         if (cued is not None and cued.start < found.span[1] < cued.end and len(cued.name) > len(found.attributor.canonical)
                 and fold(cued.name).startswith(fold(found.attributor.canonical))):
             known = sources().mentions.get(cued.name) or sources().mentions.get(cued.text)
-            return Attribution(Attributor(cued.text, known or cued.name), found.how, (found.span[0], cued.end))
+            return Attribution(Attributor(cued.name, known or cued.name), found.how, (found.span[0], cued.end))
     if found.attributor is not None:
         # "Carmaker Vanta said": a descriptor before the name is not part of it
         named = speaker(sentence, language)

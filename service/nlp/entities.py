@@ -282,13 +282,16 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
     if colon:
         head = [t for t in tokens[:colon] if t.proper or t.noun]
         # "Masern im Landkreis Wendelsee: …" is a headline's topic; a source heads a colon without a preposition
-        plain = not any(t.pos.startswith(("APPR", "PRP", "IN")) or t.pos in ("APPRART",) for t in tokens[:colon])
+        # (nor a verb: "Hantavirus is far more common: …" is no heading)
+        plain = not any(t.pos.startswith(("APPR", "PRP", "IN")) or t.pos in ("APPRART",) or t.verb or t.auxiliary
+                        for t in tokens[:colon])
         if head and plain and len(head) <= 4 and any(t.proper or role_of(t.text, language) for t in head):
             named = _named(list(tokens[:colon]), sentence)
             if named is not None:
                 return named
     colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
-    if colon is not None and 6 <= colon < len(tokens) - 3 and any(t.verb or t.auxiliary for t in tokens[:colon]):
+    if colon is not None and 6 <= colon < len(tokens) - 3 and any(t.verb for t in tokens[:colon]):
+        # (a clause with a content verb: "Lyme disease is far more common: …" says nothing of a source)
         # "… hat die Flughafengesellschaft Bilanz gezogen: Insgesamt fielen 610 Flüge aus": what follows a
         # clause's colon is what its subject said
         for i in range(colon):

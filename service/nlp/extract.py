@@ -317,6 +317,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             claims[-1].extra["target"] = True
     _mark_wholes(claims)
     _mark_revisions(text, claims, language)
+    _mark_tallies(text, claims)
     return claims
 
 
@@ -340,6 +341,30 @@ def _mark_revisions(text: str, claims: list[Claim], language: str) -> None:
 
 _REVISED = re.compile(r"\b(?:revised|corrected|raised|lowered|cut|korrigiert\w*|angehoben|gesenkt|nach oben|nach unten)\b",
                       re.IGNORECASE)
+
+
+# "mit 7 zu 2 Stimmen", "by 31 votes to 19", "won 2-1": the two sides of a tally
+_TALLY_FIRST = re.compile(r"(?:\s+[^\W\d_]+)?\s*(?:zu|to|-|–|:)\s*(\d+)(?![\d.,]*\d)", re.IGNORECASE)
+_TALLY_SECOND = re.compile(r"(?<![\d.,])(\d+)(?:\s+[^\W\d_]+)?\s*(?:zu|to|-|–|:)\s*$", re.IGNORECASE)
+_NOT_A_TALLY = re.compile(r"\b(?:from|von|vom|up|down|increase|rise|fall)\s*$", re.IGNORECASE)
+
+
+def _mark_tallies(text: str, claims: list[Claim]) -> None:
+    """A count written as one side of a tally counts a side of one vote or game: it is marked with its
+    side, so that it meets only the same side of another tally ("7 zu 2 Stimmen" is neither 289 ballots
+    nor nine votes short)."""
+    for claim in claims:
+        q = claim.quantity
+        if (q is None or q.value is None or q.increment or claim.extra.get("concept") in lexicon().generic
+                or not q.text.isdigit()):
+            continue
+        first = _TALLY_FIRST.match(text, q.end)
+        second = _TALLY_SECOND.search(text[:q.start])
+        if first and int(first.group(1)) <= q.value and not _NOT_A_TALLY.search(text[max(0, q.start - 12):q.start]):
+            claim.extra["tally"] = 1
+        elif second and int(second.group(1)) >= q.value and not _NOT_A_TALLY.search(
+                text[max(0, second.start() - 12):second.start()]):
+            claim.extra["tally"] = 2
 
 
 def _mark_wholes(claims: list[Claim]) -> None:

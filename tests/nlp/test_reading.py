@@ -1184,3 +1184,40 @@ def test_admitted_is_a_hospital_admission_only_as_one(text, value, event):
 
 def test_a_compound_whose_head_is_the_unit_measures_its_modifier():
     assert figures("Das Gericht hat zwölf Verhandlungstage angesetzt.", "de")[12].extra.get("measured") == "~w:verhandlung"
+
+
+def test_the_sides_of_a_tally_meet_only_the_same_side_of_another():
+    german = figures("Der Antrag wurde mit 31 zu 19 Stimmen angenommen.", "de")
+    english = figures("The motion passed by 31 votes to 19.", "en")
+    assert (german[31].extra.get("tally"), german[19].extra.get("tally")) == (1, 2)
+    assert relate(english[31], german[31], similarity=0.7).relation == "corroborating"
+    assert relate(english[31], german[19], similarity=0.7) is None
+    count = figures("Es gab 289 ungültige Stimmen.", "de")[289]
+    assert relate(count, german[31], similarity=0.7) is None   # a side of a vote is no count of ballots
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The share price fell by 31 to 19 euros.", "en"),   # a change and its new level
+    ("Cases rose from 180 to 240.", "en"),               # a revision
+])
+def test_figures_joined_by_to_that_are_no_tally(text, language):
+    assert not any(c.extra.get("tally") for c in figures(text, language).values())
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dengue fever is far more common: the institute estimates 900 infections this season.",
+    "Hantavirus is far more common: the institute estimates 900 infections this season.",
+])
+def test_a_colon_after_a_clause_without_a_content_verb_names_no_source(sentence):
+    from service.nlp.attributors import attribute
+
+    assert attribute(sentence, "en").attributor.canonical == "institute"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Seven patients needed hospital treatment.", "Sieben Patienten wurden im Krankenhaus behandelt."),
+    ("Around 60 patients have been diagnosed with the disease.", "Rund 60 Menschen sind erkrankt."),
+])
+def test_states_of_patients_across_languages(a, b):
+    x, y = first_figures(a, b)
+    assert x.extra.get("event") and x.extra.get("event") == y.extra.get("event")
