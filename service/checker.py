@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from typing import Iterable, Optional
 
@@ -91,12 +91,31 @@ def _pairwise(claim: Claim, stored: Claim, similarity: float) -> Optional[Relati
     return relate(claim, stored, similarity, unit_similarity)
 
 
+def _known_as(claim: Claim, candidates: list[tuple[Claim, float]]) -> Claim:
+    """A statement's source under the acronym that a stored article taught for its name ("Taxpayers'
+    Association" is the BdSt wherever an article wrote "The Taxpayers' Association (BdSt)"), so that it
+    meets the claims of other articles that name it only by the acronym."""
+    from .nlp.entities import same_name
+    from .relations import is_acronym
+
+    source = claim.attributor
+    if source is None or is_acronym(source.canonical):
+        return claim
+    for stored, _ in candidates:
+        taught = stored.attributor
+        if (taught is not None and is_acronym(taught.canonical) and taught.text != taught.canonical
+                and taught.canonical not in taught.text
+                and same_name(source.canonical, claim.language, taught.text, stored.language)):
+            return replace(claim, attributor=replace(source, canonical=taught.canonical))
+    return claim
+
+
 def relate_candidates(statement_claims: list[Claim], candidates: Iterable[tuple[Claim, float]]) -> list[tuple[Relation, Claim]]:
     """Each candidate's strongest relation with the statement: pairwise first, then in time over all the
     claims of each statement claim's frame (a source's later figure supersedes its earlier one)."""
     candidates = list(candidates)
     best: dict[int, tuple[Relation, Claim]] = {}
-    for claim in statement_claims:
+    for claim in (_known_as(c, candidates) for c in statement_claims):
         pairs = []
         for stored, similarity in candidates:
             relation = _pairwise(claim, stored, similarity)

@@ -338,6 +338,11 @@ def _same_source(a: Claim, b: Claim) -> bool:
 _ACRONYM_NAME = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,6}$")
 
 
+def is_acronym(name: str) -> bool:
+    """A short name written with capitals inside ("BdSt", "LALS", "WFP")."""
+    return bool(_ACRONYM_NAME.match(name)) and sum(1 for c in name if c.isupper()) >= 2
+
+
 @lru_cache(maxsize=65536)
 def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str, y_text: str, b_language: str) -> bool:
     """_same_source on the names alone, cached: a check asks it of the same few sources hundreds of times."""

@@ -184,3 +184,25 @@ def test_short_statement_meets_a_long_sentence_that_names_the_same_things():
 def test_a_german_case_ending_is_the_same_source():
     assert relate(claim(q(80), who="Deutschen Bahn"), claim(q(80), who="Deutsche Bahn")).relation == "matching"
     assert relate(claim(q(80), who="Deutsche Bahn"), claim(q(80), who="Deutsche Bank")).relation == "corroborating"
+
+
+def test_a_statement_s_source_meets_the_acronym_another_article_taught_for_it():
+    from datetime import date
+
+    from service import nlp
+    from service.checker import relate_candidates
+
+    taught = nlp.extract_claims("Fare row in Kelbra\n\nThe Commuters' Alliance (PVK) said fares had risen by 14 percent "
+                                "since 2024.", language="en", published=date(2026, 3, 2), publisher="Post")
+    by_acronym = nlp.extract_claims("Streit um Fahrpreise\n\nDie Fahrpreise sind seit 2024 um 14 Prozent gestiegen, "
+                                    "erklärte PVK-Chefin Anja Rolle.", language="de", published=date(2026, 3, 3),
+                                    publisher="Kurier")
+    _, statement = nlp.parse_statement("Commuters' Alliance: fares have risen by 14 percent since 2024")
+    stored = [c for c in taught + by_acronym if c.quantity]
+    assert {c.attributor.canonical for c in stored} == {"PVK"}
+    answers = relate_candidates(statement, [(c, 0.6) for c in stored])
+    assert sorted(r.relation for r, _ in answers) == ["matching", "matching"]
+    assert statement[0].attributor.canonical == "Commuters' Alliance"   # the statement as parsed is unchanged
+    # without the article that teaches the acronym, the German one alone cannot tell
+    alone = relate_candidates(statement, [(c, 0.6) for c in by_acronym if c.quantity])
+    assert [r.relation for r, _ in alone] == ["corroborating"]

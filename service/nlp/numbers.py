@@ -539,7 +539,8 @@ _UP_OR_DOWN = re.compile(r"\b(?:is|are|was|were|been|be|now|still)\s+(?:up|down)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent|percentage points?|Prozent|Prozentpunkte)", re.IGNORECASE)
 _CHANGE_NOUNS = (r"(?:increase|rise|hike|cut|reduction|drop|Erhöhung|Anstieg|Steigerung|Senkung|Kürzung|Zuwachs|"
                  r"Rückgang)")
-_CHANGE_NOUN_BEFORE = re.compile(r"\b" + _CHANGE_NOUNS + r"s?\s+(?:\w+\s+){0,2}?(?:of|at|by|von|um)\s+"
+# (a verb is no change noun: "the number of posts to be cut at 260" counts posts)
+_CHANGE_NOUN_BEFORE = re.compile(r"(?<!\bto )(?<!\bbe )(?<!\bbeen )(?<!\bwill )\b" + _CHANGE_NOUNS + r"s?\s+(?:\w+\s+){0,2}?(?:of|at|by|von|um)\s+"
                                  r"(?:(?:about|around|rund|etwa|some|nearly|almost|fast|knapp)\s+)?$", re.IGNORECASE)
 _CHANGE_NOUN_AFTER = re.compile(r"\s*(?:%|percent|per cent|Prozent)?[\s-]*" + _CHANGE_NOUNS + r"\b", re.IGNORECASE)
 
