@@ -120,7 +120,8 @@ def body_blocks(text: str) -> list[tuple[int, int]]:
 _ADDRESS_END = re.compile(r"\b[\w-]+\.(?:com|org|net|gov|edu|de|at|ch|us|uk|eu|io|info|fr|it|es|ru|ua)\.(?=\s+[A-ZÄÖÜ„\"])"
                           # "… bleibt bei 3.100. Laut …": a figure with digit groups or decimals is never an
                           # ordinal, so its full stop ends the sentence
-                          r"|(?<![\d.,])\d{1,3}(?:[.,]\d{3})+\.(?=\s+[A-ZÄÖÜ„\"])|(?<![\d.,])\d+,\d+\.(?=\s+[A-ZÄÖÜ„\"])")
+                          # (before a capitalised word; before a quotation the segmenter decides, as before)
+                          r"|(?<![\d.,])\d{1,3}(?:[.,]\d{3})+\.(?=\s+[A-ZÄÖÜ])|(?<![\d.,])\d+,\d+\.(?=\s+[A-ZÄÖÜ])")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
