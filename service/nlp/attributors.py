@@ -171,9 +171,28 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
     from .numbers import _guess_language
 
     found = _attribute_by_cues(sentence)
+    if deep and found.how == "vague":
+        # "Aus dem Innenministerium hieß es", "In einer Mitteilung der Stadtwerke hieß es": a vague report
+        # that names the body it comes from
+        from .entities import out_of, reported_by
+
+        language = language or _guess_language(sentence)
+        named = reported_by(sentence, language) or out_of(sentence, language)
+        if named is not None and not any(s <= named.start < e for s, e in _quoted(sentence)):
+            known = sources().mentions.get(named.name) or generic_role_name(named.name)
+            return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
     if not deep or found.how in ("pronoun", "vague"):
         return found
     language = language or _guess_language(sentence)
+    if found.attributor is None or any(_SPEAKING_FOR.search(w) for w in found.attributor.canonical.split()):
+        # "Das teilte eine Sprecherin des Umweltministeriums mit", "so ein Sprecher der Deutschen Bahn": the
+        # body the spokesperson speaks for
+        from .entities import spokesperson_of
+
+        body = spokesperson_of(sentence, language)
+        if body is not None and not any(s <= body.start < e for s, e in _quoted(sentence)):
+            known = sources().mentions.get(body.name) or generic_role_name(body.name)
+            return Attribution(Attributor(body.text, known or body.name), "explicit", (body.start, body.end))
     if found.attributor is not None and found.attributor.canonical in sources().kind:
         return _which_of_its_kind(found, sentence, language) if generic_role_name(found.attributor.canonical) else found
     if found.attributor is not None and found.attributor.canonical not in sources().kind:
@@ -216,6 +235,9 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
         return found
     known = sources().mentions.get(named.name) or sources().mentions.get(named.text) or generic_role_name(named.name)
     return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
+
+
+_SPEAKING_FOR = re.compile(r"^(?:[Ss]precher(?:in|innen)?|[Ss]pokes(?:man|woman|person))$")
 
 
 def _which_of_its_kind(found: Attribution, sentence: str, language: str) -> Attribution:

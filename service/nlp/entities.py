@@ -448,7 +448,8 @@ def _inverted(tokens: tuple, i: int) -> bool:
 _REPORT_CUE = re.compile(
     r"(?:^|\b(?:nach|laut|gemäß|according to|aus|in|ergab|ergaben|zeigt|zeigte|zeigen)\s+)"
     r"(?:dem|den|der|des|the|einer|einem|eines|eine|ein|a|an)?\s*(?:[\w-]+\s+){0,2}?"
-    r"(?P<report>[\w-]+)\s+(?:des|der|von|vom|from|of|by)\s+(?:the\s+|dem\s+|der\s+)?(?P<body>(?:[\w'’-]+\s?){1,5})",
+    r"(?P<report>[\w-]+)\s+(?:(?:published|released|compiled|collected|veröffentlicht\w*)\s+)?"
+    r"(?:des|der|von|vom|from|of|by)\s+(?:the\s+|dem\s+|der\s+)?(?P<body>(?:[\w'’-]+\s?){1,5})",
     re.IGNORECASE)
 
 
@@ -478,11 +479,51 @@ _WHAT_IS_SAID = frozenset({"daten", "zahlen", "ergebnisse", "unterlagen", "akten
                            "records", "statistik", "statistiken", "statistics"})
 
 
-def reported_by(sentence: str, language: str) -> Optional[Named]:
+# "eine Sprecherin des Umweltministeriums", "a spokesman for the regional transport authority": the body a
+# spokesperson speaks for, named after them
+_SPOKESPERSON_OF = re.compile(r"\b(?P<report>[\w-]*(?:[Ss]precher(?:in|innen)?|[Ss]pokes(?:man|woman|person|men|women|"
+                              r"people)))\s+(?:des|der|of|for)\s+(?:the\s+)?(?P<body>[\w'’-]+)")
+
+
+def spokesperson_of(sentence: str, language: str) -> Optional[Named]:
+    """The body a spokesperson speaks for when a genitive or "for"/"of" names it after them."""
+    return reported_by(sentence, language, _SPOKESPERSON_OF) or _governed_body(sentence, language, _SPOKESPERSON_OF)
+
+
+# "Aus dem Innenministerium hieß es …": the body a vague report comes out of
+_OUT_OF = re.compile(r"\b(?P<report>aus|from)\s+(?:dem|der|den|the)\s+(?P<body>[\w'’-]+)", re.IGNORECASE)
+
+
+def out_of(sentence: str, language: str) -> Optional[Named]:
+    """The body a report "from within" names, when a role noun or a name makes it one."""
+    named = reported_by(sentence, language, _OUT_OF)
+    return named if named is not None and (named.role or any(c.isupper() for c in named.name[1:])) else None
+
+
+def _governed_body(sentence: str, language: str, cue: re.Pattern) -> Optional[Named]:
+    """The noun phrase a cue governs, by its own words, when neither a name nor a role noun makes it a body
+    ("ein Sprecher der Deutschen Bahn")."""
+    m = cue.search(sentence)
+    reading = read(sentence, language)
+    i = reading.after(m.start("body")) if m else None
+    phrase = [t for t in _noun_phrase(reading.tokens, i, 1) if t.pos not in ("ART", "AT0")] if i is not None else []
+    if not phrase or not any(t.noun or t.proper for t in phrase):
+        return None
+    words = [t.lemma if t.noun and t.lemma[:1].isupper() and len(phrase) == 1 else t.text for t in phrase]
+    name = " ".join(words)
+    if language == "de" and len(phrase) > 1 and phrase[0].adjective and phrase[0].text.endswith(("en", "er", "em")):
+        name = " ".join([phrase[0].text[:-1] if phrase[0].text.endswith("en") else phrase[0].text[:-2] + "e",
+                         *words[1:]])   # "der Deutschen Bahn" -> "Deutsche Bahn"
+    return Named(sentence[m.start():phrase[-1].end], name, None, m.start(), phrase[-1].end)
+
+
+def reported_by(sentence: str, language: str, cue: re.Pattern = None) -> Optional[Named]:
     """"nach dem vorläufigen Ergebnis des Wahlamts", "according to preliminary results from the town's
-    election office": the body behind a report noun, with the report kept in the phrase."""
-    for m in _REPORT_CUE.finditer(sentence):
-        if fold(m.group("report")) not in _report_nouns() and fold(_ENDING.sub("", m.group("report"))) not in _report_nouns():
+    election office", "Data published by the transport authority": the body behind a report noun, with the
+    report kept in the phrase."""
+    for m in (cue or _REPORT_CUE).finditer(sentence):
+        if cue is None and fold(m.group("report")) not in _report_nouns() and fold(
+                _ENDING.sub("", m.group("report"))) not in _report_nouns():
             continue
         start = m.start("body")
         reading = read(sentence, language)

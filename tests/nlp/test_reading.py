@@ -1221,3 +1221,30 @@ def test_a_colon_after_a_clause_without_a_content_verb_names_no_source(sentence)
 def test_states_of_patients_across_languages(a, b):
     x, y = first_figures(a, b)
     assert x.extra.get("event") and x.extra.get("event") == y.extra.get("event")
+
+
+@pytest.mark.parametrize("sentence, language, name", [
+    # a spokesperson speaks for the body named after them
+    ("Das teilte eine Sprecherin des Umweltministeriums am Dienstag mit.", "de", "Umweltministerium"),
+    ("So ein Sprecher der Deutschen Bahn, 300 Züge fielen aus.", "de", "Deutsche Bahn"),
+    ("Ein Sprecher des Klinikums sagte, 14 Patienten lägen auf der Intensivstation.", "de", "Klinikum"),
+    # a vague report names the body it comes from
+    ("Aus dem Innenministerium hieß es, 40 Beamte seien im Einsatz.", "de", "Innenministerium"),
+    # (a company's descriptor aside, as "Der Autohersteller Vanta" is Vanta)
+    ("In einer Mitteilung der Stadtwerke Kelbra hieß es, 3.000 Haushalte seien ohne Strom.", "de", "Kelbra"),
+    # a report noun and a participle before the body
+    ("Data published by the transport authority show 1.2 million passengers.", "en", "transport authority"),
+])
+def test_the_body_a_spokesperson_or_a_report_speaks_for(sentence, language, name):
+    from service.nlp.attributors import attribute
+
+    assert attribute(sentence, language).attributor.canonical == name
+
+
+@pytest.mark.parametrize("a, b, related", [
+    ("Pro Jahr passieren die Schleuse rund 9.000 Schiffe.", "Vor der Schleuse warten 112 Schiffe.", False),
+    ("The plant builds about 900 cars a day.", "Das Werk baut täglich 900 Autos.", True),   # two rates meet
+])
+def test_a_count_per_unit_of_time_is_a_rate(a, b, related):
+    x, y = first_figures(a, b)
+    assert (relate(x, y, similarity=0.6) is not None) is related
