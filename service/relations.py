@@ -348,7 +348,10 @@ def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str
     """_same_source on the names alone, cached: a check asks it of the same few sources hundreds of times."""
     from .nlp.entities import abbreviates, generic_role_name, same_name, same_report
 
-    if same_name(x_canonical, a_language, y_canonical, b_language):
+    # a body stored by its kind ("union", "fire service") is named in English whatever its article's language
+    x_lang = "en" if generic_role_name(x_canonical) == x_canonical else a_language
+    y_lang = "en" if generic_role_name(y_canonical) == y_canonical else b_language
+    if same_name(x_canonical, x_lang, y_canonical, y_lang):
         return True
     stored_as_acronym = any(_ACRONYM_NAME.match(canonical) and text != canonical
                             for canonical, text in ((x_canonical, x_text), (y_canonical, y_text)))

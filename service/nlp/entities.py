@@ -716,6 +716,9 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     shorter, longer = sorted((wa, wb), key=len)
     if len(shorter) == 1 and not shorter[0].parts and len(longer) > 2:
         return False   # one word says too little of a long name
+    seat_a, seat_b = _seat(a, a_lang), _seat(b, b_lang)
+    if seat_a and seat_b and fold(seat_a) != fold(seat_b):
+        return False   # "Klinikum Kelbra" and "Halden hospital": bodies of two places
     if _covered(shorter, longer) or _covered(longer, shorter) or _same_kind(a, a_lang, b, b_lang):
         return True
     # "Veterinäramt Ostwiesen": a body named with its seat, a word no dictionary knows, is the body
@@ -724,6 +727,20 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
         if body is not None and _without_seat(other, other_language) is None:   # (not two seats)
             return same_name(body, language, other, other_language)
     return False
+
+
+def _seat(name: str, language: str) -> Optional[str]:
+    """The place a body's name of two words gives it: "Klinikum Kelbra", "Halden hospital"."""
+    words = name.split()
+    if len(words) != 2:
+        return None
+    body, seat = (words[1], words[0]) if language == "en" else (words[0], words[1])
+    from .bilingual import english_word
+
+    unknown = not english_word(seat) if language == "en" else not in_dictionary(seat) or toponym_like(seat)
+    if seat[:1].isupper() and unknown and role_of(body, language) and not role_of(seat, language):
+        return seat
+    return None
 
 
 def _without_seat(name: str, language: str) -> Optional[str]:

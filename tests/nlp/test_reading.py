@@ -1248,3 +1248,16 @@ def test_the_body_a_spokesperson_or_a_report_speaks_for(sentence, language, name
 def test_a_count_per_unit_of_time_is_a_rate(a, b, related):
     x, y = first_figures(a, b)
     assert (relate(x, y, similarity=0.6) is not None) is related
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (("Klinikum Kelbra", "Klinikum Kelbra", "de"), ("Kelbra hospital", "Kelbra hospital", "en"), True),
+    (("Klinikum Kelbra", "Klinikum Kelbra", "de"), ("Halden hospital", "Halden hospital", "en"), False),  # two seats
+    # a body stored by its kind is named in English: the union is no employers' association
+    (("union", "Betriebsrat", "de"), ("employers association", "The employers' association", "en"), False),
+    (("union", "Betriebsrat", "de"), ("union", "The works council", "en"), True),
+])
+def test_bodies_of_two_seats_or_two_kinds_are_two_sources(a, b, same):
+    from service.relations import _same_names
+
+    assert _same_names(a[0], a[1], a[2], b[0], b[1], b[2]) is same
