@@ -1,6 +1,6 @@
 """Derive service/nlp/data/de_en.tsv.gz from Debian's trans-de-en (the Ding dictionary, GPL-2+).
 
-Keeps single-word German headwords (and their plural forms) with up to ten English translations of at
+Keeps single-word German headwords (and their plural forms) with up to thirty English translations of at
 most three words each, in the dictionary's own order (its first sense first). The derived file is under
 the dictionary's licence, GPL-2.0-or-later; see the README's data table.
 
@@ -19,6 +19,9 @@ _NOISE = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/|<[^>]*>")
 _WORD = re.compile(r"^[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß-]*$")
 _KIND = re.compile(r"\{(m|f|n|pl|vt|vi|vr|adj|v)\}")
 
+
+# Enough for the common senses of words with many ("Zug": lineament, stroke, pull, platoon, … train)
+MAX_MEANINGS = 30
 
 _PLACEHOLDER = {"jdn.", "jdm.", "jds.", "etw.", "sich", "sb.", "sth.", "sb's", "oneself", "yourself", "one's"}
 
@@ -62,7 +65,7 @@ def main() -> None:
                 continue
             known = table.setdefault(form.lower(), [])
             for meaning in meanings:
-                if meaning not in known and len(known) < 10:
+                if meaning not in known and len(known) < MAX_MEANINGS:
                     known.append(meaning)
     with gzip.open(TARGET, "wt", encoding="utf-8", compresslevel=9) as out:
         out.write("# derived from Debian trans-de-en (Ding, Frank Richter, GPL-2.0-or-later) by tools/build_dictionary.py\n")
