@@ -652,6 +652,8 @@ def _range(s: str, a: _Atom, b: _Atom, lang: str) -> Optional[Quantity]:
         return None                                     # "rose from 1,500 to 3,000" is a change
     if a.unit and b.unit and a.unit != b.unit:
         return None                                     # "fell 2.4 percentage points to 7.3 percent"
+    if a.unit and not b.unit:
+        return None                                     # "fell 27 percent to 260,000": a change and a level
     lo, hi = a.value, b.value
     if a.scale == 1 and b.scale > 1 and lo * b.scale <= hi:
         lo = lo * b.scale                               # "2 bis 3 Millionen"

@@ -1084,6 +1084,7 @@ def test_a_bare_figure_another_source_speaks_of_counts_what_the_clause_before_co
 
 
 @pytest.mark.parametrize("text, language, values", [
+    ("Sales fell 12 percent to 4,800.", "en", [12.0, 4800.0]),   # a change and a level, no range
     ("The incidence rose to 48.3.", "en", [48.3]),       # a decimal ending an English sentence is no date
     ("Am 24.10. kamen 300 Menschen.", "de", [300.0]),      # a German day and month are
     ("The rate rose to 48.13.", "en", [48.13]),
