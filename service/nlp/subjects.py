@@ -381,8 +381,8 @@ def _in_hospital(sentence: str, quantity: Quantity, language: str) -> Optional[s
         return None
     found = {h.value for h in lexicon().events.finditer(sentence[own[0].start:own[-1].end])}
     _, phrases = _event_lemmas()
-    lemmas = {_lemma_key(t, own) for t in own}
-    found |= {key for lang, words, key in phrases if lang == language and words <= lemmas}
+    ordered = [_lemma_key(t, own) for t in own]
+    found |= {phrase[2] for phrase in phrases if phrase[0] == language and _phrase_in(phrase, language, ordered)}
     return next((event for event in _HOSPITAL_EVENTS if event in found), None)
 
 
@@ -540,15 +540,33 @@ def _event_lemmas() -> tuple[dict, list]:
                 if len(tokens) < len(words) and len(lemmas) < 2:
                     # a phrase the tagger reads as one content word ("left their homes": "left" read as an
                     # adjective) is not that word alone: keep every word but the little ones
-                    lemmas = frozenset(t.lemma.casefold() for t in words if t.pos not in _LITTLE_WORDS)
-                    if len(lemmas) >= 2:
-                        phrases.append((language, lemmas, entry["key"]))
+                    order = tuple(t.lemma.casefold() for t in words if t.pos not in _LITTLE_WORDS)
+                    if len(set(order)) >= 2:
+                        phrases.append((language, frozenset(order), entry["key"], order))
                     continue
                 if len(tokens) == 1:
                     single.setdefault((language, next(iter(lemmas))), entry["key"])
                 elif len(lemmas) >= 2:
-                    phrases.append((language, lemmas, entry["key"]))
+                    order = tuple(_lemma_key(t, tokens) for t in tokens if not t.particle)
+                    phrases.append((language, lemmas, entry["key"], order))
     return single, phrases
+
+
+def _phrase_in(phrase: tuple, language: str, ordered: list) -> bool:
+    """Whether a phrase of the event lexicon is in a clause's lemmas: in German in any order (the verb moves
+    to the end), in English in the phrase's order ("left their homes", not "homes were left without water")."""
+    _, lemmas, _, order = phrase
+    if not lemmas <= set(ordered):
+        return False
+    if language != "en":
+        return True
+    position = 0
+    for lemma in order:
+        try:
+            position = ordered.index(lemma, position) + 1
+        except ValueError:
+            return False
+    return True
 
 
 # Articles, pronouns and particles: words a phrase of the event lexicon may leave out.
@@ -574,9 +592,9 @@ def _event_by_lemma(clause: list, language: str) -> Optional[str]:
         found = single.get((language, lemma))
         if found:
             return found
-    for lang, phrase, key in phrases:
-        if lang == language and phrase <= lemmas:
-            return key
+    for phrase in phrases:
+        if phrase[0] == language and _phrase_in(phrase, language, ordered):
+            return phrase[2]
     if language == "de":
         # a German verb no list has: its English translations ("töten" -> kill)
         for token in clause:

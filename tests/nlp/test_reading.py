@@ -1262,3 +1262,12 @@ def test_bodies_of_two_seats_or_two_kinds_are_two_sources(a, b, same):
     from service.relations import _same_names
 
     assert _same_names(a[0], a[1], a[2], b[0], b[1], b[2]) is same
+
+
+@pytest.mark.parametrize("text, value, event", [
+    ("1,200 homes were left without water.", 1200, None),              # not "left their homes"
+    ("About 300 residents had to leave their homes.", 300, "evacuated"),
+    ("30 patients were treated at the clinic.", 30, "in_hospital"),
+])
+def test_an_english_event_phrase_is_read_in_its_order(text, value, event):
+    assert figures(text, "en")[value].extra.get("event") == event
