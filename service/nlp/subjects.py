@@ -184,8 +184,10 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             hits = [h for h in hits if quantity.end + h.start <= first.start]
             if own is not None and hits and not re.search(r"[^\w\s-]", sentence[quantity.end:first.start]) and (
                     _only_nouns_between(sentence, quantity.end, first.start, language)):
-                # "35 container ships": the head of the noun run counts, its modifiers do not
-                hits = [h for h in hits if quantity.end + h.end > first.start]
+                # "35 container ships": the head of the noun run counts, its modifiers do not; a unit of
+                # measure before it is what the figure is ("45 Minuten Verspätung", "40 Tonnen Müll")
+                unit = next((h for h in hits if h.value in lex.measures), None)
+                hits = [unit] if unit is not None else [h for h in hits if quantity.end + h.end > first.start]
             if own is not None and not hits:
                 concept, unit_text = own, first.text
                 noun_start, noun_end = first.start, first.end

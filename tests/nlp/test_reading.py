@@ -1058,6 +1058,7 @@ def test_the_subject_of_a_change_to_a_figure_is_what_it_counts(text, value, key)
 
 @pytest.mark.parametrize("text, value, key", [
     ("35 container ships are waiting for a berth.", 35, "ships"),      # the head of the noun run counts
+    ("Der Zug hatte 45 Minuten Verspätung.", 45, "days"),              # a unit before the head is what it is
     ("Offshore wind farms produced 26 terawatt hours of electricity.", 26, "energy"),   # a unit of two words
 ])
 def test_the_head_of_a_noun_run_counts(text, value, key):
