@@ -51,11 +51,6 @@ _PER = re.compile(r"\s*(?:[^\W\d_]+\s+|[€$£]\s*)?(?:(?:je|pro|per)\s+" + _NOT
 _PER_IN_CLAUSE = re.compile(r"\b(?:je|pro|per)\s+" + _NOT_A_RATE + r"[^\W\d_]", re.IGNORECASE)
 
 
-# "Pro Jahr passieren 9.000 Schiffe", "900 cars a day": a count per unit of time is a rate of its own, not the
-# count of a day ("112 Schiffe warten"); money per year stays money (yearly sums are how money is given)
-_TIME_RATE = re.compile(r"\b(?:(?:je|pro|per|jede[nsm]?|each|every)\s+(?:jahr|monat|woche|tag|stunde|year|month|week|"
-                        r"day|hour|annum)\w*|(?:a|an)\s+(?:year|month|week|day|hour)\b|jährlich|täglich|wöchentlich|"
-                        r"monatlich|stündlich|annually|daily|weekly|monthly|hourly|yearly)\b", re.IGNORECASE)
 # "43 Euro je Aktie, insgesamt rund 4,75 Milliarden Euro": the total beside a rate
 _IN_TOTAL = re.compile(r"\b(?:insgesamt|in total|in all|total(?:ling)?|a total of|zusammen)\s+(?:(?:rund|etwa|about|some|"
                        r"around)\s+)?$", re.IGNORECASE)
@@ -314,8 +309,6 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             if _PER.match(text, quantity.end) or _PER_IN_CLAUSE.search(own) and not _IN_TOTAL.search(
                     text[max(0, quantity.start - 25):quantity.start]):
                 claims[-1].extra["per"] = True   # "43 Euro je Aktie", "13,500 euros each": a rate, not a total
-        elif subject.concept not in lexicon().measures and _TIME_RATE.search(own):
-            claims[-1].extra["per"] = True
         if subject.scale:
             claims[-1].extra["scale"] = list(subject.scale)
         if _TARGET.search(own) or _TARGET.search(_gapped_clause(text, quantity, language)):
