@@ -31,8 +31,10 @@ def on_starting(server):
     shutil.rmtree(METRICS_DIR, ignore_errors=True)
     METRICS_DIR.mkdir(parents=True)
     from service import encoder, nlp
+    from service.nlp import cache
 
     encoder.warm_up()
+    cache.warm_number_models()   # read back from the derived cache before nlp.warm_up() would build them
     nlp.warm_up()
     repo = _app(server).extensions["claimcheck.repo"]
     repo.index.refresh()

@@ -171,3 +171,34 @@ def regex_spec(pattern: str, flags: int = 0) -> tuple:
 def regex(spec: tuple) -> re.Pattern:
     pattern, flags, code, groups, groupindex, indexgroup = spec
     return _sre.compile(pattern, flags, array("I", code).tolist(), groups, groupindex, indexgroup)
+
+
+# --- the number recognizer's models --------------------------------------------------------------------------
+# ms_recognizers builds a culture's number model on first use by compiling a few hundred patterns with the
+# `regex` module (about 0.2 s for German and English). Its compiled patterns pickle as their compiled code,
+# so the built models are kept here and put into the library's own model cache before anything asks for them.
+
+NUMBER_CULTURES = ("de-de", "en-us")      # the cultures service/nlp/numbers.py asks for
+
+
+def warm_number_models(cultures: tuple = NUMBER_CULTURES) -> None:
+    """The recognizer's number models for `cultures`, read back from the cache once built, in its cache."""
+    from importlib import metadata
+
+    try:
+        from ms_recognizers_number.number.number_recognizer import NumberRecognizer
+        from ms_recognizers_text.model import ModelFactory
+    except ImportError:
+        return
+    store = ModelFactory._ModelFactory__cache
+
+    def build():
+        for culture in cultures:
+            NumberRecognizer(culture).get_number_model(culture)
+        return {key: model for key, model in store.items()
+                if key.model_type == "NumberModel" and key.culture in cultures}
+
+    versions = [metadata.version(name) for name in ("ms-recognizers-text", "ms-recognizers-text-number", "regex")]
+    models = cached("number-models", pickle.dumps((versions, list(cultures)), protocol=5), build, objects=True)
+    for key, model in models.items():
+        store.setdefault(key, model)

@@ -163,3 +163,35 @@ def test_encoder_the_same_vectors_with_and_without(cache_dir, monkeypatch):
         assert list(cache_dir.glob("encoder-*.bin"))
     finally:
         encoder._model = saved
+
+
+def test_number_models_read_back_recognize_the_same(cache_dir, monkeypatch):
+    from ms_recognizers_number import recognize_number
+    from ms_recognizers_text.model import ModelFactory
+
+    store = ModelFactory._ModelFactory__cache
+    texts = {"de-de": ["rund dreitausend Menschen, zwölf Verletzte und 1,5 Millionen Euro", "ein Drittel, anderthalb"],
+             "en-us": ["about three thousand people, twelve injured and 1.5 million dollars", "a quarter of a million"]}
+
+    def recognized():
+        return {culture: [[(r.start, r.end, r.text, str(r.resolution)) for r in recognize_number(text, culture)]
+                          for text in items] for culture, items in texts.items()}
+
+    def forget():
+        for key in [k for k in store if k.model_type == "NumberModel" and k.culture in texts]:
+            del store[key]
+
+    saved = dict(store)
+    try:
+        forget()
+        built = recognized()
+        assert any(built["de-de"]) and any(built["en-us"])
+        for _ in ("miss", "hit"):
+            forget()
+            cache.warm_number_models(tuple(texts))
+            assert {k.culture for k in store if k.model_type == "NumberModel"} >= set(texts)
+            assert recognized() == built
+        assert list(cache_dir.glob("number-models-*.bin"))
+    finally:
+        store.clear()
+        store.update(saved)
