@@ -44,7 +44,9 @@ def on_starting(server):
     # collection in a worker would otherwise write to every object's header and copy its page.
     import gc
 
-    gc.collect()
+    # Only the young generations: a full collection here found nothing to free (0 objects at 100k claims)
+    # and took 0.1 s of the start-up, walking every object the word lists are made of.
+    gc.collect(1)
     gc.freeze()
 
 
