@@ -2,7 +2,7 @@
 the first check; the checkouts alternate (before, after, after, before, ...) so that the machine's load
 hits both alike.
 
-    .venv/bin/python benchmarks/startup.py --before /tmp/base-checkout [--after .] [--base DIR] [--rounds 4]
+    .venv/bin/python benchmarks/startup.py --before /tmp/base-checkout [--after .] [--base DIR [--in-place]] [--rounds 4]
 
 Each checkout serves its own copy of the same base (--base: a bench workdir's claims.db, the index files
 built by each side's code before the first start; without it an empty base). The derived cache of built
@@ -59,6 +59,9 @@ def main(argv=None) -> dict:
     parser.add_argument("--before", required=True, help="checkout of the code before (with its .venv)")
     parser.add_argument("--after", default=str(Path(__file__).resolve().parents[1]))
     parser.add_argument("--base", default=None, help="a bench workdir whose claims.db each side copies (default: empty)")
+    parser.add_argument("--in-place", action="store_true",
+                        help="both sides serve --base's own claims.db and index files, one at a time (no copies: for a "
+                             "1M base; only when the two checkouts read the same index format)")
     parser.add_argument("--rounds", type=int, default=4, help="starts of each side after its first")
     parser.add_argument("--port", type=int, default=8270)
     parser.add_argument("--json", default=None)
@@ -67,11 +70,13 @@ def main(argv=None) -> dict:
     for side in sides.values():
         side.env["CLAIMCHECK_NLP_CACHE"] = tempfile.mkdtemp(prefix="claimcheck-nlp-cache-")
         side.env["CLAIMCHECK_ALERT_WORKER"] = "0"
-        if args.base:
+        if args.base and args.in_place:
+            side.env["CLAIMCHECK_DATABASE_URL"] = f"sqlite:///{Path(args.base).resolve() / 'claims.db'}"
+        elif args.base:
             side.copy_base(Path(args.base))
         subprocess.run([str(side.code / ".venv/bin/flask"), "--app", "service", "init-db"], cwd=side.code,
                        env=side.env, check=True, capture_output=True)
-        if args.base:
+        if args.base and not args.in_place:
             side.build_index()
     results = {"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "machine": machine(),
                "base": args.base or "empty", "sides": {name: {"cold": None, "ready_s": [], "first_check_ms": []}
