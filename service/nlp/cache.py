@@ -34,8 +34,9 @@ _MAGIC = b"CCNLPC01"
 _NLP = Path(__file__).parent
 # Packages whose behaviour a cached structure depends on (the event lexicon is read by the HanTa tagger).
 _PACKAGES = ("HanTa",)
-# Files nobody has written or read for this long are removed when a new one is written.
-_PRUNE_AFTER_S = 14 * 86400
+# Files nobody has written or read for this long are removed when a new one is written (a file read is
+# touched): each change of the code under development leaves a set of about 120 MB behind.
+_PRUNE_AFTER_S = 2 * 86400
 
 
 def directory() -> Optional[Path]:
@@ -65,34 +66,41 @@ def code_version() -> bytes:
     return digest.digest()
 
 
-def key_of(name: str, inputs: object) -> str:
-    """The file key of a structure: its name, its inputs (bytes, or values marshal can write) and the code."""
+def key_of(name: str, inputs: object, code: bool = True) -> str:
+    """The file key of a structure: its name, its inputs (bytes, or values marshal can write) and, with
+    `code`, the code of service/nlp (without: only this module's format and Python's version)."""
     if not isinstance(inputs, bytes):
         # version 0 writes no back-references and no interning marks: the same values give the same bytes
         inputs = marshal.dumps(inputs, 0)
-    digest = hashlib.sha256(code_version())
+    digest = hashlib.sha256(code_version() if code else FORMAT + sys.version.encode())
     digest.update(name.encode() + b"\0")
     digest.update(inputs)
     return f"{name}-{digest.hexdigest()[:40]}"
 
 
-def cached(name: str, inputs: object, build: Callable[[], T], *, objects: bool = False) -> T:
+def cached(name: str, inputs: object, build: Callable[[], T], *, objects: bool = False, code: bool = True) -> T:
     """build()'s value, read from the cache file of (name, inputs, code) when a sound one is there, else built
     and written there. The value must be made of what `marshal` writes (str, numbers, tuples, lists, dicts,
     sets, bytes); it is read back equal, with the same types and order. With `objects`, it is written with
     pickle instead (objects of classes, arrays): slower to read, and as trusted as the code, since
-    reading a pickle runs what it names; the cache directory must be as safe from others as the virtualenv."""
+    reading a pickle runs what it names; the cache directory must be as safe from others as the virtualenv.
+    Without `code`, the key leaves out the source of service/nlp: for what does not depend on it (the
+    encoder, the number recognizer), whose inputs must then name everything that makes it."""
     folder = directory()
     if folder is None:
         return build()
     try:
-        key = key_of(name, inputs)
+        key = key_of(name, inputs, code)
     except ValueError:   # inputs marshal cannot write: not cacheable
         return build()
     path = folder / f"{key}.bin"
     codec = pickle if objects else marshal
     found = _read(path, key, codec)
     if found is not None:
+        try:
+            os.utime(path)   # in use: not pruned
+        except OSError:
+            pass
         return found[0]
     value = build()
     _write(path, key, value, codec)
@@ -199,6 +207,7 @@ def warm_number_models(cultures: tuple = NUMBER_CULTURES) -> None:
                 if key.model_type == "NumberModel" and key.culture in cultures}
 
     versions = [metadata.version(name) for name in ("ms-recognizers-text", "ms-recognizers-text-number", "regex")]
-    models = cached("number-models", pickle.dumps((versions, list(cultures)), protocol=5), build, objects=True)
+    inputs = pickle.dumps(("number-models 1", versions, list(cultures)), protocol=5)
+    models = cached("number-models", inputs, build, objects=True, code=False)
     for key, model in models.items():
         store.setdefault(key, model)

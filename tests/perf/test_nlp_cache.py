@@ -195,3 +195,25 @@ def test_number_models_read_back_recognize_the_same(cache_dir, monkeypatch):
     finally:
         store.clear()
         store.update(saved)
+
+
+def test_a_file_read_is_kept_and_old_ones_pruned(cache_dir):
+    import os
+    import time
+
+    cache.cached("probe", b"in use", lambda: 1)
+    cache.cached("probe", b"unused", lambda: 2)
+    old = time.time() - 3 * 86400
+    for path in cache_dir.glob("probe-*.bin"):
+        os.utime(path, (old, old))
+    assert cache.cached("probe", b"in use", lambda: 0) == 1      # a hit: touched
+    cache.cached("probe", b"new", lambda: 3)                      # a write prunes
+    assert cache.cached("probe", b"in use", lambda: 0) == 1
+    assert cache.cached("probe", b"unused", lambda: 0) == 0       # pruned, rebuilt
+
+
+def test_keys_without_the_code_do_not_change_with_it(monkeypatch):
+    without, with_code = cache.key_of("probe", b"x", code=False), cache.key_of("probe", b"x")
+    monkeypatch.setattr(cache, "code_version", lambda: b"other code")
+    assert cache.key_of("probe", b"x", code=False) == without
+    assert cache.key_of("probe", b"x") != with_code
