@@ -217,3 +217,14 @@ def test_keys_without_the_code_do_not_change_with_it(monkeypatch):
     monkeypatch.setattr(cache, "code_version", lambda: b"other code")
     assert cache.key_of("probe", b"x", code=False) == without
     assert cache.key_of("probe", b"x") != with_code
+
+
+def test_the_default_directory_is_under_the_virtualenv(monkeypatch):
+    import sys
+    from pathlib import Path
+
+    monkeypatch.delenv("CLAIMCHECK_NLP_CACHE", raising=False)
+    assert cache.directory() == Path(sys.prefix) / "var" / "claimcheck-nlp-cache"
+    for off in ("off", "0", "", "no"):
+        monkeypatch.setenv("CLAIMCHECK_NLP_CACHE", off)
+        assert cache.directory() is None
