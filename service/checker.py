@@ -38,14 +38,15 @@ def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
     # (relations.kind, kept per claim by the index) or about a place that is neither that claim's nor
     # inside it nor around it (relations.same_frame: gazetteer().compatible of their places). At 100k claims
     # the place leaves out about 9 in 10 of the candidates a check met (tests/perf/test_candidates.py holds
-    # relate() to all of this).
+    # relate() to all of this). A claim whose source is an acronym its article spelled out ("The Taxpayers'
+    # Association (BdSt)") stays whatever it is about: it may teach a statement's source its acronym.
     import sys
 
     from .nlp.places import gazetteer
-    from .relations import kind, where
+    from .relations import _ACRONYM_NAME, kind, where
 
     frames = {(kind(claim), where(claim)) for claim in claims if claim.quantity is not None}
-    kind_of, compatible, fits = index.memo("kind"), gazetteer().compatible, {}
+    kinds, kind_of, compatible, fits = {k for k, _ in frames}, index.memo("kind"), gazetteer().compatible, {}
     bare = any(claim.quantity is None for claim in claims)
     for claim_id, claim in list(stored.items()):
         if claim.quantity is None:
@@ -55,10 +56,16 @@ def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
             if of is None:
                 # (keyed by the claim's own id string and interned: an entry adds no strings of its own)
                 of = kind_of[claim.id] = sys.intern(kind(claim))
-            at = where(claim)
-            keep = fits.get((of, at))
-            if keep is None:   # a check's candidates hold a few dozen places: each is compared once
-                keep = fits[of, at] = any(of == k and compatible(place, at) for k, place in frames)
+            keep = of in kinds
+            if keep:
+                at = where(claim)
+                fit = fits.get((of, at))
+                if fit is None:   # a check's candidates hold a few dozen places: each is compared once
+                    fit = fits[of, at] = any(of == k and compatible(place, at) for k, place in frames)
+                source = claim.attributor
+                keep = fit or (source is not None and _ACRONYM_NAME.match(source.canonical) is not None
+                               and sum(1 for c in source.canonical if c.isupper()) >= 2
+                               and source.canonical not in (source.text or ""))   # (it may teach its acronym)
         if not keep:
             del stored[claim_id]
     found: dict[str, tuple[Claim, float]] = {}
