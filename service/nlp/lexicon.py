@@ -6,7 +6,9 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple, Optional
+
+from . import cache
 
 DATA = Path(__file__).with_name("data")
 
@@ -59,6 +61,29 @@ def _trie_pattern(terms: list[str]) -> str:
     return emit(root)
 
 
+# Finders of fewer terms compile in a few milliseconds: not worth a cache file each.
+_CACHED_FROM = 200
+
+
+def _built_terms(entries: list[tuple[str, object]]) -> tuple[dict, Optional[tuple]]:
+    """A finder's folded terms with their values, and its compiled pattern (as `cache.regex_spec`)."""
+    values: dict[str, object] = {}
+    spellings = set()
+    for term, value in entries:
+        term = term.strip()
+        if term and fold(term) not in values:
+            values[fold(term)] = value
+        if term:
+            spellings.update({term, fold(term)})  # the text keeps its ß; the key folds it
+    if not spellings:
+        return values, None
+    # One alternation per shared prefix (a trie), not one branch per term: the matcher then
+    # walks each position once instead of trying thousands of terms there. Longer terms
+    # are still preferred, as with the terms sorted longest first.
+    body = _trie_pattern(sorted(spellings))
+    return values, cache.regex_spec(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+
+
 class Hit(NamedTuple):
     start: int
     end: int
@@ -70,22 +95,13 @@ class TermFinder:
     """Finds lexicon terms in text, longest first, on word boundaries, case-insensitively."""
 
     def __init__(self, entries: Iterable[tuple[str, object]]):
-        self._values: dict[str, object] = {}
-        spellings = set()
-        for term, value in entries:
-            term = term.strip()
-            if term and fold(term) not in self._values:
-                self._values[fold(term)] = value
-            if term:
-                spellings.update({term, fold(term)})  # the text keeps its ß; the key folds it
-        if spellings:
-            # One alternation per shared prefix (a trie), not one branch per term: the matcher then
-            # walks each position once instead of trying thousands of terms there. Longer terms
-            # are still preferred, as with the terms sorted longest first.
-            body = _trie_pattern(sorted(spellings))
-            self._pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
-        else:
-            self._pattern = None
+        entries = list(entries)
+        if len(entries) < _CACHED_FROM:
+            values, spec = _built_terms(entries)
+        else:   # built once and read back from the derived cache (service/nlp/cache.py) after that
+            values, spec = cache.cached("terms", entries, lambda: _built_terms(entries))
+        self._values: dict[str, object] = values
+        self._pattern = cache.regex(spec) if spec is not None else None
 
     def __contains__(self, term: str) -> bool:
         return fold(term) in self._values

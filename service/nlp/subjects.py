@@ -530,10 +530,18 @@ def _event_lemmas() -> tuple[dict, list]:
     """The event lexicon by lemma: single words ("getötet" -> töten, "evacuated" -> evacuate) and phrases as
     sets of content lemmas ("in Sicherheit gebracht" -> {sicherheit, bringen}), so that inflected and
     discontinuous forms are found too ("Der Sturm tötete 16 Menschen", "brachte 300 Bewohner in Sicherheit")."""
+    from .cache import cached
+
+    # read back from the derived cache (service/nlp/cache.py) once built: tagging the phrases takes 0.2 s
+    events = load("events").get("events", [])
+    return cached("event-lemmas", events, lambda: _read_event_lemmas(events))
+
+
+def _read_event_lemmas(events: list) -> tuple[dict, list]:
     from .reading import read
 
     single, phrases = {}, []
-    for entry in load("events").get("events", []):
+    for entry in events:
         for language in ("de", "en"):
             for term in entry.get("terms", {}).get(language, []):
                 words = [t for t in read(term, language).tokens if t.text[:1].isalpha()]
