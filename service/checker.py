@@ -43,7 +43,7 @@ def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
     import sys
 
     from .nlp.places import gazetteer
-    from .relations import _ACRONYM_NAME, kind, where
+    from .relations import kind, teaches_acronym, where
 
     frames = {(kind(claim), where(claim)) for claim in claims if claim.quantity is not None}
     kinds, kind_of, compatible, fits = {k for k, _ in frames}, index.memo("kind"), gazetteer().compatible, {}
@@ -62,10 +62,7 @@ def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
                 fit = fits.get((of, at))
                 if fit is None:   # a check's candidates hold a few dozen places: each is compared once
                     fit = fits[of, at] = any(of == k and compatible(place, at) for k, place in frames)
-                source = claim.attributor
-                keep = fit or (source is not None and _ACRONYM_NAME.match(source.canonical) is not None
-                               and sum(1 for c in source.canonical if c.isupper()) >= 2
-                               and source.canonical not in (source.text or ""))   # (it may teach its acronym)
+                keep = fit or teaches_acronym(claim.attributor)
         if not keep:
             del stored[claim_id]
     found: dict[str, tuple[Claim, float]] = {}
@@ -111,16 +108,14 @@ def _known_as(claim: Claim, candidates: list[tuple[Claim, float]]) -> Claim:
     Association" is the BdSt wherever an article wrote "The Taxpayers' Association (BdSt)"), so that it
     meets the claims of other articles that name it only by the acronym."""
     from .nlp.entities import same_name
-    from .relations import is_acronym
+    from .relations import is_acronym, teaches_acronym
 
     source = claim.attributor
     if source is None or is_acronym(source.canonical):
         return claim
     for stored, _ in candidates:
         taught = stored.attributor
-        if (taught is not None and is_acronym(taught.canonical) and taught.text != taught.canonical
-                and taught.canonical not in taught.text
-                and same_name(source.canonical, claim.language, taught.text, stored.language)):
+        if teaches_acronym(taught) and same_name(source.canonical, claim.language, taught.text, stored.language):
             return replace(claim, attributor=replace(source, canonical=taught.canonical))
     return claim
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .nlp.lexicon import fold
-from .nlp.model import Claim, Quantity
+from .nlp.model import Attributor, Claim, Quantity
 from .nlp.numbers import APPROX_TOLERANCE, format_quantity
 from .nlp.places import gazetteer
 
@@ -341,6 +341,13 @@ _ACRONYM_NAME = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,6}$")
 def is_acronym(name: str) -> bool:
     """A short name written with capitals inside ("BdSt", "LALS", "WFP")."""
     return bool(_ACRONYM_NAME.match(name)) and sum(1 for c in name if c.isupper()) >= 2
+
+
+def teaches_acronym(source: Optional[Attributor]) -> bool:
+    """A source stored under an acronym that its article spelled out: the name as written is the expansion
+    ("The Taxpayers' Association (BdSt)"), which teaches the acronym to statements that give the name."""
+    return (source is not None and is_acronym(source.canonical) and source.text != source.canonical
+            and source.canonical not in (source.text or ""))
 
 
 @lru_cache(maxsize=65536)
