@@ -500,13 +500,13 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     part = next((c for c in (statement, stored) if c.extra.get("part")), None)
     if part is not None and not (statement.extra.get("part") and stored.extra.get("part")):
         whole = stored if part is statement else statement
-        # a part whose whole is given ("2,400 of the 6,500 staff") is a part of that whole only: a figure
-        # that is not that whole is another count of the part
+        # a part whose whole is given ("2,400 of the 6,500 staff") is a part of that whole or of a larger
+        # count of it; a figure below that whole is another count of the part
         stated = part.extra.get("whole")
+        other = in_base(whole).value
         if _bounds(in_base(part))[0] <= _bounds(in_base(whole))[1] and (
-                not isinstance(stated, (int, float)) or same_figure(
-                    in_base(whole), replace(in_base(whole), value=_scaled(part, stated), low=None, high=None,
-                                            qualifier="approx"))):
+                not isinstance(stated, (int, float)) or other is None
+                or other >= _scaled(part, stated) * (1 - APPROX_TOLERANCE)):
             of = f" of {part.extra['whole']:,.10g}" if part.extra.get("whole") else ""
             return Relation("related", 0.35 + 0.3 * similarity,
                             f"Part of: {_fmt_claim(part)}{of} ({_source(part)}) is a part of the whole "

@@ -470,8 +470,8 @@ def possessed_report(sentence: str, language: str) -> Optional[Named]:
     if report is None:
         return None
     owner = m.group(1)
-    if fold(owner) in _STOP or gazetteer().demonyms.get(owner):
-        return None
+    if fold(owner) in _STOP and fold(owner) not in _TERRITORIES or gazetteer().demonyms.get(owner):
+        return None   # ("The town's own count": a territory's own body speaks)
     return Named(sentence[m.start(1):m.end(1)], owner, role_of(owner.split()[-1], "en"), m.start(1), m.end(1))
 
 

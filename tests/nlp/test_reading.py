@@ -1134,6 +1134,7 @@ def test_a_source_that_keeps_to_its_figure_restates_the_count_before():
 @pytest.mark.parametrize("other, expected", [
     ("Mehr als 2.000 Mitarbeiter sind betroffen.", "conflicting"),   # not the whole: another count of the part
     ("Das Werk hat 5.000 Mitarbeiter.", "related"),                  # the whole the part is counted of
+    ("Das Werk hat inzwischen 6.000 Mitarbeiter.", "related"),       # a larger count of the whole
 ])
 def test_a_part_whose_whole_is_stated_is_a_part_of_that_whole_only(other, expected):
     part = figures("Betroffen sind 1.200 der 5.000 Mitarbeiter.", "de")[1200]
