@@ -1264,3 +1264,17 @@ def test_bodies_of_two_seats_or_two_kinds_are_two_sources(a, b, same):
 ])
 def test_an_english_event_phrase_is_read_in_its_order(text, value, event):
     assert figures(text, "en")[value].extra.get("event") == event
+
+
+@pytest.mark.parametrize("a, b, related", [
+    # two names for one thing beside the same distinct figure, in sentences alike
+    ("Storm losses for insurers are estimated at 2.7 billion euros.", "Die Sturmschäden summieren sich auf 2,7 Milliarden Euro.", True),
+    # a round figure says too little to join two named things
+    ("The repair costs come to 2 million euros.", "The damage amounts to 2 million euros.", False),
+])
+def test_measured_things_named_apart_beside_the_same_distinct_figure(a, b, related):
+    from service.encoder import embed
+
+    x, y = first_figures(a, b)
+    va, vb = embed([a, b])
+    assert (relate(x, y, similarity=float(va @ vb)) is not None) is related
