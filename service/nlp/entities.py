@@ -310,6 +310,21 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
     lemmas = _reporting_lemmas()
     particles = {t.clause: t for t in tokens if t.particle}
     first_described = None
+    if language == "en":
+        # "Hospitals have admitted 310 people …, the city's health office said": a reporting clause closing
+        # the sentence after a comma names who says it all, before any verb of what is said
+        for i in range(len(tokens) - 1, 0, -1):
+            token = tokens[i]
+            if not token.verb or token.lemma.casefold() not in lemmas or tokens[i - 1].text == ",":
+                continue
+            before = _noun_phrase(tokens, i - 1, -1)
+            opened = i - 1 - len(before)
+            if before and opened >= 0 and tokens[opened].text == "," and not any(
+                    t.number for t in before):
+                named = _named(before, sentence)
+                if named is not None and named.role != "report":
+                    return named
+            break
     for i, token in enumerate(tokens):
         if not (token.verb or token.auxiliary):
             continue

@@ -1278,3 +1278,18 @@ def test_measured_things_named_apart_beside_the_same_distinct_figure(a, b, relat
     x, y = first_figures(a, b)
     va, vb = embed([a, b])
     assert (relate(x, y, similarity=float(va @ vb)) is not None) is related
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a reporting clause closing the sentence names who says it all, not the subject of what is said
+    ("Clinics in Kelbra have admitted 90 people since Monday, the district health office said.", "district health office"),
+    ("Police arrested 12 people, the ministry said.", "ministry"),
+])
+def test_a_closing_reporting_clause_names_the_speaker(sentence, name):
+    from service.nlp.attributors import attribute
+
+    assert attribute(sentence, "en").attributor.canonical == name
+
+
+def test_hospitals_that_admitted_people_count_admissions():
+    assert figures("Clinics in Kelbra have admitted 90 people since Monday.", "en")[90].extra.get("event") == "hospitalised"
