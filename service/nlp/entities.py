@@ -322,8 +322,9 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
             if before and opened >= 0 and tokens[opened].text == "," and not any(
                     t.number for t in before):
                 named = _named(before, sentence)
-                if named is not None and named.role != "report":
-                    return named
+                bare = named is not None and len(named.name.split()) == 1 and named.role is not None
+                if named is not None and named.role != "report" and not bare:
+                    return named   # ("…, the company said": the company the sentence names may speak first)
             break
     for i, token in enumerate(tokens):
         if not (token.verb or token.auxiliary):
