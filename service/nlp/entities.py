@@ -520,8 +520,10 @@ def _governed_body(sentence: str, language: str, cue: re.Pattern) -> Optional[Na
     """The noun phrase a cue governs, by its own words, when neither a name nor a role noun makes it a body
     ("ein Sprecher der Deutschen Bahn")."""
     m = cue.search(sentence)
+    if m is None:
+        return None
     reading = read(sentence, language)
-    i = reading.after(m.start("body")) if m else None
+    i = reading.after(m.start("body"))
     phrase = [t for t in _noun_phrase(reading.tokens, i, 1) if t.pos not in ("ART", "AT0")] if i is not None else []
     if not phrase or not any(t.noun or t.proper for t in phrase):
         return None
