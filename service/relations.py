@@ -353,7 +353,7 @@ def teaches_acronym(source: Optional[Attributor]) -> bool:
 @lru_cache(maxsize=65536)
 def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str, y_text: str, b_language: str) -> bool:
     """_same_source on the names alone, cached: a check asks it of the same few sources hundreds of times."""
-    from .nlp.entities import abbreviates, generic_role_name, same_name, same_report
+    from .nlp.entities import abbreviates, generic_role_name, role_of, same_name, same_report
 
     # a body stored by its kind ("union", "fire service") is named in English whatever its article's language
     x_lang = "en" if generic_role_name(x_canonical) == x_canonical else a_language
@@ -376,7 +376,7 @@ def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str
         if canonical in text and len(text.split()) > len(canonical.split()) + 1 and same_name(one, one_lang, text, lang):
             return True   # "Mieterverein" and "Der Mieterverein Sanderbrück" (stored as Sanderbrück)
         title = text[:text.find(canonical)].strip() if canonical in text and " " in canonical.strip() else ""
-        if title and title[:1].isupper() and same_name(one, one_lang, title, lang):
+        if title and (title[:1].isupper() or role_of(title.split()[-1], lang)) and same_name(one, one_lang, title, lang):
             return True   # "Verteidigerin" and "Defence lawyer Frieda Sommerau": a person by the title before the name
     if same_report(x_text, a_language, y_text, b_language):
         return True

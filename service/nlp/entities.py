@@ -878,9 +878,12 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
                                                            _language_of_word(own), heads=False):
             continue   # "Robert Koch-Institut" is the institute, not "das Gesundheitsamt"
         candidates.append(organisation)
-    if not candidates and bare and role == "authority":
-        # "Das teilte die Behörde mit": any public body the article names is an authority
-        candidates = [o for o in organisations if o[1] in _INSTITUTIONS and fold(o[0]) != fold(attributor.canonical)]
+    if bare and role == "authority":
+        # "Das teilte die Behörde mit": any public body the article names is an authority (the one named last
+        # before, as for any role noun)
+        candidates += [o for o in organisations if o[1] in _INSTITUTIONS and o not in candidates
+                       and fold(o[0]) != fold(attributor.canonical)]
+        candidates.sort(key=lambda o: o.index if isinstance(o, Organisation) else -1)
     if not candidates:
         return attributor
     # "the office" is the body whose name ends in that word (or its translation) before any other of its kind
@@ -1051,8 +1054,8 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
             if small and language != "en":
                 continue   # English role nouns are written small: "German mobile operator Telvio"
             role = role_of(token.text, language)
-            if role is None:
-                continue
+            if role is None or token.text[:1].isupper() and toponym_like(token.text) and not in_dictionary(token.text):
+                continue   # ("Marlstadt" is a town, not a city administration)
             if small and not named_next:
                 apposed = _apposed_name(tokens, i)
                 if apposed is not None:

@@ -1293,3 +1293,17 @@ def test_a_closing_reporting_clause_names_the_speaker(sentence, name):
 
 def test_hospitals_that_admitted_people_count_admissions():
     assert figures("Clinics in Kelbra have admitted 90 people since Monday.", "en")[90].extra.get("event") == "hospitalised"
+
+
+def test_a_town_is_no_body_and_the_authority_is_the_body_named_before():
+    claims = [c for c in nlp.extract_claims(
+        "Ermittlungen in Kelbstadt\n\nDie Staatsanwaltschaft Kelbstadt ermittelt gegen einen Arzt. Betroffen sind nach "
+        "Angaben der Behörde 40 Patienten. Die Landesärztekammer (LÄK) prüft den Fall.", language="de",
+        published=None, publisher="Kurier") if c.quantity]
+    assert claims[0].attributor.canonical == "Staatsanwaltschaft Kelbstadt"
+
+
+def test_a_person_s_title_in_small_letters_meets_the_body_it_names():
+    from service.relations import _same_names
+
+    assert _same_names("prosecutors", "Prosecutors", "en", "Jana Roth", "prosecutor Jana Roth", "en")
