@@ -153,7 +153,10 @@ def read(text: str, language: str) -> Reading:
 def _misread_name(before: list, word: str, pos: str) -> bool:
     """An English capitalised word inside a sentence that the tagger read as a verb or could not class,
     though no English dictionary knows it: a name ("The IG Metall union said")."""
-    if not (before and word[:1].isupper() and (pos.startswith("VV") or pos == "UNC")) or before[-1].text in ".!?:\"“”‘'(":
+    # (a longer word in capitals throughout, or one read as a verb, is shouting, not a name: "WERE KILLED")
+    shape = word[1:].islower() and (pos.startswith("VV") or pos == "UNC") or (
+        word.isupper() and len(word) <= 5 and pos == "UNC")   # "IG"
+    if not (before and word[:1].isupper() and shape) or before[-1].text in ".!?:\"“”‘'(":
         return False
     from .bilingual import english_word
 
