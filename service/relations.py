@@ -108,13 +108,12 @@ def _fmt_claim(claim: Claim) -> str:
 
 def in_base(claim: Claim) -> Quantity:
     """The claim's quantity in its concept's base unit ("120 mph" as 193 km/h); as it is when not converted."""
-    q, scale = claim.quantity, claim.extra.get("scale")
-    if q is None or not scale:
+    q = claim.quantity
+    if q is None or not claim.extra.get("scale"):
         return q
-    factor, offset = scale
 
     def convert(x):
-        return None if x is None else x * factor + offset
+        return None if x is None else _scaled(claim, x)
 
     return replace(q, value=convert(q.value), low=convert(q.low), high=convert(q.high))
 

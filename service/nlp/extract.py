@@ -311,7 +311,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                 claims[-1].extra["per"] = True   # "43 Euro je Aktie", "13,500 euros each": a rate, not a total
         if subject.scale:
             claims[-1].extra["scale"] = list(subject.scale)
-        if _TARGET.search(own) or _TARGET.search(_gapped_clause(text, quantity, language)):
+        if _TARGET.search(_gapped_clause(text, quantity, language)):   # (the own clause, or more of it)
             # "Verdi fordert 8 Prozent", "15.000 Unterschriften sind nötig", "prosecutors had sought nine years":
             # what someone asks, offers or needs, not what is
             claims[-1].extra["target"] = True
