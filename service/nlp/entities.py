@@ -227,6 +227,12 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
         # "Gesundheitsamt Hallstedt", "Kämmerei Norderbrück": an institution with its seat is that institution
         kind_word = next(t for t in content if t.noun and not t.proper and role_of(t.text, "de"))
         name = f"{kind_word.lemma if kind_word.lemma[:1].isupper() else kind_word.text} " + " ".join(t.text for t in names)
+    elif names and role and _language_of(names[0]) == "de" and all(
+            in_dictionary(t.text) and not t.text.isupper() for t in names) and any(
+            t.noun and not t.proper and role_of(t.text, "de") and t.start < names[0].start for t in content):
+        # "Der Reederverband Nord": common words after the kind's noun say which body it is; they name none alone
+        kind_word = next(t for t in content if t.noun and not t.proper and role_of(t.text, "de"))
+        name = f"{kind_word.lemma if kind_word.lemma[:1].isupper() else kind_word.text} " + " ".join(t.text for t in names)
     elif names:
         name = " ".join(t.text for t in names)
     elif role or report:
@@ -656,6 +662,7 @@ def _word_similarity(a: str, b: str) -> float:
 class _Word:
     meanings: frozenset            # the lemma, the word, and its English translations
     parts: tuple = ()              # a German compound's parts, each as its meanings
+    kind: Optional[str] = None     # the kind of body the word (a compound by its head) names, if any
 
 
 def _content_words(name: str, language: str, keep_stop: bool = False) -> list[_Word]:
@@ -673,11 +680,17 @@ def _content_words(name: str, language: str, keep_stop: bool = False) -> list[_W
         if geo.demonyms.get(token.text):
             continue
         lemma = token.lemma.casefold()
-        meanings = frozenset(set(english(lemma, language, heads=False)) | {lemma, fold(token.text), _ENDING.sub("", fold(token.text))})
+        # a body's noun means its kind too ("Verband", "Association": association), which a dictionary that
+        # lists a word's other senses first may leave out
         split = (compound_split(token.lemma) or compound_split(token.text)) if language == "de" else None
         pieces = split if split else token.parts if language == "de" else ()
+        meanings = frozenset(set(english(lemma, language, heads=False)) | {lemma, fold(token.text), _ENDING.sub("", fold(token.text))})
+        # a body's noun says its kind ("Verband", "Association": an organisation), which a dictionary that lists
+        # a word's other senses first may not; a compound's kind is its head's
+        kind = role_of(pieces[-1] if len(pieces) >= 2 else token.text, language) or (
+            role_of(lemma, language) if len(pieces) < 2 else None)
         parts = tuple(frozenset({p} | set(english(p, "de")[:6])) for p in pieces)
-        words.append(_Word(meanings, parts))
+        words.append(_Word(meanings, parts, kind))
     return words
 
 
@@ -705,12 +718,21 @@ def _covered(shorter: list[_Word], longer: list[_Word]) -> bool:
         # a word the dictionary does not translate: the encoder, one word against one word
         return any(_word_similarity(m, w) >= WORD_SIMILARITY for m in group if " " not in m for w in raw)
 
-    def compound_known(parts) -> bool:
-        # a compound by its head and at least one modifier ("Wasserschutzpolizei": water police; Schutz
-        # may go unsaid), never by its head alone ("Landespolizei" is not "Bundespolizei")
-        return len(parts) >= 2 and known(parts[-1]) and any(known(p) for p in parts[:-1])
+    kinds = {word.kind for word in longer if word.kind and not word.parts}
 
-    return all(known(w.meanings) or (w.parts and (all(known(p) for p in w.parts) or compound_known(w.parts)))
+    def compound_known(word) -> bool:
+        # a compound by its head and at least one modifier ("Wasserschutzpolizei": water police; Schutz
+        # may go unsaid), never by its head alone ("Landespolizei" is not "Bundespolizei"); a head the
+        # dictionary does not give as the other's word by the kind they name, then with every modifier
+        # ("Reederverband": shipowners' association; "Landesfischereiverband" is no "fisheries association")
+        parts = word.parts
+        if len(parts) < 2:
+            return False
+        if known(parts[-1]):
+            return any(known(p) for p in parts[:-1])
+        return word.kind in kinds and all(known(p) for p in parts[:-1])
+
+    return all(known(w.meanings) or (w.parts and (all(known(p) for p in w.parts) or compound_known(w)))
                for w in shorter)
 
 
@@ -1070,8 +1092,12 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                             gazetteer().names.get(later.text)) or role_of(later.text, language):
                         break
                     name.append(later.text)
+                if small and role in _INSTITUTIONS and len(name) == 2 and all(_name_like(t) for t in tokens[i + 1:i + 3]):
+                    continue   # "chief prosecutor Katrin Wolter": an official's title before a person's name
                 name = " ".join(name)
-                found.append(Organisation(f"{token.text} {name}" if role in _INSTITUTIONS else name, role,
+                # "Der Reederverband Nord": a common word after the noun says which body it is, it names none alone
+                whole = role in _INSTITUTIONS or in_dictionary(nxt.text) and not nxt.text.isupper()
+                found.append(Organisation(f"{token.text} {name}" if whole else name, role,
                                           token.text, number))
                 continue
             # "Rheinmark Bank", "Norvik Pharma": names whose last word says what kind of body they are

@@ -1307,3 +1307,78 @@ def test_a_person_s_title_in_small_letters_meets_the_body_it_names():
     from service.relations import _same_names
 
     assert _same_names("prosecutors", "Prosecutors", "en", "Jana Roth", "prosecutor Jana Roth", "en")
+
+
+def test_an_official_s_title_before_a_person_s_name_is_no_body_of_its_own():
+    from service.nlp.entities import organisations
+
+    sentences = ["Investigators in Harlbeck said 14 suspects had been named.",
+                 '"We are not done," chief prosecutor Lena Dorn said.']
+    assert organisations(sentences, "en") == []
+    claims = [c for c in nlp.extract_claims(
+        "Fraud probe widens\n\nProsecutors said on Monday that 14 suspects had been named. \"We are not done,\" "
+        "chief prosecutor Lena Dorn said.", language="en", published=None, publisher="Ledger") if c.quantity]
+    assert claims[0].attributor.canonical == "prosecutors"   # not the person named later
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Der Bauernverband Nord spricht von 300 Betrieben.", "Bauernverband Nord"),  # a common word says which body
+    ("Der Autohersteller Vanta spricht von 300 Autos.", "Vanta"),                # a name names the body alone
+])
+def test_a_common_word_after_a_body_s_noun_stays_in_its_name(sentence, name):
+    from service.nlp.entities import speaker
+
+    assert speaker(sentence, "de").name == name
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Reederverband West", "Western Shipowners' Association", True),  # a compound's head by the kind it names
+    ("Reederverband West", "Western Farmers' Association", False),    # with every modifier
+    ("Landesfischereiverband", "fisheries association", False),         # the level is a modifier too
+])
+def test_a_compound_body_meets_its_translation_by_its_head_s_kind(a, b, same):
+    from service.nlp.entities import same_name
+
+    assert same_name(a, "de", b, "en") is same
+
+
+def test_containers_are_no_meals_and_container_ships_no_containers():
+    containers = figures("Am Terminal stehen 4.000 Container.", "de")[4000]
+    meals = figures("The charity handed out 4,000 meals.", "en")[4000]
+    ships = figures("Vor dem Hafen warten 4.000 Containerschiffe.", "de")[4000]
+    english = figures("About 4,000 containers are stuck at the terminal.", "en")[4000]
+    assert containers.subject_key != meals.subject_key
+    assert relate(english, containers, similarity=0.6) is not None
+    assert relate(english, ships, similarity=0.6) is None
+
+
+@pytest.mark.parametrize("sentence, forecast", [
+    ("The operator said the damage had reached 2 million euros and that repairs would take weeks.", False),
+    ("The operator said the damage would reach 2 million euros.", True),
+])
+def test_a_forecast_in_another_reported_clause_says_nothing_of_the_figure(sentence, forecast):
+    assert figures(sentence, "en")[2_000_000].forecast is forecast
+
+
+@pytest.mark.parametrize("text", [
+    "Terminal outage\n\nBraxon, which runs the terminal at Holmvik, said repairs had begun. Waiting times rose to "
+    "four days, according to the Holmvik Port Authority (HPA). The freighter Aldora has waited since Monday. The company said 9 of its 20 cranes were working again.",
+    "Ausfall am Terminal\n\nBraxon zufolge laufen die Reparaturen in Holmvik. Die Wartezeit stieg nach Angaben "
+    "der Hafenbehörde auf vier Tage. Der Frachter Aldora wartet seit Montag. Der Terminalbetreiber teilte mit, 9 der 20 Kräne arbeiteten wieder.",
+])
+def test_the_company_is_the_one_word_name_that_spoke_before(text):
+    language = "de" if "Ausfall" in text else "en"
+    claims = [c for c in nlp.extract_claims(text, language=language, published=None, publisher="Kurier") if c.quantity]
+    assert {c.attributor.canonical for c in claims if c.quantity.value in (9, 20)} == {"Braxon"}
+
+
+def test_a_place_written_with_its_umlauts_spelled_out_is_the_same_place():
+    german = figures("Am Terminal in Mölbeck stehen 4.000 Container.", "de")[4000]
+    english = figures("About 4,000 containers are stuck in Moelbeck.", "en")[4000]
+    other = figures("About 4,000 containers are stuck in Moelberg.", "en")[4000]
+    assert relate(english, german, similarity=0.6) is not None
+    assert relate(other, german, similarity=0.6) is None
+
+
+def test_a_word_the_dictionary_knows_is_no_place():
+    assert figures("Vor dem Hafen liegen 30 Schiffe auf Reede.", "de")[30].location_key is None
