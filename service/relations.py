@@ -192,7 +192,11 @@ def _heads_alike(a: Claim, b: Claim, unit_similarity) -> bool:
         return False
     compound = any(c.extra.get("head") and not fold(c.quantity.unit or "").startswith(c.extra["head"][:3])
                    for c in (a, b))
-    if alike < UNIT_SIMILARITY and compound and a.quantity.unit and b.quantity.unit and " " not in (
+    # ("Containerschiffe" are no "containers": a compound whose modifier is the other's head counts another thing)
+    modifies = any(c.extra.get("head") and o.extra.get("head") and c.extra["head"] != o.extra["head"]
+                   and fold(c.quantity.unit or "").startswith(o.extra["head"][:max(4, len(o.extra["head"]) - 1)])
+                   for c, o in ((a, b), (b, a)))
+    if alike < UNIT_SIMILARITY and compound and not modifies and a.quantity.unit and b.quantity.unit and " " not in (
             a.quantity.unit + b.quantity.unit):
         # a compound's head says less than the whole word ("Arzneimittel" is no "Mittel" alone)
         alike = max(alike, similarity(a.quantity.unit, a.language, b.quantity.unit, b.language))

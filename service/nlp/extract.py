@@ -7,7 +7,9 @@ from datetime import date
 from typing import Callable, Optional
 
 from .attributors import Attribution, attribute, is_media, sources
+from .bilingual import in_dictionary
 from .entities import actor, canonical_in_article, generic_role_name, named_bodies, spokesperson_body, taught_acronyms
+from .entities import toponym_like
 from .entities import organisations as article_organisations
 from .lexicon import both_languages, fold, load
 from .model import Attributor, Claim, TimeSpan
@@ -18,7 +20,8 @@ from .reading import TIME_WORD, read
 from .subjects import PARTITIVE, Subject, counted, is_increment, lexicon, measured_thing
 from .times import is_forecast, is_negated, resolve_time
 
-_CLAUSE_BREAK = re.compile(r"[,;:„“”\"«»()]|\s[–-]\s")
+# (a second reported clause joined by "and that", "und dass" is a clause of its own)
+_CLAUSE_BREAK = re.compile(r"[,;:„“”\"«»()]|\s[–-]\s|\s(?:and|but|und|aber)\s(?=(?:that|dass|daß)\s)")
 _TERRITORY = re.compile(r"(\w+)\s+(Territorium|Boden|Staatsgebiet|Gebiet|territory|soil)\b", re.IGNORECASE)
 # "in russischen Ausbildungslagern", "at Russian bases": a nationality word after a location preposition
 _IN_NATIONAL = re.compile(r"\b(?:in|im|auf|at|on|inside|within)\s+(?:den\s+|der\s+|dem\s+|the\s+)?(\w+)\s+(\w+)")
@@ -85,6 +88,21 @@ def _gapped_clause(text: str, quantity, language: str) -> str:
         if any(t.verb or t.auxiliary for t in words):
             return text[words[0].start:own[-1].end]
     return text[own[0].start:own[-1].end]
+
+
+_ANOTHER_REPORT = re.compile(r"\s(?:and|but|und|aber)\s(?=(?:that|dass|daß)\s)")
+
+
+def _own_report(sentence: str, quantity) -> str:
+    """The sentence without the reported clauses joined to it that do not hold the figure ("…had reached
+    5 million euros and that the system would be restored": the second one says nothing of the figure)."""
+    left, right = 0, len(sentence)
+    for m in _ANOTHER_REPORT.finditer(sentence):
+        if m.end() <= quantity.start:
+            left = m.end()
+        elif m.start() >= quantity.end:
+            right = min(right, m.start())
+    return sentence[left:right]
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -185,8 +203,9 @@ def _unknown_place(sentence: str, lo: int, hi: int, preps: set[str], language: O
             after = tokens[i + 2 + k] if i + 2 + k < len(tokens) else None
             if after is not None and after.noun and not after.proper:
                 break   # "in the Solvana scheme": a name that modifies a noun is not a place
-            if nxt.proper and nxt.text[:1].isupper() and not sources().mentions.get(nxt.text) and not TIME_WORD.match(nxt.text):
-                return "?:" + fold(nxt.text)
+            if nxt.proper and nxt.text[:1].isupper() and not sources().mentions.get(nxt.text) and not TIME_WORD.match(
+                    nxt.text) and (not in_dictionary(nxt.text) or toponym_like(nxt.text)):
+                return "?:" + fold(nxt.text)   # (a word the dictionary knows is no place: "auf Reede", at anchor)
             if nxt.pos not in ("ART", "AT0"):
                 break
     return None
@@ -275,7 +294,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             text=text, language=language, start=0, end=len(text), attributor=speaker, quantity=quantity,
             subject=subject.label, subject_key=subject.key, location=gazetteer().label(location, "en"),
             location_key=location, time=time, forecast=ahead or is_forecast(text[lo:hi], language) or (
-                len(quantities) == 1 and is_forecast(text, language)),
+                len(quantities) == 1 and is_forecast(_own_report(text, quantity), language)),
             negated=False,
             extra={"concept": subject.concept, "event": subject.event, "owner": subject.owner,
                    "time_explicit": explicit, "attribution": attribution.how,
@@ -470,6 +489,36 @@ def _said_before(attributor: Attributor, earlier: list[Attribution]) -> Optional
     return None
 
 
+def _descriptor(name: str) -> bool:
+    """A compound that describes a company or organisation by what it does ("Terminalbetreiber",
+    "Betreibergesellschaft"), unlike an institution's name ("Gesundheitsamt")."""
+    from .entities import _compound, role_of
+
+    return " " not in name and role_of(name, "de") in ("company", "organisation") and _compound(name)
+
+
+def _named_before(attributor: Attributor, earlier: list[Attribution], organisations: list) -> Optional[Attributor]:
+    """"Kaiport, which runs the terminal, said … The company said …": a bare noun of a kind that the article
+    types no body of stands for the last source before it named by a name of one word that no kind types
+    (not a person, not a body of another kind, not a report)."""
+    from .entities import role_of
+
+    kind = role_of(attributor.canonical, "en") or role_of(attributor.canonical, "de")
+    if any(o[1] == kind for o in organisations):
+        return None   # (the article's own body of that kind was not the one meant, or resolve_role found it)
+    for before in reversed(earlier):
+        named = before.attributor
+        if named is None or before.how not in ("explicit", "actor"):
+            continue
+        name = named.canonical
+        if " " in name or not name[:1].isupper() or name.isupper() or _bare_kind(name) or is_media(name):
+            continue
+        if role_of(name, "de") or role_of(name, "en") or name in sources().kind:
+            continue
+        return Attributor(attributor.text, name)
+    return None
+
+
 def _heading_name(text: str, language: str) -> Optional[str]:
     """A name the tagger knows as one opening the sentence before its verb ("Pharvo hat …"), not a place."""
     tokens = read(text, language).tokens
@@ -521,6 +570,12 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
                 name = acting.name if acting is not None else _heading_name(text, language)
                 if name and not _bare_kind(name):
                     resolved = Attributor(resolved.text, generic_role_name(name) or name)
+                else:
+                    resolved = _named_before(resolved, out, organisations) or resolved
+            elif _descriptor(resolved.canonical) and resolved.canonical == attribution.attributor.canonical:
+                # "der Terminalbetreiber", "die Betreibergesellschaft": a company's descriptor names no body of
+                # its own
+                resolved = _named_before(resolved, out, organisations) or resolved
             attribution = Attribution(resolved, attribution.how, attribution.span)
         elif attribution.how == "none" and deep:
             acting = actor(text, language, bodies=bodies)

@@ -71,7 +71,8 @@ class Gazetteer:
             return True
         if a.startswith("?:") or b.startswith("?:"):
             # a place no gazetteer knows may lie inside a known one; two unknown places are two places
-            return a == b or not (a.startswith("?:") and b.startswith("?:"))
+            # ("Nordmünde" is written "Nordmuende" in English copy)
+            return _spelled(a) == _spelled(b) or not (a.startswith("?:") and b.startswith("?:"))
         return self.contains(a, b) or self.contains(b, a)
 
     def country(self, place: Optional[str]) -> Optional[str]:
@@ -86,6 +87,14 @@ class Gazetteer:
         if place.startswith("?:"):
             return place[2:].title()
         return self.labels.get(place, {}).get(language, place)
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def _spelled(place: str) -> str:
+    """A place's key with its umlauts written out, as English copy writes names no gazetteer knows."""
+    return place.translate(_UMLAUTS)
 
 
 @lru_cache(maxsize=1)
