@@ -306,6 +306,15 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             # "davon 40 Kinder", "including 12 children", "of them 3"; a sentence of its own that takes its
             # whole from the one before: "Rund 40 davon sind Tankschiffe.", "Of those, 23 are tankers."
             claims[-1].extra["part"] = True
+        elif len(claims) >= 2 and _FROM_THE_WHOLE.search(text[:quantity.start]) and claims[-2].quantity.text in (
+                text[:quantity.start]) and claims[-2].quantity.end <= quantity.start:
+            # "Of the 66 injured, 12 were firefighters": a part of the whole the sentence opens with, befallen
+            # by what befell it
+            whole, part = claims[-2], claims[-1]
+            part.extra.update(part=True, whole=whole.quantity.value)
+            if not part.extra.get("event") and whole.extra.get("event"):
+                part.extra["event"] = whole.extra["event"]
+                part.subject_key = f"{(part.subject_key or '').split('@')[0]}@{whole.extra['event']}"
         own = _own_clause(text, quantity, language)
         if subject.concept in lexicon().generic:
             # the source's words say who reports, not what is measured; an actor's name may be what is ("SPD")

@@ -1382,3 +1382,17 @@ def test_a_place_written_with_its_umlauts_spelled_out_is_the_same_place():
 
 def test_a_word_the_dictionary_knows_is_no_place():
     assert figures("Vor dem Hafen liegen 30 Schiffe auf Reede.", "de")[30].location_key is None
+
+
+def test_a_part_of_the_whole_a_sentence_opens_with_is_befallen_by_what_befell_it():
+    part = figures("Of the 48 injured, 9 were police officers.", "en")[9]
+    assert (part.extra.get("event"), part.extra.get("part"), part.extra.get("whole")) == ("injured", True, 48)
+    assert relate(part, figures("Unter den Verletzten sind neun Polizisten.", "de")[9], similarity=0.6) is not None
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Some 20,000 ducks have been culled so far.", "en"),
+    ("Bislang wurden 20.000 Enten gekeult.", "de"),
+])
+def test_animals_culled_were_killed(text, language):
+    assert figures(text, language)[20000].extra.get("event") == "killed"
