@@ -303,6 +303,9 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     owner_a, owner_b = a.extra.get("owner"), b.extra.get("owner")
     if owner_a and owner_b and owner_a != owner_b:
         return False
+    holder_a, holder_b = a.extra.get("holder"), b.extra.get("holder")
+    if holder_a and holder_b and not _same_canonical(holder_a, holder_b):
+        return False   # "Maxwerk's revenue" is not Hansatec's; "Kiprop" is "Daniel Kiprop"
     return gazetteer().compatible(where(a), where(b))
 
 

@@ -93,6 +93,51 @@ def _gapped_clause(text: str, quantity, language: str) -> str:
 _ANOTHER_REPORT = re.compile(r"\s(?:and|but|und|aber)\s(?=(?:that|dass|daß)\s)")
 
 
+_FINITE_TAGS = ("VV(FIN)", "VA(FIN)", "VM(FIN)", "VVZ", "VVD", "VBZ", "VBD", "VHZ", "VHD", "VDZ", "VDD", "VM0")
+_POSSESSOR = re.compile(r"\b([A-ZÄÖÜ][\w-]+)['’]s\s")
+
+
+def _holder(text: str, quantity, language: str, attribution: Attribution) -> Optional[str]:
+    """Whose the counted thing is when a name says it: the company or person the figure's clause opens with
+    ("Der Konkurrent Maxwerk beschäftigt 52.000 Menschen", "Kiprop won in 2:05:41") or an English
+    possessor before it ("Rival Maxwerk's quarterly revenue came to 3.9 billion euros"). Not a place (that
+    is the owner or the place), not a kind of body ("the company", "police"), not who says it."""
+    from .entities import _name_like, role_of
+
+    geo = gazetteer()
+    spoken = attribution.span if attribution.how != "actor" else (0, 0)
+
+    def name(word: str) -> bool:
+        # (a name a dictionary knows may be another language's: "Donau", "Danube"; so may an acronym: "EZB")
+        return (word[:1].isupper() and sum(c.isupper() for c in word) < 2 and not geo.names.get(word)
+                and not geo.demonyms.get(word)
+                and not TIME_WORD.match(word) and not role_of(word, language) and not sources().kind.get(word)
+                and not in_dictionary(word))
+
+    reading = read(text, language)
+    clause = reading.clause_of(quantity.start, quantity.end)
+    own = [t for t in reading.tokens if t.clause == clause and t.end <= quantity.start]
+    for m in _POSSESSOR.finditer(text, own[0].start if own else 0, quantity.start):
+        if language == "en" and name(m.group(1)) and not spoken[0] <= m.start() < spoken[1]:
+            return m.group(1)
+    # the clause's subject: (article) (descriptor noun) name(s), then its finite verb
+    k = 0
+    while k < len(own) and (own[k].pos in ("ART", "AT0") or own[k].noun and not _name_like(own[k]) and k + 1 < len(own)
+                            and _name_like(own[k + 1])):
+        k += 1
+    names = []
+    while k < len(own) and _name_like(own[k]) and name(own[k].text):
+        names.append(own[k])
+        k += 1
+    if names and k < len(own) and own[k].pos in _FINITE_TAGS and not any(
+            spoken[0] <= t.start < spoken[1] for t in names):
+        others = [t for t in reading.tokens if _name_like(t) and t not in names and name(t.text)
+                  and not spoken[0] <= t.start < spoken[1]]
+        if not others:   # ("Talvex bietet 2,8 Milliarden Euro für Brenno": whose is the offer?)
+            return " ".join(t.text for t in names)
+    return None
+
+
 def _own_report(sentence: str, quantity) -> str:
     """The sentence without the reported clauses joined to it that do not hold the figure ("…had reached
     5 million euros and that the system would be restored": the second one says nothing of the figure)."""
@@ -301,6 +346,9 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                    **({"verb": subject.verb} if subject.verb else {}),
                    **({"head": subject.head} if subject.head else {})},
         ))
+        holder = _holder(text, quantity, language, attribution)
+        if holder:
+            claims[-1].extra["holder"] = holder
         if (_PART_CUE.search(text[max(0, quantity.start - 30):quantity.start]) or _OF_THEM.match(text, quantity.end)
                 or _OF_THOSE.match(text[:quantity.start]) or PARTITIVE.match(text, quantity.end)):
             # "davon 40 Kinder", "including 12 children", "of them 3"; a sentence of its own that takes its

@@ -1396,3 +1396,17 @@ def test_a_part_of_the_whole_a_sentence_opens_with_is_befallen_by_what_befell_it
 ])
 def test_animals_culled_were_killed(text, language):
     assert figures(text, language)[20000].extra.get("event") == "killed"
+
+
+@pytest.mark.parametrize("a, b, related", [
+    # whose the counted thing is, when a name says it: the company or person a clause opens with, a possessor
+    ("Rival Korvald's annual revenue came to 1.2 billion euros.", "Der Hersteller Tamsen steigerte seinen Umsatz "
+     "auf 1,4 Milliarden Euro.", False),
+    ("Der Konkurrent Korvald beschäftigt 9.000 Menschen.", "Tamsen beschäftigt 7.000 Menschen.", False),
+    ("Mbeki has won 12 races this year.", "Der Läufer Joseph Mbeki hat 12 Rennen gewonnen.", True),   # a surname
+    ("Der Konkurrent Korvald beschäftigt 9.000 Menschen.", "The company employs 7,000 people.", True),  # no name
+    ("Tamsen bietet 1,2 Milliarden Euro für Korvald.", "Korvald rejected a 1.2 billion euro offer.", True),  # two names
+])
+def test_figures_of_two_named_holders_are_two_frames(a, b, related):
+    x, y = (next(iter(figures(t).values())) for t in (a, b))
+    assert (relate(x, y, similarity=0.6) is not None) is related
