@@ -561,6 +561,8 @@ def _named_before(attributor: Attributor, earlier: list[Attribution], organisati
     from .entities import role_of
 
     kind = role_of(attributor.canonical, "en") or role_of(attributor.canonical, "de")
+    if kind not in ("company", "organisation"):
+        return None   # (a public body's kind, "die Kämmerei", is no company's name)
     if any(o[1] == kind for o in organisations):
         return None   # (the article's own body of that kind was not the one meant, or resolve_role found it)
     for before in reversed(earlier):
@@ -570,7 +572,7 @@ def _named_before(attributor: Attributor, earlier: list[Attribution], organisati
         name = named.canonical
         if " " in name or not name[:1].isupper() or name.isupper() or _bare_kind(name) or is_media(name):
             continue
-        if role_of(name, "de") or role_of(name, "en") or name in sources().kind:
+        if role_of(name, "de") or role_of(name, "en") or name in sources().kind or toponym_like(name):
             continue
         return Attributor(attributor.text, name)
     return None
