@@ -319,9 +319,12 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
     if language == "en":
         # "Hospitals have admitted 310 people …, the city's health office said": a reporting clause closing
         # the sentence after a comma names who says it all, before any verb of what is said
+        last = max((k for k, t in enumerate(tokens) if t.text[:1].isalnum()), default=-1)
         for i in range(len(tokens) - 1, 0, -1):
             token = tokens[i]
-            if not token.verb or token.lemma.casefold() not in lemmas or tokens[i - 1].text == ",":
+            # (the tagger may read a closing "estimates", "reports" as a plural noun)
+            verb = token.verb or i == last and token.pos == "NN2" and token.text.endswith("s")
+            if not verb or token.lemma.casefold() not in lemmas or tokens[i - 1].text == ",":
                 continue
             before = _noun_phrase(tokens, i - 1, -1)
             opened = i - 1 - len(before)

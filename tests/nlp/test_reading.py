@@ -1284,6 +1284,8 @@ def test_measured_things_named_apart_beside_the_same_distinct_figure(a, b, relat
     # a reporting clause closing the sentence names who says it all, not the subject of what is said
     ("Clinics in Kelbra have admitted 90 people since Monday, the district health office said.", "district health office"),
     ("Police arrested 12 people, the ministry said.", "ministry"),
+    # a closing verb the tagger reads as a plural noun
+    ("Repairs to the dam will cost about 2 million euros, the water board estimates", "water board"),
 ])
 def test_a_closing_reporting_clause_names_the_speaker(sentence, name):
     from service.nlp.attributors import attribute
