@@ -1,7 +1,8 @@
 """Derive service/nlp/data/de_en.tsv.gz from Debian's trans-de-en (the Ding dictionary, GPL-2+).
 
 Keeps single-word German headwords (and their plural forms) with up to thirty English translations of at
-most three words each, in the dictionary's own order (its first sense first). The derived file is under
+most three words each, in the dictionary's own order (its first sense first), and adds the modifiers that
+begin compounds but no entry of their own ("agrar": agricultural, read from "agrarexport" and the like). The derived file is under
 the dictionary's licence, GPL-2.0-or-later; see the README's data table.
 
     python3 tools/build_dictionary.py [/usr/share/trans/de-en]
@@ -43,6 +44,36 @@ def _english(segment: str) -> list[str]:
     return out
 
 
+# A modifier no entry has on its own ("Agrar-") is read from the compounds it begins: "agrarexport" is
+# "agricultural export" and "export" is "Export", so "agrar" means "agricultural".
+MIN_MODIFIER, MIN_COMPOUNDS, MIN_SHARE = 4, 3, 0.6
+_LINKS = ("", "s", "es", "n", "en", "e")
+
+
+def _bound_modifiers(table: dict[str, list[str]]) -> dict[str, list[str]]:
+    votes: dict[str, dict[str, int]] = {}
+    for word, meanings in table.items():
+        for i in range(MIN_MODIFIER, len(word) - 3):
+            modifier, head = word[:i], word[i:]
+            if head not in table or any(modifier[:len(modifier) - len(link)] in table
+                                        for link in _LINKS if modifier.endswith(link)):
+                continue
+            heads = set(table[head])
+            for meaning in meanings:
+                words = meaning.split()
+                if len(words) == 2 and words[1] in heads:
+                    counts = votes.setdefault(modifier, {})
+                    counts[words[0]] = counts.get(words[0], 0) + 1
+                    break
+    found = {}
+    for modifier, counts in votes.items():
+        total = sum(counts.values())
+        best = max(counts, key=counts.get)
+        if total >= MIN_COMPOUNDS and counts[best] >= MIN_SHARE * total:
+            found[modifier] = [best]
+    return found
+
+
 def main() -> None:
     table: dict[str, list[str]] = {}
     for line in SOURCE.read_text(encoding="utf-8").splitlines():
@@ -67,6 +98,7 @@ def main() -> None:
             for meaning in meanings:
                 if meaning not in known and len(known) < MAX_MEANINGS:
                     known.append(meaning)
+    table.update(_bound_modifiers(table))
     with gzip.open(TARGET, "wt", encoding="utf-8", compresslevel=9) as out:
         out.write("# derived from Debian trans-de-en (Ding, Frank Richter, GPL-2.0-or-later) by tools/build_dictionary.py\n")
         for form in sorted(table):

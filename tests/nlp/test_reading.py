@@ -865,6 +865,8 @@ def test_compound_parts(word, parts):
     ("Landwirtschaftsministerium", "agriculture ministry", True),   # the linking "s" left out
     ("Landesamt", "state office", True),
     ("Landwirtschaftsministerium", "health ministry", False),
+    ("Agrarministerium", "agriculture ministry", True),   # a modifier no entry has alone, read from its compounds
+    ("Agrarministerium", "transport ministry", False),
 ])
 def test_ministries_and_offices_meet_their_translation(a, b, same):
     from service.nlp.entities import same_name
