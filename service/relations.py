@@ -670,13 +670,14 @@ def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple
     # a frame's count only grows when any of its claims names an event that only grows ("sent", "killed")
     growing = grows(statement) or any(grows(c) for _, c in timed)
     value = in_base(statement)
+    # a source under any of its names: claims join the group of any claim of the same source, and groups
+    # that a claim bridges are one ("farmers", "the state farmers' association", "Landesbauernverband")
     groups: list[list[tuple[Relation, Claim]]] = []
     for pair in timed:
-        group = next((g for g in groups if _same_source(g[0][1], pair[1])), None)
-        if group is None:
-            groups.append([pair])
-        else:
-            group.append(pair)
+        joined = [g for g in groups if any(_same_source(c, pair[1]) for _, c in g)]
+        for g in joined:
+            groups.remove(g)
+        groups.append([p for g in joined for p in g] + [pair])
     decided: dict[int, Relation] = {}
     for group in groups:
         days = [day_of(c) for _, c in group if when is None or day_of(c) <= when]

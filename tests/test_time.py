@@ -84,3 +84,23 @@ def test_in_the_latest_state_an_earlier_report_of_a_figure_that_does_not_only_gr
     said = statement(12, event=None, concept="money_eur")
     pairs = [(relate(said, c, 0.8), c) for c in claims]
     assert [r.relation for r, _ in in_time(said, pairs)] == ["conflicting", "conflicting"]
+
+
+def test_a_source_under_three_names_is_one_source_when_one_name_bridges_the_others():
+    from dataclasses import replace
+
+    # "farmers" is the English association's name in short, and the German name meets only the English one
+    claims = [stored(400, "farmers", "2025-08-01", event=None, concept="money_eur"),
+              replace(stored(600, "Landesbauernverband", "2025-08-07", event=None, concept="money_eur"), language="de"),
+              stored(500, "state farmers association", "2025-08-04", event=None, concept="money_eur")]
+    said = replace(statement(600, who="Landesbauernverband", event=None, concept="money_eur"), language="de")
+    relations, why = decide(said, claims)
+    assert relations["state farmers association 500"] == "related"
+    assert "Earlier figure" in why["state farmers association 500"]
+
+
+def test_names_in_one_language_do_not_meet_by_the_encoder_alone():
+    from service.nlp.entities import same_name
+
+    assert not same_name("farmers", "en", "agriculture ministry", "en")
+    assert same_name("shipowners association", "en", "ship-owners association", "en")   # two forms of one word

@@ -707,8 +707,9 @@ def _vocabulary(words: list[_Word]) -> set:
     return out
 
 
-def _covered(shorter: list[_Word], longer: list[_Word]) -> bool:
-    """Every content word of one name has a meaning among the other's words (a compound by its parts)."""
+def _covered(shorter: list[_Word], longer: list[_Word], across: bool = True) -> bool:
+    """Every content word of one name has a meaning among the other's words (a compound by its parts);
+    `across` when the names are in two languages."""
     if not shorter:
         return False
     vocabulary = _vocabulary(longer)
@@ -718,8 +719,10 @@ def _covered(shorter: list[_Word], longer: list[_Word]) -> bool:
     def known(group) -> bool:
         if any(m in vocabulary or all(w in vocabulary for w in m.split()) for m in group):
             return True
-        # a word the dictionary does not translate: the encoder, one word against one word
-        return any(_word_similarity(m, w) >= WORD_SIMILARITY for m in group if " " not in m for w in raw)
+        # a word the dictionary does not translate: the encoder, one word against one word; in one language
+        # only for two forms of one word ("shipowner", "ship-owners"), since "farmers" is no "agriculture"
+        return any(_word_similarity(m, w) >= WORD_SIMILARITY for m in group if " " not in m for w in raw
+                   if across or m[:4] == w[:4])
 
     kinds = {word.kind for word in longer if word.kind and not word.parts}
 
@@ -762,7 +765,8 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     seat_a, seat_b = _seat(a, a_lang), _seat(b, b_lang)
     if seat_a and seat_b and fold(seat_a) != fold(seat_b):
         return False   # "Klinikum Kelbra" and "Halden hospital": bodies of two places
-    if _covered(shorter, longer) or _covered(longer, shorter) or _same_kind(a, a_lang, b, b_lang):
+    across = a_lang != b_lang
+    if _covered(shorter, longer, across) or _covered(longer, shorter, across) or _same_kind(a, a_lang, b, b_lang):
         return True
     # "Veterinäramt Ostwiesen": a body named with its seat, a word no dictionary knows, is the body
     for name, language, other, other_language in ((a, a_lang, b, b_lang), (b, b_lang, a, a_lang)):
