@@ -137,17 +137,38 @@ def read(text: str, language: str) -> Reading:
     matches = list(_TOKEN.finditer(text))
     words = [m.group(0) for m in matches]
     tagged = _tagger(language).tag_sent(words, taglevel=1) if words else []
-    tokens, clause = [], 0
+    tokens, clause, opened, resume = [], 0, 0, None
     for i, (m, (_, lemma, pos)) in enumerate(zip(matches, tagged)):
         word = m.group(0)
+        if word == ")" and resume is not None:
+            # "… 23 Menschen an Frühsommer-Meningoenzephalitis (FSME) erkrankt": a short aside in brackets
+            # leaves the clause around it whole
+            tokens.append(Token(word, m.start(), m.end(), pos, lemma or word, clause, ()))
+            clause, resume = resume, None
+            continue
+        if word == "(" and _aside(tagged, i):
+            resume = clause
         if word in _BREAK_PUNCT or word.casefold() in _BREAK_WORDS and _opens_clause(tagged, i):
-            clause += 1
+            opened += 1
+            clause = opened
         if language == "en" and _misread_name(tokens, word, pos):
             pos, lemma = "NP0", word
         tokens.append(Token(word, m.start(), m.end(), pos, lemma or word, clause, _parts(language, word, pos)))
         if word in _BREAK_PUNCT:
-            clause += 1
+            opened += 1
+            clause = opened
     return Reading(text, language, tuple(tokens))
+
+
+def _aside(tagged: list, i: int) -> bool:
+    """A bracket that closes within four words, none a verb or a figure: an acronym, a name, a place."""
+    for k in range(i + 1, min(len(tagged), i + 6)):
+        word, _, pos = tagged[k]
+        if word == ")":
+            return k > i + 1
+        if pos in ("CARD", "CRD") or pos.startswith(("VV", "VA", "VM", "VB", "VD", "VH")) or word in _BREAK_PUNCT:
+            return False
+    return False
 
 
 def _misread_name(before: list, word: str, pos: str) -> bool:

@@ -1414,3 +1414,12 @@ def test_animals_culled_were_killed(text, language):
 def test_figures_of_two_named_holders_are_two_frames(a, b, related):
     x, y = (next(iter(figures(t).values())) for t in (a, b))
     assert (relate(x, y, similarity=0.6) is not None) is related
+
+
+@pytest.mark.parametrize("text, event", [
+    # a short aside in brackets leaves the clause around it whole
+    ("Im Kreis sind bereits 41 Menschen an Hantavirus-Fieber (HFRS) erkrankt.", "infected"),
+    ("Im Kreis sind bereits 41 Menschen (Stand Montag) erkrankt.", "infected"),
+])
+def test_a_short_aside_in_brackets_does_not_split_its_clause(text, event):
+    assert figures(text, "de")[41].extra.get("event") == event
