@@ -372,6 +372,8 @@ def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str
     by_kind = bool(generic_role_name(x_canonical) or generic_role_name(y_canonical))
     if _of_kind(x_canonical, y_canonical) or _of_kind(y_canonical, x_canonical):
         return True   # "LKA" (stored as police) and "the State Criminal Police Office": a body of that kind
+    if stored_as_acronym and (_of_kind(x_canonical, y_text) or _of_kind(y_canonical, x_text)):
+        return True   # "the utility" and "SWO", taught as "Stadtwerke Ostermünde (SWO)"
     if (stored_as_acronym or by_kind) and (same_name(x_text, a_language, y_text, b_language)
                                            or x_text == y_canonical or y_text == x_canonical):
         return True   # "das Deutsche Rote Kreuz" (stored as DRK) and "the German Red Cross"

@@ -687,7 +687,9 @@ def _content_words(name: str, language: str, keep_stop: bool = False) -> list[_W
         # lists a word's other senses first may leave out
         split = (compound_split(token.lemma) or compound_split(token.text)) if language == "de" else None
         pieces = split if split else token.parts if language == "de" else ()
-        meanings = frozenset(set(english(lemma, language, heads=False)) | {lemma, fold(token.text), _ENDING.sub("", fold(token.text))})
+        # (the word as written too: "Stadtwerke" is a utility, its tagger lemma "Stadtwerk" a power plant)
+        meanings = frozenset(set(english(lemma, language, heads=False)) | set(english(token.text, language, heads=False))
+                             | {lemma, fold(token.text), _ENDING.sub("", fold(token.text))})
         # a body's noun says its kind ("Verband", "Association": an organisation), which a dictionary that lists
         # a word's other senses first may not; a compound's kind is its head's
         kind = role_of(pieces[-1] if len(pieces) >= 2 else token.text, language) or (
@@ -990,6 +992,9 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
         kind = _kind_word(taught.group(1))[0]
         if after is not None and after.pos.endswith(_FINITE) and kind:
             return Named(taught.group(0).strip(), taught.group(2), kind, taught.start(1), taught.end())
+    inverted = _inverted_actor(tokens, sentence, language)
+    if inverted is not None:
+        return inverted
     phrase = _noun_phrase(tokens, 0, 1)
     verb = len(phrase)
     if verb + 2 < len(tokens) and tokens[verb].text == "(" and tokens[verb + 2].text == ")":
@@ -1013,7 +1018,8 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
     geo = gazetteer()
     roles = [t for t in phrase if t.noun and not t.proper and role_of(t.text, language)]
     content = [t for t in phrase if t.noun or t.proper]
-    if roles and roles[-1] is content[-1] and not any(t.proper for t in content):
+    if roles and roles[-1] is content[-1] and (not any(t.proper for t in content) or language == "en"):
+        # ("Wallhausen chess festival organisers have disqualified …": names before the kind's noun say which)
         # "Police have arrested 21 people", "Die Initiative hat 24.000 Unterschriften gesammelt": a body
         # named by its kind acts in its own name (the article's body of that kind, resolved by the caller)
         named = _named(phrase, sentence)
@@ -1044,6 +1050,27 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
         return Named(" ".join(t.text for t in names), " ".join(t.text for t in names), None, names[0].start,
                      names[-1].end)
     return None
+
+
+def _inverted_actor(tokens: tuple, sentence: str, language: str) -> Optional[Named]:
+    """"Beim Schachfestival hat der Veranstalter zwei Spieler disqualifiziert": a German sentence that opens
+    with a phrase of place or time puts its subject right after the finite verb; a body named by its kind
+    there acts in its own name."""
+    if language != "de" or not tokens or not tokens[0].pos.startswith("APPR"):
+        return None
+    finite = next((k for k, t in enumerate(tokens) if t.pos.endswith("(FIN)")), None)
+    if finite is None or finite + 2 >= len(tokens) or any(t.text in ",;:" for t in tokens[:finite]):
+        return None
+    if tokens[finite + 1].text.casefold() not in ("der", "die", "das"):
+        return None
+    phrase = _noun_phrase(tokens, finite + 1, 1)
+    content = [t for t in phrase if t.noun or t.proper]
+    if not content or not content[-1].noun or content[-1].proper or not role_of(content[-1].text, language):
+        return None
+    if fold(content[-1].lemma) != fold(content[-1].text):
+        return None   # ("haben die Behörden … gebracht": authorities in general, no body of the story)
+    named = _named(phrase, sentence)
+    return named if named is not None and named.role not in (None, "report") else None
 
 
 def headed_by(statement: str, language: str) -> Optional[Named]:

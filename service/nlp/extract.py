@@ -554,10 +554,12 @@ def _descriptor(name: str) -> bool:
     return " " not in name and role_of(name, "de") in ("company", "organisation") and _compound(name)
 
 
-def _named_before(attributor: Attributor, earlier: list[Attribution], organisations: list) -> Optional[Attributor]:
+def _named_before(attributor: Attributor, earlier: list[Attribution], organisations: list,
+                  at: Optional[int] = None) -> Optional[Attributor]:
     """"Kaiport, which runs the terminal, said … The company said …": a bare noun of a kind that the article
     types no body of stands for the last source before it named by a name of one word that no kind types
-    (not a person, not a body of another kind, not a report)."""
+    (not a person, not a body of another kind, not a report), else for a hospital the article named
+    before, a business too ("das Klinikum Tessenau … teilte das Unternehmen mit")."""
     from .entities import role_of
 
     kind = role_of(attributor.canonical, "en") or role_of(attributor.canonical, "de")
@@ -575,6 +577,11 @@ def _named_before(attributor: Attributor, earlier: list[Attribution], organisati
         if role_of(name, "de") or role_of(name, "en") or name in sources().kind or toponym_like(name):
             continue
         return Attributor(attributor.text, name)
+    if kind == "company":
+        hospitals = [o for o in organisations if o[1] == "hospital" and getattr(o, "index", -1) <= (
+            at if at is not None else 10 ** 6)]
+        if hospitals:
+            return Attributor(attributor.text, hospitals[-1][0])
     return None
 
 
@@ -630,11 +637,11 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
                 if name and not _bare_kind(name):
                     resolved = Attributor(resolved.text, generic_role_name(name) or name)
                 else:
-                    resolved = _named_before(resolved, out, organisations) or resolved
+                    resolved = _named_before(resolved, out, organisations, index) or resolved
             elif _descriptor(resolved.canonical) and resolved.canonical == attribution.attributor.canonical:
                 # "der Terminalbetreiber", "die Betreibergesellschaft": a company's descriptor names no body of
                 # its own
-                resolved = _named_before(resolved, out, organisations) or resolved
+                resolved = _named_before(resolved, out, organisations, index) or resolved
             attribution = Attribution(resolved, attribution.how, attribution.span)
         elif attribution.how == "none" and deep:
             acting = actor(text, language, bodies=bodies)

@@ -1423,3 +1423,54 @@ def test_figures_of_two_named_holders_are_two_frames(a, b, related):
 ])
 def test_a_short_aside_in_brackets_does_not_split_its_clause(text, event):
     assert figures(text, "de")[41].extra.get("event") == event
+
+
+@pytest.mark.parametrize("a, a_lang, b, b_lang", [
+    ("Stadtwerke Kelbra", "de", "Kelbra's municipal utility", "en"),   # the word as written, not its lemma alone
+    ("Stadtwerke", "de", "utility", "en"),
+])
+def test_a_utility_meets_its_translation(a, a_lang, b, b_lang):
+    from service.nlp.entities import same_name
+
+    assert same_name(a, a_lang, b, b_lang)
+
+
+def test_a_body_s_kind_meets_the_acronym_its_article_taught():
+    from service.relations import _same_names
+
+    assert _same_names("utility", "the utility", "en", "SWK", "Stadtwerke Kelbra", "de")
+    assert not _same_names("police", "the police", "en", "SWK", "Stadtwerke Kelbra", "de")
+
+
+def test_the_company_is_the_hospital_its_article_named_before():
+    claims = [c for c in nlp.extract_claims(
+        "Warteliste korrigiert\n\nIm Streit um Wartezeiten hat das Klinikum Halvern seine Zahlen korrigiert. Nach "
+        "einer Neuzählung warten 5.300 Patienten auf eine Operation, teilte das Unternehmen mit.", language="de",
+        published=None, publisher="Kurier") if c.quantity]
+    assert claims[0].attributor.canonical == "Halvern"
+
+
+@pytest.mark.parametrize("sentence, language, name", [
+    # a verb of criticism reports what its subject says
+    ("Die Prüfer bemängeln, dass Boni von 2 Millionen Euro gezahlt wurden.", "de", "Prüfer"),
+    # a German sentence opening with a phrase of place puts its subject after the finite verb
+    ("Beim Stadtfest in Kelbra hat der Veranstalter 30 Stände geschlossen.", "de", "Veranstalter"),
+])
+def test_who_says_it_by_a_verb_of_criticism_or_after_an_inverted_verb(sentence, language, name):
+    claim = next(c for c in nlp.extract_claims(sentence, language=language, published=None, publisher="Kurier")
+                 if c.quantity)
+    assert claim.attributor.canonical == name
+
+
+def test_authorities_in_general_after_an_inverted_verb_are_no_body_of_the_story():
+    claim = next(c for c in nlp.extract_claims(
+        "Wegen eines Feuers bei Kelbra haben die Behörden am Sonntag 300 Menschen in Sicherheit gebracht.",
+        language="de", published=None, publisher="Kurier") if c.quantity)
+    assert claim.attributor.canonical == "Kurier"
+
+
+def test_a_statement_s_body_named_by_its_kind_after_names_acts_in_its_own_name():
+    from service.nlp.entities import actor
+
+    named = actor("Kelbra town festival organisers have closed 30 stalls", "en", statement=True)
+    assert named is not None and named.role == "organisation"
