@@ -17,7 +17,7 @@ from .numbers import find_quantities
 from .places import gazetteer
 from .sentences import Sentence, article_sentences
 from .reading import TIME_WORD, read
-from .subjects import PARTITIVE, Subject, counted, is_increment, lexicon, measured_thing
+from .subjects import PARTITIVE, Subject, counted, is_increment, lexicon, measured_thing, names_a_change
 from .times import is_forecast, is_negated, resolve_time
 
 # (a second reported clause joined by "and that", "und dass" is a clause of its own)
@@ -33,6 +33,12 @@ _PART_CUE = re.compile(r"\b(davon|darunter|unter ihnen|of them|of whom|including
 _OF_THOSE = re.compile(r"^\W*(?:(?:(?:rund|etwa|about|some|around)\s+)?(?:of those|of them|of these|davon|darunter)\W*\s*"
                        r"|(?:unter den|among the)\s+[^,.;]{1,60}?\s+(?:sind|waren|befinden sich|were|are)\s+)"
                        r"(?:(?:rund|etwa|about|some|around|mindestens|at least)\s+)?$", re.IGNORECASE)
+# Parts without their whole's figure: "1,9 Millionen der Übernachtungen", "Allein die Gemeinde X zählte …",
+# "Foreign guests accounted for 1.9 million", "entfielen auf Gäste aus dem Ausland"
+_OF_THE_COUNTED = re.compile(r"\s+der\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ]")
+_ALONE = re.compile(r"^\W*(?:allein|alone)\b|\b(?:alone|allein)\s*,", re.IGNORECASE)
+_SHARE_VERB = re.compile(r"\b(?:accounted for|accounts for|account for|made up|make up|makes up|entfielen|entfallen|"
+                         r"entfällt|entfiel)\b", re.IGNORECASE)
 _FROM_THE_WHOLE = re.compile(r"^\W*(?:von den|von|of the|of)\s+\S+\s", re.IGNORECASE)
 _DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus)(?:\s+(?:the|den|insgesamt|a total of))?\s+$", re.IGNORECASE)
 # A sentence that only says who said the one before: "Das teilte die Polizei mit.", "That was what X said."
@@ -136,6 +142,12 @@ def _holder(text: str, quantity, language: str, attribution: Attribution) -> Opt
         if not others:   # ("Talvex bietet 2,8 Milliarden Euro für Brenno": whose is the offer?)
             return " ".join(t.text for t in names)
     return None
+
+
+def _counts(claim: Claim) -> bool:
+    from ..relations import kind
+
+    return kind(claim) == "count"
 
 
 def _own_report(sentence: str, quantity) -> str:
@@ -354,6 +366,10 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             # "davon 40 Kinder", "including 12 children", "of them 3"; a sentence of its own that takes its
             # whole from the one before: "Rund 40 davon sind Tankschiffe.", "Of those, 23 are tankers."
             claims[-1].extra["part"] = True
+        elif _counts(claims[-1]) and (
+                language == "de" and _OF_THE_COUNTED.match(text, quantity.end) or _ALONE.search(text[:quantity.start])
+                or _SHARE_VERB.search(text[lo:hi])):
+            claims[-1].extra["part"] = True
         elif len(claims) >= 2 and _FROM_THE_WHOLE.search(text[:quantity.start]) and claims[-2].quantity.text in (
                 text[:quantity.start]) and claims[-2].quantity.end <= quantity.start:
             # "Of the 66 injured, 12 were firefighters": a part of the whole the sentence opens with, befallen
@@ -374,6 +390,8 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                 # "customs put the value at 130 million, while the LKA estimated it at 200 million": it is the value
                 claims[-1].extra["measured"] = before.extra["measured"]
             guess = claims[-1].extra.get("measured") or ""
+            if guess.startswith("~w:") and names_a_change(guess[3:], language):
+                quantity.increment = True   # "Das Plus liegt bei 8,9 Prozent", "the increase was 2 percent"
             inherited = (measured_before or {}).get(subject.concept)
             if inherited is not None and not _TARGET.search(own) and (
                     not guess or guess.startswith("~w:") and speaker is not None and guess[3:] in fold(speaker.text)):

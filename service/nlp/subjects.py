@@ -722,6 +722,13 @@ _CHANGE_MEANINGS = frozenset({"increase", "rise", "decrease", "decline", "drop",
                               "collapse", "slump", "jump", "surge", "plunge", "downturn", "upswing", "cut"})
 
 
+def names_a_change(word: str, language: str) -> bool:
+    """A noun that names a change ("Anstieg", "Plus", "increase"): a figure of it is a change, not a level."""
+    if language == "en":
+        return word.casefold() in _CHANGE_MEANINGS or word.casefold().rstrip("s") in _CHANGE_MEANINGS
+    return _names_a_change(word) or fold(word) in ("plus", "minus")
+
+
 @lru_cache(maxsize=4096)
 def _names_a_change(rest: str) -> bool:
     from .bilingual import english

@@ -1474,3 +1474,30 @@ def test_a_statement_s_body_named_by_its_kind_after_names_acts_in_its_own_name()
 
     named = actor("Kelbra town festival organisers have closed 30 stalls", "en", statement=True)
     assert named is not None and named.role == "organisation"
+
+
+@pytest.mark.parametrize("text, language", [
+    # a part whose whole's figure is not given: "N der …", "allein", "alone", a verb of a share
+    ("Rund 2.100 der Übernachtungen entfielen auf Gäste aus Dänemark.", "de"),
+    ("Allein die Gemeinde Kelbra zählte 2.100 Übernachtungen.", "de"),
+    ("In Kelbra alone, 2,100 overnight stays were counted.", "en"),
+    ("Danish guests accounted for 2,100 overnight stays.", "en"),
+])
+def test_a_part_without_its_whole_s_figure_is_a_part(text, language):
+    part = figures(text, language)[2100]
+    assert part.extra.get("part")
+    total = figures("Im Kreis wurden 9.000 Übernachtungen gezählt.", "de")[9000]
+    assert relate(part, total, similarity=0.6).relation == "related"
+
+
+def test_a_share_of_the_asked_is_no_part():
+    assert not figures("30 Prozent der Befragten sind dafür.", "de")[30].extra.get("part")
+
+
+@pytest.mark.parametrize("text, language, change", [
+    ("Das Plus gegenüber dem Vorjahr liegt bei 4,2 Prozent.", "de", True),   # what is measured is a change
+    ("The increase came to 4.2 percent.", "en", True),
+    ("Die Quote liegt bei 4,2 Prozent.", "de", False),
+])
+def test_a_figure_of_a_change_noun_is_a_change(text, language, change):
+    assert figures(text, language)[4.2].quantity.increment is change
