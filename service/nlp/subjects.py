@@ -88,6 +88,9 @@ _NOT_COUNTED = {"of", "them", "they", "those", "these", "it", "its", "their", "w
                 "oder", "more", "mehr", "weitere", "other", "others", "andere", "anderen"}
 
 
+_MORE_OR_OTHER = {"more", "mehr", "weitere", "other", "andere", "anderen"}
+
+
 def _owner_in(text: str) -> Optional[str]:
     geo = gazetteer()
     hit = geo.demonyms.search(text)
@@ -288,7 +291,10 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             if noun is not None:
                 concept = _concept_of_noun(noun) or "w:" + fold(noun.head)
                 unit_text, noun_start, noun_end = noun.text, noun.start, noun.end
-        if concept is None and not (tokens and tokens[0].group(0).casefold() in _NOT_COUNTED):
+        # ("14 weitere Partien", "14 more games": a word of more or other before the noun it counts)
+        more = (tokens and tokens[0].group(0).casefold() in _MORE_OR_OTHER and len(tokens) > 1 and first is not None
+                and first.start == quantity.end + tokens[1].start())
+        if concept is None and (more or not (tokens and tokens[0].group(0).casefold() in _NOT_COUNTED)):
             # a noun no list knows: the first noun after the figure in its own clause, by its lemma
             if first is not None:
                 concept, unit_text = "w:" + fold(first.head), first.text
@@ -469,6 +475,12 @@ def _head_noun_after(sentence: str, quantity: Quantity, language: str):
     return _noun_from(reading, start, clause) if start is not None else None
 
 
+def _in_dictionary(word: str) -> bool:
+    from .bilingual import in_dictionary
+
+    return in_dictionary(word)
+
+
 def _noun_from(reading, start: int, clause: int):
     geo = gazetteer()
     tokens = reading.tokens
@@ -476,7 +488,9 @@ def _noun_from(reading, start: int, clause: int):
         token = tokens[i]
         if token.clause != clause:
             return None
-        if token.noun and not token.proper and not geo.names.get(token.text):
+        # (a German noun the tagger took for a name after a capitalised figure: "Drei Smartphones")
+        misread = reading.language == "de" and token.proper and i == start and _in_dictionary(token.lemma or token.text)
+        if (token.noun and not token.proper or misread) and not geo.names.get(token.text):
             j = i
             while j + 1 < len(tokens) and tokens[j + 1].noun and not tokens[j + 1].proper and tokens[j + 1].clause == clause:
                 j += 1
@@ -485,7 +499,8 @@ def _noun_from(reading, start: int, clause: int):
             return tokens[j]
         if token.proper and i + 1 < len(tokens) and tokens[i + 1].noun and not tokens[i + 1].proper:
             continue   # "150 Velmar drivers", "3,000 Volkswagen workers": a name before the counted noun
-        if not (token.adjective or token.pos in ("ART", "AT0", "ADV", "AV0") or token.number):
+        if not (token.adjective or token.pos in ("ART", "AT0", "ADV", "AV0") or token.number
+                or token.text.casefold() in _MORE_OR_OTHER):   # ("14 more games")
             return None
     return None
 
@@ -595,14 +610,21 @@ def _event_by_lemma(clause: list, language: str) -> Optional[str]:
     from .bilingual import english
 
     single, phrases = _event_lemmas()
+    # (an English noun before the verb of a figure after it is the subject, not what befell the counted:
+    # "World chess body FIDE is reviewing 14 more games")
+    finite = next((k for k, t in enumerate(clause) if t.pos in ("VBZ", "VBB", "VBD", "VHZ", "VHB", "VHD", "VVZ", "VVD",
+                                                                 "VDZ", "VDB", "VDD", "VM0")), None)
+    figure = next((k for k, t in enumerate(clause) if t.number), None)
+    subject = range(finite) if language == "en" and finite is not None and figure is not None and figure > finite else ()
     # in the clause's order: a set's order changes with the interpreter's string hashing, run to run
     ordered = [_lemma_key(t, clause) for t in clause if (t.noun or t.verb or t.adjective) and not t.number]
     lemmas = set(ordered)
-    for lemma in ordered:
+    for lemma in [_lemma_key(t, clause) for k, t in enumerate(clause) if (t.noun or t.verb or t.adjective)
+                  and not t.number and not (t.noun and k in subject)]:
         found = single.get((language, lemma))
         if found:
             return found
-    for phrase in phrases:
+    for phrase in phrases:   # ("Clinics in Kelbra have admitted 90": a phrase may hold the subject)
         if phrase[0] == language and _phrase_in(phrase, language, ordered):
             return phrase[2]
     if language == "de":

@@ -1501,3 +1501,13 @@ def test_a_share_of_the_asked_is_no_part():
 ])
 def test_a_figure_of_a_change_noun_is_a_change(text, language, change):
     assert figures(text, language)[4.2].quantity.increment is change
+
+
+@pytest.mark.parametrize("text, language, value, key", [
+    ("Zoll: Drei Tablets am Flughafen beschlagnahmt", "de", 3, "w:tablet"),   # a noun the tagger took for a name
+    ("Der Verband prüft 14 weitere Partien.", "de", 14, "w:partie"),         # "weitere" before its noun
+    ("The league body is reviewing 14 more matches.", "en", 14, "w:match"),  # "body" is no dead body here
+])
+def test_the_noun_a_figure_counts_past_misread_tags_and_words_of_more(text, language, value, key):
+    claim = figures(text, language)[value]
+    assert claim.subject_key == key and not claim.extra.get("event")
