@@ -366,11 +366,18 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
         if k >= 0 and tokens[k].text == ")":
             # "Der Deutsche Imkerbund (DIB) schätzt": the acronym in brackets stands beside the name
             k = next((m for m in range(k - 1, -1, -1) if tokens[m].text == "("), k) - 1
+        apposed = None
         if k >= 0 and tokens[k].text == ",":
             # "Weisser Ring, Germany's largest victim support charity, put …", "Der DWD, der … auswertet,
             # meldete …": the subject stands before the apposition or relative clause
             opening = next((m for m in range(k - 1, max(-1, k - 14), -1) if tokens[m].text == ","), None)
             if opening is not None and opening > 0:
+                inner = list(tokens[opening + 1:k])
+                if inner and all(_name_like(t) for t in inner) and tokens[0].text.casefold() in (
+                        "a", "an", "ein", "eine", "einer"):
+                    # "An association of amateur meteorite hunters, Meteoritenfreunde Franken, said": a body
+                    # described first is named in the apposition
+                    apposed = inner
                 k = opening - 1
             if k >= 0 and tokens[k].text == ")":
                 # "The German Red Cross (DRK), which ran …, put …"
@@ -390,6 +397,8 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
                 # "The Bank of England said", "the Federal Bureau of Maritime Casualty Investigation": one name
                 before = before + [of] + governed
         phrases = [after, before] if language == "de" and _inverted(tokens, i) else [before, after]
+        if apposed:
+            phrases.insert(0, apposed)
         if language == "de" and token.pos.startswith(("VV(PP)", "VV(INF)", "VV(IZU)")):
             # "… hat das Wahlamt das Endergebnis veröffentlicht": the subject follows the finite auxiliary
             finite = next((k for k in range(i - 1, -1, -1) if tokens[k].clause == token.clause
@@ -426,7 +435,9 @@ def _described(phrase: list[Token], sentence: str) -> Optional[Named]:
     words = [t for t in phrase if (t.noun or t.proper) and not TIME_WORD.match(t.text)]
     if not words or not any(t.noun or t.proper for t in phrase[-1:]) or any(t.number for t in phrase):
         return None
-    if any(lex.concepts.get(t.text) in lex.measures or lex.concepts.get(t.text) in lex.generic for t in words):
+    # (a unit's word after another noun is a name: "Die Meteoritenfreunde Franken sprechen …")
+    if any((lex.concepts.get(t.text) in lex.generic or lex.concepts.get(t.text) in lex.measures) and not (
+            t.proper or k and words[k - 1].noun) for k, t in enumerate(words)):
         return None   # "acht Jahre": what is said, not who says it
     if phrase[0].text.casefold() in ("den", "dem", "einen", "einem"):
         return None   # "schätzt den Wert": an object, never the subject

@@ -144,6 +144,18 @@ def _holder(text: str, quantity, language: str, attribution: Attribution) -> Opt
     return None
 
 
+_SUPERLATIVE = re.compile(r"(?:st|ßt)(?:e|en|er|es|em)$")
+
+
+def _one_of_many(text: str, quantity, language: str) -> bool:
+    """A superlative before the figure in its clause ("das schwerste Stück", "the heaviest piece")."""
+    reading = read(text, language)
+    clause = reading.clause_of(quantity.start, quantity.end)
+    return any(t.adjective and t.end <= quantity.start and t.clause == clause and (
+        t.pos == "AJS" if language == "en" else bool(_SUPERLATIVE.search(t.text.casefold())) and len(t.text) > 5)
+        for t in reading.tokens)
+
+
 def _counts(claim: Claim) -> bool:
     from ..relations import kind
 
@@ -365,6 +377,10 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                 or _OF_THOSE.match(text[:quantity.start]) or PARTITIVE.match(text, quantity.end)):
             # "davon 40 Kinder", "including 12 children", "of them 3"; a sentence of its own that takes its
             # whole from the one before: "Rund 40 davon sind Tankschiffe.", "Of those, 23 are tankers."
+            claims[-1].extra["part"] = True
+        elif _one_of_many(text, quantity, language):
+            # "Das schwerste Stück wiegt 640 Gramm", "the biggest single donation was 5,000 euros": one among
+            # the things a total counts
             claims[-1].extra["part"] = True
         elif _counts(claims[-1]) and (
                 language == "de" and _OF_THE_COUNTED.match(text, quantity.end) or _ALONE.search(text[:quantity.start])

@@ -1511,3 +1511,26 @@ def test_a_figure_of_a_change_noun_is_a_change(text, language, change):
 def test_the_noun_a_figure_counts_past_misread_tags_and_words_of_more(text, language, value, key):
     claim = figures(text, language)[value]
     assert claim.subject_key == key and not claim.extra.get("event")
+
+
+@pytest.mark.parametrize("sentence, language, name", [
+    # a body described first is named in the apposition
+    ("A group of amateur astronomers, Sternfreunde Kelbra, said they had counted 40 meteors.", "en",
+     "Sternfreunde Kelbra"),
+    # a word of a unit after another noun is part of a name (Franken: francs, Franconia)
+    ("Die Sternfreunde Franken sprechen von 40 Meteoren.", "de", "Sternfreunde Franken"),
+])
+def test_a_described_body_s_own_name(sentence, language, name):
+    from service.nlp.entities import speaker
+
+    assert speaker(sentence, language).name == name
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Das schwerste Stück wiegt 640 Gramm.", "de"),
+    ("The heaviest piece weighs 640 grams.", "en"),
+])
+def test_one_of_many_named_by_a_superlative_is_a_part_of_their_total(text, language):
+    piece = figures(text, language)[640]
+    total = figures("Die Stücke wiegen zusammen 2,4 Kilogramm.", "de")[2.4]
+    assert piece.extra.get("part") and relate(piece, total, similarity=0.6).relation == "related"
