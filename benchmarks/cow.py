@@ -69,10 +69,13 @@ def roots() -> dict:
             named[f"tagger {language}"] = reading._tagger(language)
         except Exception:
             pass
-    for name in dir(lexicon):
-        value = getattr(lexicon, name)
-        if hasattr(value, "cache_info") and value.cache_info().currsize:
-            named[f"lexicon.{name}"] = value
+    from service.nlp import attributors, subjects
+
+    for module in (lexicon, subjects, attributors, reading):
+        for name in dir(module):
+            value = getattr(module, name)
+            if hasattr(value, "cache_info") and value.cache_info().currsize and not name.startswith("_tagger"):
+                named[f"{module.__name__.rsplit('.', 1)[1]}.{name} (cached)"] = value
     modules = [m for n, m in sorted(sys.modules.items()) if n.startswith("service")]
     named["service modules (rest)"] = modules
     named["all modules (rest)"] = list(sys.modules.values())
@@ -80,15 +83,23 @@ def roots() -> dict:
 
 
 def owner_of_objects(named: dict) -> dict[int, str]:
-    """id -> the first root (in order) that reaches the object (through gc.get_referents)."""
+    """id -> the first root (in order) that reaches the object through gc.get_referents, not going through
+    classes, modules and functions (else every root would reach every module); the last roots (modules)
+    take what the named structures do not reach."""
+    import types
+
+    stop = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
     owner: dict[int, str] = {}
     for name, root in named.items():
         stack = [root]
+        last = name.endswith("(rest)")
         while stack:
             obj = stack.pop()
             if id(obj) in owner:
                 continue
             owner[id(obj)] = name
+            if isinstance(obj, stop) and not (last or obj is root):
+                continue
             stack.extend(ref for ref in gc.get_referents(obj) if id(ref) not in owner)
     return owner
 
