@@ -54,6 +54,30 @@ def private_pages(ranges: list[tuple[int, int]]) -> set[int]:
     return found
 
 
+def private_mb() -> float:
+    fields = dict(line.split(":", 1) for line in Path("/proc/self/smaps_rollup").read_text().splitlines()[1:])
+    return round(sum(int(fields[f].split()[0]) for f in ("Private_Clean", "Private_Dirty")) / 1024, 1)
+
+
+def malloc_figures() -> dict:
+    """glibc's heap: bytes in use by malloc's callers, bytes it holds free, and what malloc_trim gives back."""
+    import ctypes
+
+    class Mallinfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in
+                    ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+                     "keepcost")]
+
+    libc = ctypes.CDLL("libc.so.6")
+    libc.mallinfo2.restype = Mallinfo2
+    info = libc.mallinfo2()
+    before = private_mb()
+    libc.malloc_trim(0)
+    return {"malloc_in_use_mb": round((info.uordblks + info.hblkhd) / 2**20, 1),
+            "malloc_free_held_mb": round(info.fordblks / 2**20, 1), "python_blocks": sys.getallocatedblocks(),
+            "private_mb": before, "private_after_malloc_trim_mb": private_mb()}
+
+
 def roots() -> dict:
     """The large structures the master builds, by name (what the copied pages are attributed to)."""
     from service import encoder
@@ -114,6 +138,7 @@ def main(argv=None) -> dict:
     parser.add_argument("--base", required=True)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--no-malloc-settings", action="store_true", help="leave glibc's malloc as it is")
     parser.add_argument("--trace", type=int, default=0, help="tracemalloc frames in the worker (slow); 0: off")
     parser.add_argument("--json", default=None)
     args = parser.parse_args(argv)
@@ -158,6 +183,8 @@ def main(argv=None) -> dict:
     # the worker
     os.close(reader)
     gc.set_threshold(*settings["GC_THRESHOLD"])
+    if "release_freed_memory" in settings and not args.no_malloc_settings:
+        settings["release_freed_memory"]()
     repo.engine.dispose(close=False)
     client = app.test_client()
     if args.trace:
@@ -177,6 +204,7 @@ def main(argv=None) -> dict:
             frames = [f"{Path(f.filename).name}:{f.lineno}" for f in stat.traceback if "/service/" in f.filename]
             traced[" < ".join(frames[-3:]) or str(stat.traceback[0])] = round(stat.size / 2**20, 2)
     copied = private_pages(ranges)
+    heap = malloc_figures()
     after = anonymous_ranges()
     new_pages = private_pages([r for r in after]) - copied
     pre = {p for s, e in ranges for p in range(s // PAGE, e // PAGE)}
@@ -201,7 +229,7 @@ def main(argv=None) -> dict:
         by_owner[owner.get(address, "other")] += counted
         seen_pages.update(pages)
     mb = lambda n: round(n / 2**20, 1)   # noqa: E731
-    result = {"copied_mb": mb(len(copied) * PAGE), "allocated_after_fork_mb": mb(len(new_pages) * PAGE),
+    result = {**heap, "copied_mb": mb(len(copied) * PAGE), "allocated_after_fork_mb": mb(len(new_pages) * PAGE),
               "copied_pages_with_a_known_object_mb": mb(len(seen_pages) * PAGE),
               "bytes_of_objects_on_copied_pages_by_type_mb": {k: mb(v) for k, v in by_type.most_common(args.top)},
               "bytes_of_objects_on_copied_pages_by_structure_mb": {k: mb(v) for k, v in by_owner.most_common(args.top)},
