@@ -60,6 +60,7 @@ def main(argv=None) -> dict:
     parser.add_argument("--code", action="append", help="a checkout (with its .venv); repeatable, default this one")
     parser.add_argument("--claims", type=int, default=20_000, help="sentences of the CLI import (0: none)")
     parser.add_argument("--batches", type=int, default=4, help="batches of 1,000 through the API (0: none)")
+    parser.add_argument("--cli-rounds", type=int, default=1, help="CLI imports per checkout, alternated")
     parser.add_argument("--api-rounds", type=int, default=1, help="batch API runs per checkout, alternated")
     parser.add_argument("--blas-env", action="store_true", help="run the CLI with OPENBLAS_NUM_THREADS=1")
     parser.add_argument("--port", type=int, default=8292)
@@ -72,9 +73,11 @@ def main(argv=None) -> dict:
     result = {"machine": machine(), "claims": args.claims, "blas_env": args.blas_env, "codes": {}}
     for code in codes:
         result["codes"][str(code)] = {"cli_claims_per_s": [], "api_claims_per_s": []}
-    for code in codes if args.claims else []:
-        result["codes"][str(code)]["cli_claims_per_s"].append(round(cli_rate(code, path, args.claims, args.blas_env), 1))
-        print(f"  import-claims {code}: {result['codes'][str(code)]['cli_claims_per_s'][-1]} claims/s", flush=True)
+    for turn in range(args.cli_rounds if args.claims else 0):
+        for code in (codes if turn % 2 == 0 else codes[::-1]):
+            result["codes"][str(code)]["cli_claims_per_s"].append(round(cli_rate(code, path, args.claims, args.blas_env), 1))
+            print(f"  import-claims {code}: {result['codes'][str(code)]['cli_claims_per_s'][-1]} claims/s (load "
+                  f"{os.getloadavg()[0]:.1f})", flush=True)
     for turn in range(args.api_rounds if args.batches else 0):
         for code in (codes if turn % 2 == 0 else codes[::-1]):
             result["codes"][str(code)]["api_claims_per_s"].append(round(api_rate(code, args.port, args.batches), 1))
