@@ -30,9 +30,14 @@ def _tables() -> tuple:
 
 
 def _pack(table: dict[str, tuple[str, ...]]) -> tuple:
-    english_words = {word for meanings in table.values() for meaning in meanings for word in meaning.split()}
+    english_words = {}      # (ordered, so that the same dictionary packs into the same bytes)
+    for meanings in table.values():
+        for meaning in meanings:
+            english_words.update(dict.fromkeys(meaning.split()))
+    vocabulary = dict.fromkeys(table)
+    vocabulary.update(english_words)
     return (PackedTable.build(((german, "|".join(meanings)) for german, meanings in table.items()), split="|"),
-            PackedSet.build(sorted(set(table) | english_words)), PackedSet.build(sorted(english_words)))
+            PackedSet.build(vocabulary), PackedSet.build(english_words))
 
 
 def _dictionary() -> PackedTable:

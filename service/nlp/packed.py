@@ -37,29 +37,33 @@ class PackedTable:
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, Optional[str]]], split: Optional[str] = None) -> "PackedTable":
-        chunks, offsets, seen, at = [], [], set(), 0
+        chunks, offsets, hashes, seen, at, nuls = [], [], [], set(), 0, 0
         for key, value in items:
             if key in seen:
                 continue
             seen.add(key)
-            raw = key.encode("utf-8") + _NUL + (b"" if value is None else value.encode("utf-8") + _NUL)
-            if raw.count(_NUL) != (1 if value is None else 2):
-                raise ValueError(f"a NUL in a packed entry: {key!r}")
+            name = key.encode("utf-8")
+            raw = name + _NUL if value is None else name + _NUL + value.encode("utf-8") + _NUL
+            nuls += 1 if value is None else 2
             offsets.append(at)
+            hashes.append(crc32(name))
             chunks.append(raw)
             at += len(raw)
+        entries = b"".join(chunks)
+        if entries.count(_NUL) != nuls:
+            raise ValueError("a NUL in a packed entry")
         if at >= _EMPTY:
             raise ValueError("a packed table holds at most 4 GB")
         size = 8
         while size < 2 * len(offsets):
             size *= 2
-        slots, mask, entries = array("I", [_EMPTY]) * size, size - 1, b"".join(chunks)
-        for offset in offsets:
-            end = entries.index(_NUL, offset)
-            slot = crc32(entries[offset:end]) & mask
+        slots, mask = [_EMPTY] * size, size - 1
+        for offset, hashed in zip(offsets, hashes):
+            slot = hashed & mask
             while slots[slot] != _EMPTY:
                 slot = (slot + 1) & mask
             slots[slot] = offset
+        slots = array("I", slots)
         return cls(entries, slots.tobytes(), len(offsets), split)
 
     def state(self) -> tuple:
