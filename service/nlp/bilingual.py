@@ -12,22 +12,46 @@ from functools import lru_cache
 from typing import Optional
 from pathlib import Path
 
+from .packed import PackedSet, PackedTable
+
 _DATA = Path(__file__).with_name("data") / "de_en.tsv.gz"
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, tuple[str, ...]]:
-    if not _DATA.exists():
-        return {}
+def _tables() -> tuple:
+    """The dictionary, its vocabulary (German and English words) and its English words, packed
+    (service/nlp/packed.py: two byte strings each instead of 80 MB of Python objects that every worker
+    would copy page by page), read back from the derived cache (service/nlp/cache.py) once built."""
     from .cache import cached
 
-    # read back from the derived cache (service/nlp/cache.py) once built: parsing the file takes 0.4 s
-    data = _DATA.read_bytes()
-    return cached("bilingual", data, lambda: _read_dictionary(data))
+    data = _DATA.read_bytes() if _DATA.exists() else b""
+    states = cached("bilingual", data, lambda: tuple(table.state() for table in _pack(_read_dictionary(data))))
+    return PackedTable(*states[0]), PackedSet(*states[1]), PackedSet(*states[2])
+
+
+def _pack(table: dict[str, tuple[str, ...]]) -> tuple:
+    english_words = {}      # (ordered, so that the same dictionary packs into the same bytes)
+    for meanings in table.values():
+        for meaning in meanings:
+            english_words.update(dict.fromkeys(meaning.split()))
+    vocabulary = dict.fromkeys(table)
+    vocabulary.update(english_words)
+    return (PackedTable.build(((german, "|".join(meanings)) for german, meanings in table.items()), split="|"),
+            PackedSet.build(vocabulary), PackedSet.build(english_words))
+
+
+def _dictionary() -> PackedTable:
+    """German words (casefolded) to their English meanings: a read-only mapping of str to tuple of str."""
+    return _tables()[0]
+
+
+_dictionary.cache_clear = _tables.cache_clear   # as when _dictionary itself was the cached function
 
 
 def _read_dictionary(data: bytes) -> dict[str, tuple[str, ...]]:
     table = {}
+    if not data:
+        return table
     with gzip.open(io.BytesIO(data), "rt", encoding="utf-8") as lines:
         for line in lines:
             if line.startswith("#"):
@@ -134,18 +158,13 @@ def similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     return max(raw, float(_vector(left[0]) @ _vector(right[0])))
 
 
-@lru_cache(maxsize=1)
-def _vocabulary() -> frozenset:
-    words = set(_dictionary())
-    for meanings in _dictionary().values():
-        for meaning in meanings:
-            words.update(meaning.split())
-    return frozenset(words)
+def _vocabulary() -> PackedSet:
+    """Every word the dictionary knows, German (its entries) or English (the words of its meanings)."""
+    return _tables()[1]
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset:
-    return frozenset(word for meanings in _dictionary().values() for meaning in meanings for word in meaning.split())
+def _english_words() -> PackedSet:
+    return _tables()[2]
 
 
 def english_word(word: str) -> bool:
