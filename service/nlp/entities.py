@@ -221,8 +221,8 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
         # "Haldenau health office", "Talberg Bank": a name before the kind's noun is the body's full name
         first = next(k for k, t in enumerate(phrase) if t is names[0])
         name = sentence[phrase[first].start:head.end]
-    elif names and role in _INSTITUTIONS and head.proper and _language_of(head) == "de" and (
-            toponym_like(names[-1].text) or role in _SEATED) and any(
+    elif names and (role in _INSTITUTIONS or role not in (None, "company") and len(names) == 1) and head.proper and (
+            _language_of(head) == "de") and (toponym_like(names[-1].text) or role in _SEATED) and any(
             t.noun and not t.proper and role_of(t.text, "de") and t.start < names[0].start for t in content):
         # "Gesundheitsamt Hallstedt", "Kämmerei Norderbrück": an institution with its seat is that institution
         kind_word = next(t for t in content if t.noun and not t.proper and role_of(t.text, "de"))
@@ -920,7 +920,7 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
                                                            _language_of_word(own), heads=False):
             continue   # "Robert Koch-Institut" is the institute, not "das Gesundheitsamt"
         candidates.append(organisation)
-    if bare and role == "authority":
+    if bare and role == "authority" and fold(word) not in _TERRITORIES | {"city", "town", "district", "county"}:
         # "Das teilte die Behörde mit": any public body the article names is an authority (the one named last
         # before, as for any role noun)
         candidates += [o for o in organisations if o[1] in _INSTITUTIONS and o not in candidates
@@ -1141,7 +1141,9 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                     continue   # "chief prosecutor Katrin Wolter": an official's title before a person's name
                 name = " ".join(name)
                 # "Der Reederverband Nord": a common word after the noun says which body it is, it names none alone
-                whole = role in _INSTITUTIONS or in_dictionary(nxt.text) and not nxt.text.isupper()
+                # ("Der Mieterverein Sanderbrück": a body of a town keeps its kind; the town names none alone)
+                whole = (role in _INSTITUTIONS or in_dictionary(nxt.text) and not nxt.text.isupper()
+                         or role != "company" and toponym_like(nxt.text))
                 found.append(Organisation(f"{token.text} {name}" if whole else name, role,
                                           token.text, number))
                 continue

@@ -21,7 +21,7 @@ from .subjects import PARTITIVE, Subject, counted, is_increment, lexicon, measur
 from .times import is_forecast, is_negated, resolve_time
 
 # (a second reported clause joined by "and that", "und dass" is a clause of its own)
-_CLAUSE_BREAK = re.compile(r"[,;:„“”\"«»()]|\s[–-]\s|\s(?:and|but|und|aber)\s(?=(?:that|dass|daß)\s)")
+_CLAUSE_BREAK = re.compile(r"[,;:„“”\"«»()]|\s[–-]\s|\s(?:and|but|und|aber)\s(?=(?:[a-zäöüß]+\s){0,2}?(?:that|dass|daß)\s)")
 _TERRITORY = re.compile(r"(\w+)\s+(Territorium|Boden|Staatsgebiet|Gebiet|territory|soil)\b", re.IGNORECASE)
 # "in russischen Ausbildungslagern", "at Russian bases": a nationality word after a location preposition
 _IN_NATIONAL = re.compile(r"\b(?:in|im|auf|at|on|inside|within)\s+(?:den\s+|der\s+|dem\s+|the\s+)?(\w+)\s+(\w+)")
@@ -96,7 +96,7 @@ def _gapped_clause(text: str, quantity, language: str) -> str:
     return text[own[0].start:own[-1].end]
 
 
-_ANOTHER_REPORT = re.compile(r"\s(?:and|but|und|aber)\s(?=(?:that|dass|daß)\s)")
+_ANOTHER_REPORT = re.compile(r"\s(?:and|but|und|aber)\s(?=(?:[a-zäöüß]+\s){0,2}?(?:that|dass|daß)\s)")
 
 
 _FINITE_TAGS = ("VV(FIN)", "VA(FIN)", "VM(FIN)", "VVZ", "VVD", "VBZ", "VBD", "VHZ", "VHD", "VDZ", "VDD", "VM0")

@@ -1534,3 +1534,25 @@ def test_one_of_many_named_by_a_superlative_is_a_part_of_their_total(text, langu
     piece = figures(text, language)[640]
     total = figures("Die Stücke wiegen zusammen 2,4 Kilogramm.", "de")[2.4]
     assert piece.extra.get("part") and relate(piece, total, similarity=0.6).relation == "related"
+
+
+def test_a_body_of_a_town_keeps_its_kind_in_its_name():
+    from service.nlp.entities import organisations, speaker
+
+    assert speaker("Der Mieterverein Kelbstadt spricht von 900 Wohnungen.", "de").name == "Mieterverein Kelbstadt"
+    assert organisations(["Der Mieterverein Kelbstadt kritisiert die Pläne."], "de")[0].name == "Mieterverein Kelbstadt"
+    assert speaker("Der Autohersteller Vanta spricht von 300 Autos.", "de").name == "Vanta"   # a company by its name
+
+
+def test_the_city_is_no_other_public_body_named_before():
+    claims = [c for c in nlp.extract_claims(
+        "Rent cap ruling\n\nThe administrative court (VGH) struck down the rent cap on Tuesday. The cap covered 52,000 "
+        "flats, according to the city.", language="en", published=None, publisher="Ledger") if c.quantity]
+    assert claims[-1].attributor.canonical != "VGH"
+
+
+def test_a_forecast_in_a_second_report_joined_by_and_estimates_that_says_nothing_of_the_first():
+    claims = {c.quantity.value: c for c in nlp.extract_claims(
+        "Tenants\n\nThe association puts the number of flats at around 6,500 and estimates that tenants could face "
+        "demands of up to 4 million euros.", language="en", published=None, publisher="Ledger") if c.quantity}
+    assert not claims[6500].forecast and claims[4_000_000].forecast
