@@ -27,7 +27,7 @@ _TERRITORY = re.compile(r"(\w+)\s+(Territorium|Boden|Staatsgebiet|Gebiet|territo
 _IN_NATIONAL = re.compile(r"\b(?:in|im|auf|at|on|inside|within)\s+(?:den\s+|der\s+|dem\s+|the\s+)?(\w+)\s+(\w+)")
 _NOT_A_PLACE_NOUN = re.compile(r"^(uniform|dienst|sprache|service|language|hand|händen|auftrag|namen|name|"
                                r"medien|media|interesse|interest)", re.IGNORECASE)
-_OF_THEM = re.compile(r"\s+(davon|of them|of whom|darunter)\b", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+(davon|of them|of whom|darunter|von ihnen|unter ihnen)\b", re.IGNORECASE)
 _PART_CUE = re.compile(r"\b(davon|darunter|unter ihnen|of them|of whom|including|among them)\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
 _OF_THOSE = re.compile(r"^\W*(?:(?:(?:rund|etwa|about|some|around)\s+)?(?:of those|of them|of these|davon|darunter)\W*\s*"
@@ -40,7 +40,9 @@ _ALONE = re.compile(r"^\W*(?:allein|alone)\b|\b(?:alone|allein)\s*,", re.IGNOREC
 _SHARE_VERB = re.compile(r"\b(?:accounted for|accounts for|account for|made up|make up|makes up|entfielen|entfallen|"
                          r"entfällt|entfiel)\b", re.IGNORECASE)
 _FROM_THE_WHOLE = re.compile(r"^\W*(?:von den|von|of the|of)\s+\S+\s", re.IGNORECASE)
-_DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus)(?:\s+(?:the|den|insgesamt|a total of))?\s+$", re.IGNORECASE)
+# ("1.100 der zuvor betroffenen 4.200 Haushalte": words that say which may stand before the whole's figure)
+_DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus)(?:\s+(?:the|den|insgesamt|a total of))?"
+                          r"(?:\s+(?-i:[a-zäöüß][\w-]*)){0,2}?\s+$", re.IGNORECASE)
 # A sentence that only says who said the one before: "Das teilte die Polizei mit.", "That was what X said."
 _SAID_THAT = re.compile(r"^\s*(?:Das|Dies|Diese Angaben|Diese Zahl|This|That|These figures)\s+(?!\w+\s+\d)", re.IGNORECASE)
 _HAS_FIGURE = re.compile(r"\d|\b(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|"

@@ -1556,3 +1556,12 @@ def test_a_forecast_in_a_second_report_joined_by_and_estimates_that_says_nothing
         "Tenants\n\nThe association puts the number of flats at around 6,500 and estimates that tenants could face "
         "demands of up to 4 million euros.", language="en", published=None, publisher="Ledger") if c.quantity}
     assert not claims[6500].forecast and claims[4_000_000].forecast
+
+
+@pytest.mark.parametrize("text, value, whole", [
+    ("Die Behörde ordnete für 900 der zuvor betroffenen 3.000 Haushalte an, das Wasser abzukochen.", 900, 3000),
+    ("Rund 5.000 Patienten warten. 1.200 von ihnen warten länger als ein Jahr.", 1200, 5000),
+])
+def test_a_part_and_its_whole_past_words_between(text, value, whole):
+    part = figures(text, "de")[value]
+    assert part.extra.get("part") and part.extra.get("whole") == whole
