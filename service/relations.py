@@ -563,10 +563,27 @@ def _measured_alike(x: str, a: Claim, y: str, b: Claim) -> bool:
 
     if not (x.startswith("w:") or y.startswith("w:")):
         return False   # two things the list knows, and they differ
-    # a word no list knows against a known thing: the thing's name in English ("interest_rate")
-    left, a_lang = (x[2:], a.language) if x.startswith("w:") else (x.replace("_", " "), "en")
-    right, b_lang = (y[2:], b.language) if y.startswith("w:") else (y.replace("_", " "), "en")
-    return similarity(left, a_lang, right, b_lang) >= MEASURED_SIMILARITY
+    # a word no list knows against a known thing: the thing's name in English ("interest_rate"), or one of its
+    # words in the list ("spend" is the budget's "spending")
+    if x.startswith("w:") and y.startswith("w:"):
+        return similarity(x[2:], a.language, y[2:], b.language) >= MEASURED_SIMILARITY
+    (word, lang), known = ((x[2:], a.language), y) if x.startswith("w:") else ((y[2:], b.language), x)
+    names = [(known.replace("_", " "), "en"), *_measured_terms().get(known, ())]
+    return any(similarity(word, lang, name, name_lang) >= MEASURED_SIMILARITY
+               or lang == name_lang == "en" and len(word) >= 5 and fold(name).startswith(fold(word))
+               for name, name_lang in names)
+
+
+@lru_cache(maxsize=1)
+def _measured_terms() -> dict:
+    """Each measured thing's words in the list, by language ("budget": Haushalt, Ausgaben, spending …)."""
+    from .nlp.lexicon import load
+
+    out: dict = {}
+    for thing in load("measured").get("things", []):
+        out[thing["key"]] = tuple((term, language) for language, terms in thing.get("terms", {}).items()
+                                  for term in terms if " " not in term)
+    return out
 
 
 def shared_keys(a: str, b: str) -> float:

@@ -206,3 +206,12 @@ def test_a_statement_s_source_meets_the_acronym_another_article_taught_for_it():
     # without the article that teaches the acronym, the German one alone cannot tell
     alone = relate_candidates(statement, [(c, 0.6) for c in by_acronym if c.quantity])
     assert [r.relation for r, _ in alone] == ["corroborating"]
+
+
+def test_a_measured_word_no_list_knows_meets_a_known_thing_by_its_listed_words():
+    from service.relations import _measured_alike
+
+    german, english = claim(q(5), who=None), claim(q(5), who=None)
+    german.language, english.language = "de", "en"
+    assert _measured_alike("budget", german, "w:spend", english)      # "spend" is the budget's "spending"
+    assert not _measured_alike("budget", german, "w:weigh", english)
