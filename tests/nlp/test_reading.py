@@ -1565,3 +1565,11 @@ def test_a_forecast_in_a_second_report_joined_by_and_estimates_that_says_nothing
 def test_a_part_and_its_whole_past_words_between(text, value, whole):
     part = figures(text, "de")[value]
     assert part.extra.get("part") and part.extra.get("whole") == whole
+
+
+def test_a_body_is_an_organisation_s_kind():
+    from service.nlp.entities import actor
+
+    named = actor("World rowing body WRF is reviewing 14 more races", "en", statement=True)
+    assert named is not None and named.name == "WRF"
+    assert figures("Rescuers recovered 12 bodies.", "en")[12].extra.get("event") == "killed"
