@@ -372,6 +372,10 @@ def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str
     by_kind = bool(generic_role_name(x_canonical) or generic_role_name(y_canonical))
     if _of_kind(x_canonical, y_canonical) or _of_kind(y_canonical, x_canonical):
         return True   # "LKA" (stored as police) and "the State Criminal Police Office": a body of that kind
+    for bare, lang, text, text_lang in ((x_canonical, x_lang, y_text, b_language), (y_canonical, y_lang, x_text, a_language)):
+        if " " not in bare.strip() and role_of(bare, lang) and text and " " not in _bare_words(text) and same_name(
+                bare, lang, text, text_lang):
+            return True   # "Geschäftsführung:" and "Die Geschäftsführung bekräftigte …" (resolved to its hospital)
     if stored_as_acronym and (_of_kind(x_canonical, y_text) or _of_kind(y_canonical, x_text)):
         return True   # "the utility" and "SWO", taught as "Stadtwerke Ostermünde (SWO)"
     if (stored_as_acronym or by_kind) and (same_name(x_text, a_language, y_text, b_language)
@@ -389,6 +393,12 @@ def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str
     if same_report(x_text, a_language, y_text, b_language):
         return True
     return _same_canonical(x_canonical, y_canonical)
+
+
+def _bare_words(text: str) -> str:
+    """A name as written without its article: "Die Geschäftsführung" -> "Geschäftsführung"."""
+    words = text.split()
+    return " ".join(words[1:] if len(words) > 1 and words[0].casefold() in ("der", "die", "das", "the") else words)
 
 
 def _of_kind(kind_name: str, name: str) -> bool:

@@ -215,3 +215,11 @@ def test_a_measured_word_no_list_knows_meets_a_known_thing_by_its_listed_words()
     german.language, english.language = "de", "en"
     assert _measured_alike("budget", german, "w:spend", english)      # "spend" is the budget's "spending"
     assert not _measured_alike("budget", german, "w:weigh", english)
+
+
+def test_a_body_named_by_its_kind_meets_a_stored_claim_that_named_it_so_before_resolving_it():
+    from service.relations import _same_names
+
+    # the stored sentence's "Die Geschäftsführung" was resolved to the hospital its article is about
+    assert _same_names("Geschäftsführung", "Geschäftsführung", "de", "Kreisklinikum Halvern", "Die Geschäftsführung", "de")
+    assert not _same_names("Betriebsrat", "Betriebsrat", "de", "Kreisklinikum Halvern", "Die Geschäftsführung", "de")
