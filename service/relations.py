@@ -14,6 +14,7 @@ from .nlp.places import gazetteer
 
 # Exact figures in news copy are rounded too ("10.000" for 9,870): allow this much between them.
 EXACT_TOLERANCE = 0.02
+RACE_TIME_TOLERANCE = 1e-5
 # How close two sentences must be in meaning to be about the same thing when neither has a figure.
 MEANING_AGREE = 0.62
 # Short statements score lower against long article sentences: this close suffices when the two
@@ -49,9 +50,15 @@ class Relation:
     explanation: str
 
 
+def _exact_tolerance(q: Quantity) -> float:
+    # a time taken to the second ("2:05:41", unit "seconds" whatever unit it is compared in) is exact to the
+    # second: 29 seconds apart in a marathon are two times, not one within rounding
+    return RACE_TIME_TOLERANCE if q.unit == "seconds" else EXACT_TOLERANCE
+
+
 def _tolerance(q: Quantity) -> float:
     if q.qualifier == "exact":
-        return EXACT_TOLERANCE
+        return _exact_tolerance(q)
     if q.qualifier == "range" and q.value and q.low is not None and q.high is not None:
         return max(APPROX_TOLERANCE, (q.high - q.low) / 2 / q.value)
     return APPROX_TOLERANCE
@@ -61,7 +68,7 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     low = q.low if q.low is not None else 0.0
     high = q.high if q.high is not None else float("inf")
     if q.qualifier == "exact" and q.value is not None:
-        low, high = q.value * (1 - EXACT_TOLERANCE), q.value * (1 + EXACT_TOLERANCE)
+        low, high = q.value * (1 - _exact_tolerance(q)), q.value * (1 + _exact_tolerance(q))
     return low, high
 
 

@@ -130,8 +130,9 @@ def _holder(text: str, quantity, language: str, attribution: Attribution) -> Opt
             return m.group(1)
     # the clause's subject: (article) (descriptor noun) name(s), then its finite verb
     k = 0
-    while k < len(own) and (own[k].pos in ("ART", "AT0") or own[k].noun and not _name_like(own[k]) and k + 1 < len(own)
-                            and _name_like(own[k + 1])):
+    while k < len(own) and (own[k].pos in ("ART", "AT0") or (own[k].noun or own[k].adjective) and not _name_like(own[k])
+                            and k + 1 < len(own) and (_name_like(own[k + 1]) or own[k + 1].noun)):
+        # ("Der Konkurrent Maxwerk", "Second-placed Mutai", "Der Kenianer Daniel Kiprop")
         k += 1
     names = []
     while k < len(own) and _name_like(own[k]) and name(own[k].text):

@@ -605,6 +605,9 @@ def _find(sentence, language) -> list[Quantity]:
     for a in atoms:
         _units_after(s, a)
 
+    times = _race_times(s)
+    if times:
+        atoms = [a for a in atoms if not any(t.start < a.end and a.start < t.end for t in times)]
     out: list[Quantity] = []
     i = 0
     while i < len(atoms):
@@ -619,6 +622,22 @@ def _find(sentence, language) -> list[Quantity]:
         if q is not None:
             out.append(q)
         i += 1
+    if times:
+        out = sorted(out + times, key=lambda q: q.start)
+    return out
+
+
+# A time taken written in hours, minutes and seconds ("in 2:05:41", "in 2:05:41 Stunden"): one duration, in
+# seconds, not three figures
+_RACE_TIME = re.compile(r"(?<![\d:.,])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])(?:\s*(?:Stunden|Std\.|h|hours)\b)?")
+
+
+def _race_times(s: str) -> list[Quantity]:
+    out = []
+    for m in _RACE_TIME.finditer(s):
+        value = int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
+        out.append(Quantity(text=m.group(0), value=float(value), low=float(value), high=float(value),
+                            qualifier="exact", unit="seconds", start=m.start(), end=m.end()))
     return out
 
 
@@ -741,6 +760,12 @@ def _with_unit(num: str, unit: Optional[str], lang: str) -> str:
 
 
 def format_quantity(q: Quantity, language: str = "en") -> str:
+    if q.unit == "seconds" and _RACE_TIME.match(q.text):
+        return _RACE_TIME.match(q.text).group(0).split()[0]   # a time taken, as written: "2:05:41"
+    return _format_quantity(q, language)
+
+
+def _format_quantity(q: Quantity, language: str = "en") -> str:
     """Short human form of a quantity for explanations ("about 3,000", "between 1,500 and 3,000")."""
     try:
         lang = "de" if (language or "").lower().startswith("de") else "en"

@@ -12,7 +12,8 @@ from .places import gazetteer
 
 _TOKEN = re.compile(r"[\w][\w'’-]*", re.UNICODE)
 _STOP = re.compile(r"[,;:.!?()\[\]„“”\"«»–]")
-_CURRENCY = {"EUR": "money_eur", "USD": "money_usd", "GBP": "money_gbp", "%": "percent"}
+# Units a figure carries itself: currencies, percent, and a time taken in h:mm:ss (numbers._race_times)
+_CURRENCY = {"EUR": "money_eur", "USD": "money_usd", "GBP": "money_gbp", "%": "percent", "seconds": "seconds"}
 
 
 @dataclass

@@ -1573,3 +1573,24 @@ def test_a_body_is_an_organisation_s_kind():
     named = actor("World rowing body WRF is reviewing 14 more races", "en", statement=True)
     assert named is not None and named.name == "WRF"
     assert figures("Rescuers recovered 12 bodies.", "en")[12].extra.get("event") == "killed"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Mbeki won the Kelbra marathon in 2:07:15.", "en"),
+    ("Den Sieg holte Mbeki in 2:07:15 Stunden.", "de"),
+])
+def test_a_time_taken_in_hours_minutes_and_seconds_is_one_duration(text, language):
+    from service.nlp.numbers import find_quantities
+
+    (time,) = find_quantities(text, language)
+    assert time.value == 2 * 3600 + 7 * 60 + 15
+    assert figures(text, language)[time.value].extra.get("concept") == "days"   # compared as durations are
+
+
+def test_times_taken_are_exact_to_the_second():
+    winner = figures("Mbeki won the Kelbra marathon in 2:07:15.", "en")[7635]
+    same = figures("Den Sieg holte Mbeki in 2:07:15 Stunden.", "de")[7635]
+    slower = figures("Mbeki won the Kelbra marathon in 2:07:44.", "en")[7664]
+    assert relate(winner, same, similarity=0.6).relation in ("matching", "corroborating")
+    assert relate(winner, slower, similarity=0.6).relation == "conflicting"
+    assert "2:07:15" in relate(winner, same, similarity=0.6).explanation
