@@ -27,3 +27,10 @@ def test_a_modifier_that_is_a_word_or_too_rare_or_split_in_meaning_is_not_added(
              "nordexport": ["northern export"], "nordmarkt": ["north market"], "nordpolitik": ["eastern policy"],
              "nordpreis": ["western price"]}                                 # no meaning most share
     assert _tool()._bound_modifiers(table) == {}
+
+
+def test_a_technical_or_rare_sense_ranks_after_the_common_ones():
+    tool = _tool()
+    assert tool._ranks("Verband {m} [constr.]") == [2]               # a technical field's sense
+    assert tool._ranks("Amt {n} (Dienststelle) [adm.]") == [0]        # a field news is about keeps its rank
+    assert tool._ranks("Vereinigung {f}; Verband {m}; Verein {m}") == [0, 1, 1]   # the entry's other forms

@@ -74,8 +74,28 @@ def _bound_modifiers(table: dict[str, list[str]]) -> dict[str, list[str]]:
     return found
 
 
+# A sense's rank for a form: the entry's headword first, then the entry's other forms, then senses a technical
+# subject label or a note marks as special or rare ("Verband {m} [constr.]": wall bond), so that the first few
+# meanings are the common ones. Labels of the fields news is about ([adm.], [pol.], [econ.], [med.], [mil.],
+# [aviat.], [sport] …) keep their rank: "Amt {n} [adm.]" is the office.
+_SPECIAL = {"[constr.]", "[math.]", "[techn.]", "[bot.]", "[zool.]", "[biol.]", "[chem.]", "[phys.]", "[mus.]",
+            "[textil.]", "[electr.]", "[mach.]", "[geol.]", "[astron.]", "[print]", "[comp.]", "[relig.]", "[hist.]",
+            "[ling.]", "[anat.]", "[ornith.]", "[ent.]", "[min.]", "[telco.]", "[photo.]", "[art]", "[arch.]",
+            "[selten]", "[veraltet]", "[veraltend]", "[obs.]", "[rare]", "[poet.]", "[slang]", "[vulg.]", "[ugs.]",
+            "[übtr.]", "[fig.]", "[geh.]", "[humor.]", "[pej.]", "[mach.]", "[statist.]", "[cook.]"}
+
+
+def _ranks(segment: str) -> list[int]:
+    ranks = []
+    for k, raw in enumerate(segment.split(";")):
+        special = bool(set(re.findall(r"\[[^\]]*\]", raw)) & _SPECIAL)
+        ranks.append(2 if special else 0 if k == 0 else 1)
+    return ranks
+
+
 def main() -> None:
     table: dict[str, list[str]] = {}
+    ranked: dict[str, list[tuple[int, int, str]]] = {}
     for line in SOURCE.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or " :: " not in line:
             continue
@@ -87,17 +107,23 @@ def main() -> None:
         if not meanings:
             continue
         forms = _synonyms(de_parts[0])
+        ranks = _ranks(de_parts[0])
         if len(de_parts) > 1 and "{pl}" in de_parts[1]:
             plural = _english(en_parts[1]) if len(en_parts) > 1 else []
             forms += _synonyms(de_parts[1])
+            ranks += _ranks(de_parts[1])
             meanings = meanings + [p for p in plural if p not in meanings]
-        for form in forms:
+        for form, rank in zip(forms, ranks):
             if not _WORD.match(form):
                 continue
-            known = table.setdefault(form.lower(), [])
+            senses = ranked.setdefault(form.lower(), [])
             for meaning in meanings:
-                if meaning not in known and len(known) < MAX_MEANINGS:
-                    known.append(meaning)
+                senses.append((rank, len(senses), meaning))
+    for form, senses in ranked.items():
+        known = table.setdefault(form, [])
+        for _, _, meaning in sorted(senses):
+            if meaning not in known and len(known) < MAX_MEANINGS:
+                known.append(meaning)
     table.update(_bound_modifiers(table))
     with gzip.open(TARGET, "wt", encoding="utf-8", compresslevel=9) as out:
         out.write("# derived from Debian trans-de-en (Ding, Frank Richter, GPL-2.0-or-later) by tools/build_dictionary.py\n")
