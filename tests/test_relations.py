@@ -223,3 +223,10 @@ def test_a_body_named_by_its_kind_meets_a_stored_claim_that_named_it_so_before_r
     # the stored sentence's "Die Geschäftsführung" was resolved to the hospital its article is about
     assert _same_names("Geschäftsführung", "Geschäftsführung", "de", "Kreisklinikum Halvern", "Die Geschäftsführung", "de")
     assert not _same_names("Betriebsrat", "Betriebsrat", "de", "Kreisklinikum Halvern", "Die Geschäftsführung", "de")
+
+
+def test_a_measured_word_meets_a_known_thing_s_listed_words_only_as_written_in_its_own_language():
+    from service.relations import _measured_alike
+
+    german = claim(q(5), who=None)
+    assert not _measured_alike("turnout", german, "w:erhalten", german)   # dictionary senses overlap loosely

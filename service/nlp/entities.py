@@ -254,7 +254,8 @@ def _name_like(token: Token) -> bool:
         return True
     if not token.noun or not token.text[:1].isupper():
         return False
-    if sum(1 for c in token.text if c.isupper()) >= 2:
+    # (a capital after a hyphen begins a compound's part: "Rotmilan-Brutpaare" is no name, "BaFin" is)
+    if sum(1 for k, c in enumerate(token.text) if c.isupper() and (k == 0 or token.text[k - 1] != "-")) >= 2:
         return True
     return _language_of(token) == "en" and not in_dictionary(token.text)
 
@@ -633,9 +634,29 @@ def _initials(name: str) -> list[str]:
         if not word or word.casefold() in _STOP:
             continue
         tokens = read(word, "de").tokens
-        parts = tokens[0].parts if tokens and tokens[0].parts else (word,)
+        parts = tokens[0].parts if tokens and tokens[0].parts else (_dictionary_parts(word.casefold()) or (word,))
         out.extend(p[:1].upper() for p in parts if p)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _dictionary_parts(word: str) -> tuple:
+    """A compound the tagger did not split, by the words the dictionary knows in it, longest last part first
+    ("oberverwaltungsgericht": ober, verwaltung, gericht); () when it is no such compound."""
+    if len(word) < 7:
+        return ()
+    for i in range(3, len(word) - 2):
+        modifier, head = word[:i], word[i:]
+        if len(head) < 3 or not in_dictionary(head):
+            continue
+        for link in ("", "s", "es", "n", "en"):
+            stem = modifier[:len(modifier) - len(link)] if link and modifier.endswith(link) else modifier
+            if link and not modifier.endswith(link) or len(stem) < 3:
+                continue
+            inner = (stem,) if in_dictionary(stem) else _dictionary_parts(stem)
+            if inner:
+                return (*inner, *(_dictionary_parts(head) or (head,)))   # each part as small as the dictionary has it
+    return ()
 
 
 def abbreviates(acronym: str, name: str) -> bool:
@@ -1167,6 +1188,15 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
     return found
 
 
+def _named_after_a_thing(tokens: tuple, k: int, language: str) -> bool:
+    """A German name right after a common noun that names no kind of body: the thing's or place's name
+    ("Windpark Hohenmoor", "Schleuse Tellingen"), not a company's ("Der Autohersteller Vanta")."""
+    if language != "de" or k == 0:
+        return False
+    before = tokens[k - 1]
+    return before.noun and not before.proper and before.text[:1].isupper() and not role_of(before.text, language)
+
+
 # Prepositions whose noun is a place: "in Grevenstadt", "into the Wendra", "aus dem Werk".
 _INTO = frozenset({"in", "im", "ins", "into", "nach"})
 
@@ -1179,6 +1209,7 @@ def named_bodies(sentences: list[str], language: str, taken: frozenset = frozens
     counts: dict[str, int] = {}
     people: set[str] = set()
     places: set[str] = set()
+    compounded: set[str] = set()
     for sentence in sentences:
         tokens = read(sentence, language).tokens
         k = 0
@@ -1194,18 +1225,26 @@ def named_bodies(sentences: list[str], language: str, taken: frozenset = frozens
             first = run[0].text.split("-")[0]
             if len(run) == 1 and "-" in run[0].text and len(first) > 2 and not in_dictionary(first):
                 run = [replace(run[0], text=first)]   # "Keldor-Beschäftigte" names Keldor again
+                compounded.add(first)
             if before and (before[-1] in _INTO or len(before) == 2 and before[0] in _INTO and tokens[k - 1].pos in (
-                    "ART", "AT0")):
+                    "ART", "AT0") or before[-1] in _TERRITORIES or _named_after_a_thing(tokens, k, language)):
+                # ("der Landkreis Hohenmoor", "der Windpark Hohenmoor": a place, or a thing's, no company)
                 places.update(t.text for t in run)   # "in Grevenstadt", "in die Wendra": a place no gazetteer knows
             if len(run) == 1 and not geo.names.get(run[0].text) and not geo.demonyms.get(run[0].text) and (
                     k > 0 or run[0].proper) and not TIME_WORD.match(run[0].text):
                 counts[run[0].text] = counts.get(run[0].text, 0) + 1
+            elif len(run) == 2 and in_dictionary(run[1].text) and not in_dictionary(run[0].text) and not (
+                    geo.names.get(run[0].text) or TIME_WORD.match(run[1].text)):
+                # "Nordwind Energie", "Talvex Pharma": a name and the word of its trade, no person's name
+                counts[f"{run[0].text} {run[1].text}"] = counts.get(f"{run[0].text} {run[1].text}", 0) + 1
             elif len(run) > 1:
                 people.update(t.text for t in run)
             k = m
     names = [n for n in counts if n not in people and n not in places and n not in taken]
-    # a name must recur, unless it is the only one the article has
-    ranked = sorted((n for n in names if counts[n] >= 2 or len(names) == 1), key=lambda n: -counts[n])
+    # a name must recur, unless it is the only one the article has and stands on its own somewhere
+    # ("Rotmilan-Brutpaare" names no company)
+    ranked = sorted((n for n in names if counts[n] >= 2 or len(names) == 1 and n not in compounded),
+                    key=lambda n: -counts[n])
     return [Organisation(name, "company", None) for name in ranked[:1]]
 
 

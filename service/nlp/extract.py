@@ -609,7 +609,10 @@ def _named_before(attributor: Attributor, earlier: list[Attribution], organisati
         if named is None or before.how not in ("explicit", "actor"):
             continue
         name = named.canonical
-        if " " in name or not name[:1].isupper() or name.isupper() or _bare_kind(name) or is_media(name):
+        words = name.split()
+        # (a name and the word of its trade is a company's name too: "Nordwind Energie")
+        traded = len(words) == 2 and in_dictionary(words[1]) and words[1][:1].isupper()
+        if len(words) > 1 and not traded or not name[:1].isupper() or name.isupper() or _bare_kind(name) or is_media(name):
             continue
         if role_of(name, "de") or role_of(name, "en") or name in sources().kind or toponym_like(name):
             continue

@@ -1594,3 +1594,30 @@ def test_times_taken_are_exact_to_the_second():
     assert relate(winner, same, similarity=0.6).relation in ("matching", "corroborating")
     assert relate(winner, slower, similarity=0.6).relation == "conflicting"
     assert "2:07:15" in relate(winner, same, similarity=0.6).explanation
+
+
+def test_an_acronym_of_a_compound_the_tagger_did_not_split():
+    from service.nlp.entities import abbreviates
+
+    assert abbreviates("OVG", "Oberverwaltungsgericht") and abbreviates("BGH", "Bundesgerichtshof")
+    assert not abbreviates("OVG", "Oberlandesgericht")
+
+
+@pytest.mark.parametrize("text", [
+    # a name after a territory's or a thing's noun is a place; a hyphenated compound of two words is no name
+    "Streit um Windräder\n\nDer Windpark Hohenmoor ist umstritten. Der Landkreis Hohenmoor prüft. Die Gegner zählen "
+    "elf Rotmilan-Brutpaare.",
+])
+def test_places_and_compounds_are_no_company_of_the_story(text):
+    from service.nlp.entities import named_bodies
+    from service.nlp.sentences import article_sentences
+
+    assert named_bodies([s.text for s in article_sentences(text)], "de") == []
+
+
+def test_the_company_is_a_name_with_the_word_of_its_trade_that_spoke_before():
+    claims = [c for c in nlp.extract_claims(
+        "Windpark gestoppt\n\nNordwind Energie teilte am Montag mit, der Baustopp habe 4 Millionen Euro gekostet. Die "
+        "Wartezeit stieg nach Angaben der Hafenbehörde Holmvik (HBH) auf vier Wochen. Das Unternehmen sprach von 40 "
+        "gefährdeten Stellen.", language="de", published=None, publisher="Kurier") if c.quantity]
+    assert claims[-1].attributor.canonical == "Nordwind Energie"
