@@ -1621,3 +1621,11 @@ def test_the_company_is_a_name_with_the_word_of_its_trade_that_spoke_before():
         "Wartezeit stieg nach Angaben der Hafenbehörde Holmvik (HBH) auf vier Wochen. Das Unternehmen sprach von 40 "
         "gefährdeten Stellen.", language="de", published=None, publisher="Kurier") if c.quantity]
     assert claims[-1].attributor.canonical == "Nordwind Energie"
+
+
+def test_it_said_is_the_body_that_spoke_before():
+    claims = [c for c in nlp.extract_claims(
+        "Food banks\n\nThe State Association of Food Banks (LVB) said on Thursday that 31 of its 90 member food banks "
+        "had stopped registering new customers. About 52,000 people rely on them, it said.", language="en",
+        published=None, publisher="Herald") if c.quantity]
+    assert {c.attributor.canonical for c in claims} == {"LVB"}
