@@ -497,6 +497,9 @@ def _noun_from(reading, start: int, clause: int):
                 j += 1
             if j > i and tokens[j].lemma.casefold() in _CHANGE_MEANINGS | {"loss"}:
                 return tokens[j - 1]   # "240 job cuts", "3,000 job losses": the jobs, which the cut befalls
+            if j + 2 < len(tokens) and tokens[j + 1].text in ("und", "and") and tokens[j + 2].noun and (
+                    tokens[j + 2].text[:4].casefold() == tokens[j].text[:4].casefold()):
+                return tokens[j + 2]   # "37 Ruderinnen und Ruderer": one noun in two forms, the last its head
             return tokens[j]
         if token.proper and i + 1 < len(tokens) and tokens[i + 1].noun and not tokens[i + 1].proper:
             continue   # "150 Velmar drivers", "3,000 Volkswagen workers": a name before the counted noun

@@ -1629,3 +1629,15 @@ def test_it_said_is_the_body_that_spoke_before():
         "had stopped registering new customers. About 52,000 people rely on them, it said.", language="en",
         published=None, publisher="Herald") if c.quantity]
     assert {c.attributor.canonical for c in claims} == {"LVB"}
+
+
+def test_one_noun_in_two_forms_counts_by_its_last():
+    assert figures("Laut Wasserwacht wurden 37 Ruderinnen und Ruderer gerettet.", "de")[37].subject_key == \
+        figures("37 Ruderer wurden gerettet.", "de")[37].subject_key
+
+
+def test_rescue_organisations_are_sources_of_their_own_not_the_fire_service():
+    from service.nlp.attributors import attribute
+
+    assert attribute("DLRG: 37 Ruderer wurden gerettet", "de").attributor.canonical == "DLRG"
+    assert attribute("Feuerwehr: 37 Ruderer wurden gerettet", "de").attributor.canonical == "fire service"
