@@ -1641,3 +1641,11 @@ def test_rescue_organisations_are_sources_of_their_own_not_the_fire_service():
 
     assert attribute("DLRG: 37 Ruderer wurden gerettet", "de").attributor.canonical == "DLRG"
     assert attribute("Feuerwehr: 37 Ruderer wurden gerettet", "de").attributor.canonical == "fire service"
+
+
+def test_an_insurer_named_by_its_trade_is_the_story_s_company():
+    claims = [c for c in nlp.extract_claims(
+        "Hagel\n\nNach dem Unwetter sind bei der Kelbra Versicherung nach Unternehmensangaben 4.800 Schäden gemeldet "
+        "worden. Der Deutsche Wetterdienst (DWD) maß Hagelkörner von 5 Zentimetern.", language="de", published=None,
+        publisher="Kurier") if c.quantity]
+    assert claims[0].attributor.canonical == "Kelbra Versicherung"
