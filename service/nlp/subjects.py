@@ -182,6 +182,10 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 and not _PLACE_PREPOSITION.search(window[:h.start])
                 and not _verb_between(sentence, quantity.end, quantity.end + h.start, language)]
         first = _head_noun_after(sentence, quantity, language)
+        if first is not None and language == "de" and re.search(
+                r"\b(?:an|am|auf|aus|bei|beim|durch|für|im|in|mit|nach|über|um|unter|von|vom|vor|wegen|zum|zur)\b",
+                sentence[quantity.end:first.start]):
+            hits = [h for h in hits if quantity.end + h.start >= first.start]   # (not "vom Hochwasser" in its phrase)
         if first is not None and quantity.unit is None:
             # the figure counts its own noun: "1.200 Cholerafälle im Bundesstaat Kassala" counts cases
             own = _concept_of_noun(first)
@@ -503,6 +507,15 @@ def _noun_from(reading, start: int, clause: int):
             return tokens[j]
         if token.proper and i + 1 < len(tokens) and tokens[i + 1].noun and not tokens[i + 1].proper:
             continue   # "150 Velmar drivers", "3,000 Volkswagen workers": a name before the counted noun
+        if reading.language == "de" and token.pos in ("APPR", "APPRART"):
+            # "zwölf an Vogelmalaria verendete Pinguine", "300 vom Hochwasser betroffene Haushalte": a phrase
+            # and its participle stand between the figure and the noun it counts
+            for k in range(i + 1, min(i + 7, len(tokens) - 1)):
+                if tokens[k].clause != clause or tokens[k].verb or tokens[k].number or not tokens[k].text[:1].isalnum():
+                    break
+                if tokens[k].adjective and tokens[k + 1].noun and not tokens[k + 1].proper and tokens[k + 1].clause == clause:
+                    return tokens[k + 1]
+            return None
         if not (token.adjective or token.pos in ("ART", "AT0", "ADV", "AV0") or token.number
                 or token.text.casefold() in _MORE_OR_OTHER):   # ("14 more games")
             return None

@@ -1649,3 +1649,12 @@ def test_an_insurer_named_by_its_trade_is_the_story_s_company():
         "worden. Der Deutsche Wetterdienst (DWD) maß Hagelkörner von 5 Zentimetern.", language="de", published=None,
         publisher="Kurier") if c.quantity]
     assert claims[0].attributor.canonical == "Kelbra Versicherung"
+
+
+@pytest.mark.parametrize("text, value, key", [
+    # a phrase and its participle between the figure and the noun it counts
+    ("Das Amt hat bislang zwölf an Vogelgrippe verendete Schwäne registriert.", 12, "w:schwan@killed"),
+    ("Es gibt 300 vom Hochwasser betroffene Haushalte.", 300, "households"),
+])
+def test_a_german_extended_attribute_between_the_figure_and_its_noun(text, value, key):
+    assert figures(text, "de")[value].subject_key == key
