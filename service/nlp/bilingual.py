@@ -152,10 +152,15 @@ def similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
         return 0.0
     if translates(a, a_lang, b, b_lang):
         return 1.0
-    left = english(a, a_lang, heads=True)[:1] or (a.casefold(),)
-    right = english(b, b_lang, heads=True)[:1] or (b.casefold(),)
+    # (its first few translations, not only the first: which sense a dictionary lists first is half chance)
+    left = english(a, a_lang, heads=True)[:FIRST_SENSES] or (a.casefold(),)
+    right = english(b, b_lang, heads=True)[:FIRST_SENSES] or (b.casefold(),)
     raw = float(_vector(a.casefold()) @ _vector(b.casefold()))
-    return max(raw, float(_vector(left[0]) @ _vector(right[0])))
+    return max(raw, max(float(_vector(x) @ _vector(y)) for x in left for y in right))
+
+
+# How many of a German word's first translations stand for it before the encoder compares two words.
+FIRST_SENSES = 2
 
 
 def _vocabulary() -> PackedSet:

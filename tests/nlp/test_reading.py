@@ -1658,3 +1658,10 @@ def test_an_insurer_named_by_its_trade_is_the_story_s_company():
 ])
 def test_a_german_extended_attribute_between_the_figure_and_its_noun(text, value, key):
     assert figures(text, "de")[value].subject_key == key
+
+
+def test_two_words_are_compared_by_their_first_senses_not_the_first_alone():
+    from service.nlp import bilingual
+
+    # "sicherstellen": secure, seize, …; the police's sense meets "recover" whichever the dictionary lists first
+    assert bilingual.similarity("sicherstellen", "de", "recover", "en") >= 0.45
