@@ -20,8 +20,10 @@ from .reading import TIME_WORD, read
 from .subjects import PARTITIVE, Subject, counted, is_increment, lexicon, measured_thing, names_a_change
 from .times import is_forecast, is_negated, resolve_time
 
-# (a second reported clause joined by "and that", "und dass" is a clause of its own)
-_CLAUSE_BREAK = re.compile(r"[,;:„“”\"«»()]|\s[–-]\s|\s(?:and|but|und|aber)\s(?=(?:[a-zäöüß]+\s){0,2}?(?:that|dass|daß)\s)")
+# A second reported clause joined to the first ("… and that …", "and estimates that", "und dass") is a clause
+# of its own
+_JOINED_REPORT = r"\s(?:and|but|und|aber)\s(?=(?:[a-zäöüß]+\s){0,2}?(?:that|dass|daß)\s)"
+_CLAUSE_BREAK = re.compile(r"[,;:„“”\"«»()]|\s[–-]\s|" + _JOINED_REPORT)
 _TERRITORY = re.compile(r"(\w+)\s+(Territorium|Boden|Staatsgebiet|Gebiet|territory|soil)\b", re.IGNORECASE)
 # "in russischen Ausbildungslagern", "at Russian bases": a nationality word after a location preposition
 _IN_NATIONAL = re.compile(r"\b(?:in|im|auf|at|on|inside|within)\s+(?:den\s+|der\s+|dem\s+|the\s+)?(\w+)\s+(\w+)")
@@ -98,7 +100,7 @@ def _gapped_clause(text: str, quantity, language: str) -> str:
     return text[own[0].start:own[-1].end]
 
 
-_ANOTHER_REPORT = re.compile(r"\s(?:and|but|und|aber)\s(?=(?:[a-zäöüß]+\s){0,2}?(?:that|dass|daß)\s)")
+_ANOTHER_REPORT = re.compile(_JOINED_REPORT)
 
 
 _FINITE_TAGS = ("VV(FIN)", "VA(FIN)", "VM(FIN)", "VVZ", "VVD", "VBZ", "VBD", "VHZ", "VHD", "VDZ", "VDD", "VM0")
