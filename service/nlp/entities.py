@@ -1144,6 +1144,9 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
             role = role_of(token.text, language)
             if role is None or token.text[:1].isupper() and toponym_like(token.text) and not in_dictionary(token.text):
                 continue   # ("Marlstadt" is a town, not a city administration)
+            if language == "de" and in_dictionary(token.text) and any(
+                    fold(token.text).endswith(t) and len(token.text) > len(t) + 2 for t in ("stadt", "dorf", "kreis")):
+                continue   # ("die Innenstadt", "die Altstadt": a part of a town, no administration)
             if small and not named_next:
                 apposed = _apposed_name(tokens, i)
                 if apposed is not None:

@@ -593,6 +593,10 @@ def _descriptor(name: str) -> bool:
     return " " not in name and role_of(name, "de") in ("company", "organisation") and _compound(name)
 
 
+# The nouns that name a business as a whole ("das Unternehmen", "the company"), not one of its organs.
+_THE_BUSINESS = frozenset({"unternehmen", "company", "firma", "firm", "konzern", "betreiber", "operator"})
+
+
 def _named_before(attributor: Attributor, earlier: list[Attribution], organisations: list,
                   at: Optional[int] = None) -> Optional[Attributor]:
     """"Kaiport, which runs the terminal, said … The company said …": a bare noun of a kind that the article
@@ -619,7 +623,8 @@ def _named_before(attributor: Attributor, earlier: list[Attribution], organisati
         if role_of(name, "de") or role_of(name, "en") or name in sources().kind or toponym_like(name):
             continue
         return Attributor(attributor.text, name)
-    if kind == "company":
+    if kind == "company" and fold(attributor.canonical) in _THE_BUSINESS:
+        # (its management, "die Geschäftsführung", speaks as the management: "Hospital management")
         hospitals = [o for o in organisations if o[1] == "hospital" and getattr(o, "index", -1) <= (
             at if at is not None else 10 ** 6)]
         if hospitals:

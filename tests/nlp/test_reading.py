@@ -1665,3 +1665,13 @@ def test_two_words_are_compared_by_their_first_senses_not_the_first_alone():
 
     # "sicherstellen": secure, seize, …; the police's sense meets "recover" whichever the dictionary lists first
     assert bilingual.similarity("sicherstellen", "de", "recover", "en") >= 0.45
+
+
+def test_a_part_of_a_town_is_no_administration_and_a_company_s_organ_speaks_as_itself():
+    from service.nlp.entities import organisations
+
+    assert organisations(["Täglich rollen 21.000 Fahrzeuge durch die Innenstadt."], "de") == []
+    claims = [c for c in nlp.extract_claims(
+        "Fusion\n\nDas Klinikum Halvern fusioniert mit dem Nachbarhaus. Bei der Fusion sollen 180 Stellen wegfallen, "
+        "teilte die Geschäftsführung mit.", language="de", published=None, publisher="Kurier") if c.quantity]
+    assert claims[-1].attributor.canonical != "Halvern"
