@@ -1672,6 +1672,6 @@ def test_a_part_of_a_town_is_no_administration_and_a_company_s_organ_speaks_as_i
 
     assert organisations(["Täglich rollen 21.000 Fahrzeuge durch die Innenstadt."], "de") == []
     claims = [c for c in nlp.extract_claims(
-        "Fusion\n\nDas Klinikum Halvern fusioniert mit dem Nachbarhaus. Bei der Fusion sollen 180 Stellen wegfallen, "
-        "teilte die Geschäftsführung mit.", language="de", published=None, publisher="Kurier") if c.quantity]
-    assert claims[-1].attributor.canonical != "Halvern"
+        "Fusion\n\nAm Klinikum Halvern wird umgebaut. Bei der Fusion sollen 180 Stellen wegfallen, teilte die "
+        "Geschäftsführung mit.", language="de", published=None, publisher="Kurier") if c.quantity]
+    assert claims[-1].attributor.canonical == "Geschäftsführung"
