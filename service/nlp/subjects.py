@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from .bilingual import in_dictionary
 from .lexicon import TermFinder, both_languages, fold, load
 from .model import Quantity
 from .places import gazetteer
@@ -480,12 +481,6 @@ def _head_noun_after(sentence: str, quantity: Quantity, language: str):
     return _noun_from(reading, start, clause) if start is not None else None
 
 
-def _in_dictionary(word: str) -> bool:
-    from .bilingual import in_dictionary
-
-    return in_dictionary(word)
-
-
 def _noun_from(reading, start: int, clause: int):
     geo = gazetteer()
     tokens = reading.tokens
@@ -494,7 +489,7 @@ def _noun_from(reading, start: int, clause: int):
         if token.clause != clause:
             return None
         # (a German noun the tagger took for a name after a capitalised figure: "Drei Smartphones")
-        misread = reading.language == "de" and token.proper and i == start and _in_dictionary(token.lemma or token.text)
+        misread = reading.language == "de" and token.proper and i == start and in_dictionary(token.lemma or token.text)
         if (token.noun and not token.proper or misread) and not geo.names.get(token.text):
             j = i
             while j + 1 < len(tokens) and tokens[j + 1].noun and not tokens[j + 1].proper and tokens[j + 1].clause == clause:
