@@ -24,12 +24,17 @@ def one_frame(a, b, similarity):
     return relate(x, y, similarity=similarity) is not None
 
 
+def article_claims(text, language, publisher="Kurier", published=None):
+    """The claims with a figure of an article (headline, blank line, body), read as the service reads it."""
+    return [c for c in nlp.extract_claims(text, language=language, published=published, publisher=publisher)
+            if c.quantity]
+
+
 def article_figure(text, language, value):
-    """The claim of an article (headline, blank line, body) with the given figure, read as the service reads it."""
+    """The claim of an article with the given figure."""
     from datetime import date
 
-    claims = nlp.extract_claims(text, language=language, published=date(2026, 2, 2), publisher="Kurier")
-    return next(c for c in claims if c.quantity and c.quantity.value == value)
+    return next(c for c in article_claims(text, language, published=date(2026, 2, 2)) if c.quantity.value == value)
 
 
 @pytest.mark.parametrize("text, language, joined, split", [
@@ -1045,7 +1050,7 @@ def test_a_ministry_of_a_land_acts_and_the_bare_ministry_is_it():
 
 def test_a_restated_percentage_is_a_change_as_the_articles_last_one_was():
     text = ("Studie\n\nDas Mittel senkte die Zahl schwerer Anfälle um 41 Prozent. Orfanis hält an 41 Prozent fest.")
-    claims = [c for c in nlp.extract_claims(text, language="de", published=None, publisher="P") if c.quantity]
+    claims = article_claims(text, "de", publisher="P")
     assert [c.quantity.increment for c in claims] == [True, True]
 
 
@@ -1125,9 +1130,9 @@ def test_a_figure_with_digit_groups_ends_its_sentence_an_ordinal_does_not():
 
 
 def test_a_source_that_keeps_to_its_figure_restates_the_count_before():
-    claims = [c for c in nlp.extract_claims(
+    claims = article_claims(
         "Streik bei Brolin\n\nDie Gewerkschaft zählt 4.200 Streikende bei Brolin. Der Arbeitgeberverband bleibt bei 2.900.",
-        language="de", published=None, publisher="Kurier") if c.quantity]
+        "de")
     assert [c.quantity.value for c in claims] == [4200, 2900]
     assert claims[0].subject_key == claims[1].subject_key
     assert claims[1].attributor.canonical == "Arbeitgeberverband"
@@ -1145,10 +1150,9 @@ def test_a_part_whose_whole_is_stated_is_a_part_of_that_whole_only(other, expect
 
 
 def test_the_story_s_company_is_named_in_its_compounds_and_is_no_other_body():
-    claims = [c for c in nlp.extract_claims(
+    claims = article_claims(
         "Sparkurs bei Tolvane\n\nDie Gewerkschaft IG Chemie kritisiert die Pläne der Tolvane-Führung. Tolvane streicht "
-        "Stellen. Laut IG Chemie sind 500 betroffen. Das Unternehmen will 300 Stellen abbauen.", language="de", published=None,
-        publisher="Kurier") if c.quantity]
+        "Stellen. Laut IG Chemie sind 500 betroffen. Das Unternehmen will 300 Stellen abbauen.", "de")
     assert [(c.quantity.value, c.attributor.canonical) for c in claims][-1] == (300, "Tolvane")
 
 
@@ -1300,10 +1304,9 @@ def test_hospitals_that_admitted_people_count_admissions():
 
 
 def test_a_town_is_no_body_and_the_authority_is_the_body_named_before():
-    claims = [c for c in nlp.extract_claims(
+    claims = article_claims(
         "Ermittlungen in Kelbstadt\n\nDie Staatsanwaltschaft Kelbstadt ermittelt gegen einen Arzt. Betroffen sind nach "
-        "Angaben der Behörde 40 Patienten. Die Landesärztekammer (LÄK) prüft den Fall.", language="de",
-        published=None, publisher="Kurier") if c.quantity]
+        "Angaben der Behörde 40 Patienten. Die Landesärztekammer (LÄK) prüft den Fall.", "de")
     assert claims[0].attributor.canonical == "Staatsanwaltschaft Kelbstadt"
 
 
@@ -1319,9 +1322,9 @@ def test_an_official_s_title_before_a_person_s_name_is_no_body_of_its_own():
     sentences = ["Investigators in Harlbeck said 14 suspects had been named.",
                  '"We are not done," chief prosecutor Lena Dorn said.']
     assert organisations(sentences, "en") == []
-    claims = [c for c in nlp.extract_claims(
+    claims = article_claims(
         "Fraud probe widens\n\nProsecutors said on Monday that 14 suspects had been named. \"We are not done,\" "
-        "chief prosecutor Lena Dorn said.", language="en", published=None, publisher="Ledger") if c.quantity]
+        "chief prosecutor Lena Dorn said.", "en", publisher="Ledger")
     assert claims[0].attributor.canonical == "prosecutors"   # not the person named later
 
 
@@ -1372,7 +1375,7 @@ def test_a_forecast_in_another_reported_clause_says_nothing_of_the_figure(senten
 ])
 def test_the_company_is_the_one_word_name_that_spoke_before(text):
     language = "de" if "Ausfall" in text else "en"
-    claims = [c for c in nlp.extract_claims(text, language=language, published=None, publisher="Kurier") if c.quantity]
+    claims = article_claims(text, language)
     assert {c.attributor.canonical for c in claims if c.quantity.value in (9, 20)} == {"Braxon"}
 
 
@@ -1443,10 +1446,9 @@ def test_a_body_s_kind_meets_the_acronym_its_article_taught():
 
 
 def test_the_company_is_the_hospital_its_article_named_before():
-    claims = [c for c in nlp.extract_claims(
+    claims = article_claims(
         "Warteliste korrigiert\n\nIm Streit um Wartezeiten hat das Klinikum Halvern seine Zahlen korrigiert. Nach "
-        "einer Neuzählung warten 5.300 Patienten auf eine Operation, teilte das Unternehmen mit.", language="de",
-        published=None, publisher="Kurier") if c.quantity]
+        "einer Neuzählung warten 5.300 Patienten auf eine Operation, teilte das Unternehmen mit.", "de")
     assert claims[0].attributor.canonical == "Halvern"
 
 
@@ -1545,16 +1547,16 @@ def test_a_body_of_a_town_keeps_its_kind_in_its_name():
 
 
 def test_the_city_is_no_other_public_body_named_before():
-    claims = [c for c in nlp.extract_claims(
+    claims = article_claims(
         "Rent cap ruling\n\nThe administrative court (VGH) struck down the rent cap on Tuesday. The cap covered 52,000 "
-        "flats, according to the city.", language="en", published=None, publisher="Ledger") if c.quantity]
+        "flats, according to the city.", "en", publisher="Ledger")
     assert claims[-1].attributor.canonical != "VGH"
 
 
 def test_a_forecast_in_a_second_report_joined_by_and_estimates_that_says_nothing_of_the_first():
-    claims = {c.quantity.value: c for c in nlp.extract_claims(
+    claims = {c.quantity.value: c for c in article_claims(
         "Tenants\n\nThe association puts the number of flats at around 6,500 and estimates that tenants could face "
-        "demands of up to 4 million euros.", language="en", published=None, publisher="Ledger") if c.quantity}
+        "demands of up to 4 million euros.", "en", publisher="Ledger")}
     assert not claims[6500].forecast and claims[4_000_000].forecast
 
 
@@ -1616,18 +1618,17 @@ def test_places_and_compounds_are_no_company_of_the_story(text):
 
 
 def test_the_company_is_a_name_with_the_word_of_its_trade_that_spoke_before():
-    claims = [c for c in nlp.extract_claims(
+    claims = article_claims(
         "Windpark gestoppt\n\nNordwind Energie teilte am Montag mit, der Baustopp habe 4 Millionen Euro gekostet. Die "
         "Wartezeit stieg nach Angaben der Hafenbehörde Holmvik (HBH) auf vier Wochen. Das Unternehmen sprach von 40 "
-        "gefährdeten Stellen.", language="de", published=None, publisher="Kurier") if c.quantity]
+        "gefährdeten Stellen.", "de")
     assert claims[-1].attributor.canonical == "Nordwind Energie"
 
 
 def test_it_said_is_the_body_that_spoke_before():
-    claims = [c for c in nlp.extract_claims(
+    claims = article_claims(
         "Food banks\n\nThe State Association of Food Banks (LVB) said on Thursday that 31 of its 90 member food banks "
-        "had stopped registering new customers. About 52,000 people rely on them, it said.", language="en",
-        published=None, publisher="Herald") if c.quantity]
+        "had stopped registering new customers. About 52,000 people rely on them, it said.", "en", publisher="Herald")
     assert {c.attributor.canonical for c in claims} == {"LVB"}
 
 
@@ -1644,10 +1645,9 @@ def test_rescue_organisations_are_sources_of_their_own_not_the_fire_service():
 
 
 def test_an_insurer_named_by_its_trade_is_the_story_s_company():
-    claims = [c for c in nlp.extract_claims(
+    claims = article_claims(
         "Hagel\n\nNach dem Unwetter sind bei der Kelbra Versicherung nach Unternehmensangaben 4.800 Schäden gemeldet "
-        "worden. Der Deutsche Wetterdienst (DWD) maß Hagelkörner von 5 Zentimetern.", language="de", published=None,
-        publisher="Kurier") if c.quantity]
+        "worden. Der Deutsche Wetterdienst (DWD) maß Hagelkörner von 5 Zentimetern.", "de")
     assert claims[0].attributor.canonical == "Kelbra Versicherung"
 
 
@@ -1671,7 +1671,7 @@ def test_a_part_of_a_town_is_no_administration_and_a_company_s_organ_speaks_as_i
     from service.nlp.entities import organisations
 
     assert organisations(["Täglich rollen 21.000 Fahrzeuge durch die Innenstadt."], "de") == []
-    claims = [c for c in nlp.extract_claims(
+    claims = article_claims(
         "Fusion\n\nAm Klinikum Halvern wird umgebaut. Bei der Fusion sollen 180 Stellen wegfallen, teilte die "
-        "Geschäftsführung mit.", language="de", published=None, publisher="Kurier") if c.quantity]
+        "Geschäftsführung mit.", "de")
     assert claims[-1].attributor.canonical == "Geschäftsführung"
