@@ -86,6 +86,18 @@ def test_in_the_latest_state_an_earlier_report_of_a_figure_that_does_not_only_gr
     assert [r.relation for r, _ in in_time(said, pairs)] == ["conflicting", "conflicting"]
 
 
+def test_in_the_latest_state_an_earlier_report_of_a_growing_count_said_again_is_a_point_of_its_timeline():
+    # the brigade's 420 evacuated, said on Tuesday and again on Friday: Friday's conflicts with the city's 480 of
+    # that day, Tuesday's is the past of a count that grows
+    claims = [stored(420, "Brigade", "2025-11-18", event="evacuated", concept="people"),
+              stored(420, "Brigade", "2025-11-21", event="evacuated", concept="people"),
+              stored(480, "City", "2025-11-21", event="evacuated", concept="people")]
+    said = statement(480, who="City", event="evacuated", concept="people")
+    decided = in_time(said, [(relate(said, c, 0.8), c) for c in claims])
+    assert [r.relation for r, _ in decided] == ["related", "conflicting", "matching"]
+    assert "2025-11-21" in decided[0][0].explanation
+
+
 def test_a_source_under_three_names_is_one_source_when_one_name_bridges_the_others():
     from dataclasses import replace
 

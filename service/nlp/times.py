@@ -21,7 +21,13 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
     "oct": 10, "nov": 11, "dez": 12, "dec": 12,
 }
-_WEEKDAY = re.compile(r"\b(?:am |on |bis |by |seit |since )?(" + "|".join(WEEKDAYS) + r")(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(am |on |bis |by |seit |since )?(" + "|".join(WEEKDAYS) + r")(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b", re.IGNORECASE)
+_DAY_NAMES = "|".join(WEEKDAYS)
+# "von Montag bis Mittwoch", "zwischen Dienstag und Donnerstag", "from Monday to Wednesday", "Monday through
+# Friday": a figure counted over the days, which holds as of the last
+_WEEKDAY_RANGE = re.compile(
+    rf"\b(?:vo[nm]|zwischen|from|between)?\s*({_DAY_NAMES})\w*\s+(?:bis(?:\s+(?:zum|einschließlich))?|und|to|"
+    rf"through|and|until|till|-|–)\s+({_DAY_NAMES})", re.IGNORECASE)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.\s*({_MONTH_NAMES})\.?(?:\s+(\d{{4}}))?", re.IGNORECASE)
 _MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.IGNORECASE)
@@ -107,10 +113,19 @@ def resolve_time(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpa
     found = _absolute(text, reference)
     if found[0] is not None:
         return found
+    m = _WEEKDAY_RANGE.search(text)
+    if m:
+        end = reference - timedelta(days=(reference.weekday() - WEEKDAYS[m.group(2).lower()]) % 7)
+        start = end - timedelta(days=(WEEKDAYS[m.group(2).lower()] - WEEKDAYS[m.group(1).lower()]) % 7)
+        return _span(start, end), False
     m = _WEEKDAY.search(text)
     if m:
-        back = (reference.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
+        back = (reference.weekday() - WEEKDAYS[m.group(2).lower()]) % 7
         when = reference - timedelta(days=back)
+        if (m.group(1) or "").strip().lower() in ("seit", "since") or re.search(
+                r"\b(?:seit|since)\b(?:\s+\S+){1,5}\s*$", text[max(0, m.start() - 50):m.start()], re.IGNORECASE):
+            # "seit Montag", "since the strike began on Monday"
+            return _span(when, reference), False  # counted from that day up to the report
         return _span(when, when), False
     m = _PART_MONTH.search(text)
     if m:

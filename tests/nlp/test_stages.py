@@ -103,6 +103,19 @@ def test_time_resolution(text, reference, start):
     assert span is not None and span.start == start
 
 
+@pytest.mark.parametrize("text, reference, start, end", [
+    # a figure counted over days, or since a day, holds up to the last of them
+    ("Von Montag bis Mittwoch fielen 900 Züge aus", date(2025, 9, 12), "2025-09-08", "2025-09-10"),
+    ("between Tuesday and Thursday 40 flights were cancelled", date(2025, 9, 12), "2025-09-09", "2025-09-11"),
+    ("Seit Dienstag wurden 60 Menschen behandelt", date(2025, 9, 12), "2025-09-09", "2025-09-12"),
+    ("30 shops have closed since the blackout began on Monday", date(2025, 9, 12), "2025-09-08", "2025-09-12"),
+    ("On Monday 30 shops closed", date(2025, 9, 12), "2025-09-08", "2025-09-08"),
+])
+def test_spans_of_days(text, reference, start, end):
+    span, _ = resolve_time(text, reference)
+    assert (span.start, span.end) == (start, end)
+
+
 def test_target_year_is_ahead_and_undated_statements_keep_only_absolute_dates():
     span, ahead = resolve_time("Volkswagen will cut 35,000 jobs by 2030", date(2024, 12, 20))
     assert ahead and span.end == "2030-12-31"
