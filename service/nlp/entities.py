@@ -24,7 +24,7 @@ from .reading import TIME_WORD, Reading, Token, read
 _ENDING = re.compile(r"(?<=\w{4})(es|s|en|n)$")
 _STOP = frozenset({"der", "die", "das", "des", "dem", "den", "the", "of", "for", "and", "und", "für", "von", "a",
                    "an", "ein", "eine", "einer", "eines", "its", "their", "sein", "seine", "ihre", "ihr", "town",
-                   "city", "state", "national", "federal", "'s", "’s"})
+                   "city", "district", "county", "state", "national", "federal", "'s", "’s"})
 
 
 @lru_cache(maxsize=1)
@@ -220,7 +220,7 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
             _language_of(head) == "en" and all(t.start < head.start for t in names)):
         # "Haldenau health office", "Talberg Bank": a name before the kind's noun is the body's full name
         first = next(k for k, t in enumerate(phrase) if t is names[0])
-        name = sentence[phrase[first].start:head.end]
+        name = re.sub(r"['’]s\b", "", sentence[phrase[first].start:head.end])   # ("Kelbra's health office")
     elif names and (role in _INSTITUTIONS or role not in (None, "company") and len(names) == 1) and head.proper and (
             _language_of(head) == "de") and (toponym_like(names[-1].text) or role in _SEATED) and any(
             t.noun and not t.proper and role_of(t.text, "de") and t.start < names[0].start for t in content):
@@ -719,6 +719,8 @@ def _content_words(name: str, language: str, keep_stop: bool = False) -> list[_W
         # lists a word's other senses first may leave out
         split = (compound_split(token.lemma) or compound_split(token.text)) if language == "de" else None
         pieces = split if split else token.parts if language == "de" else ()
+        if pieces and toponym_like(token.text) and not in_dictionary(token.text):
+            pieces = ()   # a place's name is no compound of meanings ("Weilstadt" is not a city's noun)
         # (the word as written too: "Stadtwerke" is a utility, its tagger lemma "Stadtwerk" a power plant)
         meanings = frozenset(set(english(lemma, language, heads=False)) | set(english(token.text, language, heads=False))
                              | {lemma, fold(token.text), _ENDING.sub("", fold(token.text))})
@@ -747,10 +749,13 @@ def _covered(shorter: list[_Word], longer: list[_Word], across: bool = True) -> 
     if not shorter:
         return False
     vocabulary = _vocabulary(longer)
+    # a body's noun is covered by a word or a compound's head, never by a modifier: "Stadt" is not
+    # "Stadtwerke Weilstadt"
+    heads = _vocabulary([_Word(w.meanings, w.parts[-1:]) for w in longer])
 
     raw = {w for word in longer for w in word.meanings if " " not in w}
 
-    def known(group) -> bool:
+    def known(group, vocabulary=vocabulary) -> bool:
         if any(m in vocabulary or all(w in vocabulary for w in m.split()) for m in group):
             return True
         # a word the dictionary does not translate: the encoder, one word against one word; in one language
@@ -772,8 +777,8 @@ def _covered(shorter: list[_Word], longer: list[_Word], across: bool = True) -> 
             return any(known(p) for p in parts[:-1])
         return word.kind in kinds and all(known(p) for p in parts[:-1])
 
-    return all(known(w.meanings) or (w.parts and (all(known(p) for p in w.parts) or compound_known(w)))
-               for w in shorter)
+    return all(known(w.meanings, heads if w.kind and not w.parts else vocabulary)
+               or (w.parts and (all(known(p) for p in w.parts) or compound_known(w))) for w in shorter)
 
 
 @lru_cache(maxsize=65536)
@@ -831,7 +836,7 @@ def _without_seat(name: str, language: str) -> Optional[str]:
     return None
 
 
-_WHICH_LEVEL = frozenset({"town", "city", "state", "national", "federal"})
+_WHICH_LEVEL = frozenset({"town", "city", "district", "county", "state", "national", "federal"})
 
 
 def _body_words(name: str, language: str) -> Optional[tuple[Token, list[str]]]:
@@ -923,7 +928,9 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
                  at: Optional[int] = None) -> Attributor:
     """"das Unternehmen", "the ministry": the article's organisation of that kind, the one named last before
     sentence `at` when it is given ("Das Gesundheitsamt … Das Amt zählte …"), else the first."""
-    role = role_of(attributor.canonical.split()[-1], "de") or role_of(attributor.canonical.split()[-1], "en")
+    # the kind of the whole name first: "fire service" is a fire service, not an authority by its last word
+    role = _roles().get(fold(attributor.canonical)) or role_of(attributor.canonical.split()[-1], "de") or role_of(
+        attributor.canonical.split()[-1], "en")
     if role is None or any(w[:1].isupper() and not role_of(w, "de") and not role_of(w, "en")
                            for w in attributor.canonical.split()):
         return attributor
@@ -937,6 +944,11 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
         if kind != role or fold(name) == fold(attributor.canonical):
             continue
         own = organisation.word if isinstance(organisation, Organisation) else None
+        if bare and fold(word) in _TERRITORIES and not any(
+                fold(w).startswith(fold(word)) or translates(fold(word), _language_of_word(word), fold(w),
+                                                              _language_of_word(w), heads=False)
+                for w in name.replace("-", " ").split()):
+            continue   # "die Stadt" is the town's body ("Stadt Weilstadt", "Stadtverwaltung"), not any authority
         if own is not None and not bare and not translates(fold(word), _language_of_word(word), fold(own),
                                                            _language_of_word(own), heads=False):
             continue   # "Robert Koch-Institut" is the institute, not "das Gesundheitsamt"

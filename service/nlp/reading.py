@@ -11,6 +11,9 @@ from functools import lru_cache
 from typing import Optional
 
 _TOKEN = re.compile(r"\d[\d.,]*\d|\d|[^\W\d_](?:[\w'’-]*\w)?|[^\w\s]", re.UNICODE)
+# English: a genitive 's is a token of its own, as the tagger's model reads it ("Germany 's health ministry");
+# joined, the tagger takes "Germany's" for a number
+_TOKEN_EN = re.compile(r"\d[\d.,]*\d|\d|['’]s\b|[^\W\d_](?:(?!['’]s\b)[\w'’-])*(?<=\w)|[^\w\s]", re.UNICODE)
 # Clause breaks: punctuation, and conjunctions that join two clauses ("12 were killed and 40 injured").
 _BREAK_PUNCT = frozenset(",;:()[]„“”\"«»–—")
 # Names of days, months and feasts: when something happened, never what it was.
@@ -134,9 +137,9 @@ def _parts(language: str, word: str, pos: str) -> tuple:
 @lru_cache(maxsize=4096)
 def read(text: str, language: str) -> Reading:
     language = "de" if language == "de" else "en"
-    matches = list(_TOKEN.finditer(text))
+    matches = list((_TOKEN_EN if language == "en" else _TOKEN).finditer(text))
     words = [m.group(0) for m in matches]
-    tagged = _tagger(language).tag_sent(words, taglevel=1) if words else []
+    tagged = _tagger(language).tag_sent([w.replace("’", "'") for w in words], taglevel=1) if words else []
     tokens, clause, opened, resume = [], 0, 0, None
     for i, (m, (_, lemma, pos)) in enumerate(zip(matches, tagged)):
         word = m.group(0)
