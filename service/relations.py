@@ -157,6 +157,9 @@ def _expected_later(claim: Claim) -> bool:
 
 # Events that befall what is counted: a count without one is not a count of those they befell.
 BEFALLS = frozenset({"killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties", "missing", "arrested", "displaced", "rescued", "infected"})
+# Events people are counted by, whatever noun names them: "4,800 pupils vaccinated" and "4.800 Jugendliche
+# geimpft", "1,100 employees on strike" and "1.100 Streikende" count one group
+PERSON_EVENTS = BEFALLS | {"evacuated", "vaccinated", "laid_off", "hired", "voted", "on_strike", "protested"}
 _DURATIONS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"})
 
 
@@ -243,7 +246,7 @@ def _befallen(claim: Claim) -> Optional[str]:
     from .nlp.subjects import lexicon
 
     event, base = claim.extra.get("event"), _base(claim)
-    if event in BEFALLS and (base.startswith("w:") or base in lexicon().persons):
+    if event in PERSON_EVENTS and (base.startswith("w:") or base in lexicon().persons):
         return event
     return None
 
@@ -702,9 +705,11 @@ def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple
         return pairs
     dated = statement.extra.get("time_explicit") or statement.citation is not None
     when = day_of(statement) if statement.time and dated else None
+    spoken = set()   # every day the statement's source said the figure the statement repeats
     if when is None and statement.attributor is not None:
         repeated = [day_of(c) for r, c in timed if r.relation == "matching"]
         when = max(repeated) if repeated else None
+        spoken = set(repeated)
     # a frame's count only grows when any of its claims names an event that only grows ("sent", "killed")
     growing = grows(statement) or any(grows(c) for _, c in timed)
     value = in_base(statement)
@@ -730,7 +735,8 @@ def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple
                     f"Earlier figure: {_fmt_claim(claim)} on {day}; the same source ({_who(claim)}) reported "
                     f"{_fmt_claim(later)} on {present}.")
                 continue
-            if present is not None and day < present and relation.relation == "conflicting" and growing:
+            if present is not None and day < present and relation.relation == "conflicting" and growing and (
+                    day not in spoken):
                 # a growing count the source said again later: the later one carries the conflict, this one is
                 # a point of its timeline
                 decided[id(claim)] = Relation(
@@ -738,7 +744,7 @@ def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple
                     f"Earlier figure: {_fmt_claim(claim)} on {day}; the same source ({_who(claim)}) still "
                     f"reported it on {present}.")
                 continue
-            if when is None or day == when or relation.relation in ("matching", "corroborating"):
+            if when is None or day == when or day in spoken or relation.relation in ("matching", "corroborating"):
                 continue
             if day > when and _same_source(statement, claim) and not growing:
                 decided[id(claim)] = Relation(

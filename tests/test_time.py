@@ -98,6 +98,18 @@ def test_in_the_latest_state_an_earlier_report_of_a_growing_count_said_again_is_
     assert "2025-11-21" in decided[0][0].explanation
 
 
+def test_a_statement_repeating_a_source_speaks_of_every_day_the_source_said_it():
+    # the office said 4,800 on Monday and again on Wednesday, the association 2,600 on both days: the
+    # association's Monday figure is as much the same time as its Wednesday one
+    claims = [stored(4800, "Office", "2025-10-06", event="vaccinated", concept="students"),
+              stored(2600, "Association", "2025-10-06", event="vaccinated", concept="students"),
+              stored(4800, "Office", "2025-10-08", event="vaccinated", concept="students"),
+              stored(2600, "Association", "2025-10-08", event="vaccinated", concept="students")]
+    said = statement(4800, who="Office", event="vaccinated", concept="students")
+    decided = in_time(said, [(relate(said, c, 0.8), c) for c in claims])
+    assert [r.relation for r, _ in decided] == ["matching", "conflicting", "matching", "conflicting"]
+
+
 def test_a_source_under_three_names_is_one_source_when_one_name_bridges_the_others():
     from dataclasses import replace
 

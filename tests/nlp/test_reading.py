@@ -175,6 +175,9 @@ def test_a_place_no_gazetteer_knows_is_its_own_place(a, b, compatible):
     ("Three nurses were injured in the blast.", "20 people were injured in the blast.", "related"),
     # another event is another frame, whatever the noun
     ("Sieben Männer wurden festgenommen.", "Sieben Männer wurden verletzt.", None),
+    # so does any event people are counted by: vaccinated, on strike, evacuated
+    ("Im Landkreis wurden 2.300 Jugendliche gegen Masern geimpft.", "2,300 pupils have been vaccinated.", "corroborating"),
+    ("Rund 900 Beschäftigte beteiligten sich am Streik.", "The operator spoke of 400 strikers.", "conflicting"),
 ])
 def test_people_an_event_befell_meet_under_any_noun(a, b, expected):
     x, y = first_figures(a, b)
