@@ -441,10 +441,12 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         return None
     if not same_frame(statement, stored, unit_similarity):
         return None
-    if _base(statement) != _base(stored) and similarity < PEOPLE_ALIKE_SIMILARITY and not _clause_words_shared(
+    if _base(statement) != _base(stored) and similarity < PEOPLE_ALIKE_SIMILARITY and not (
+            _befallen(statement) is not None and _befallen(statement) == _befallen(stored)) and not _clause_words_shared(
             statement, stored, with_units=True):
         # counts of people under different nouns ("310 Menschen … aufgenommen", "1.500 Soldaten verlegt") are one
-        # frame only where their sentences or the words of their clauses are about the same thing at all
+        # frame only where their sentences or the words of their clauses are about the same thing at all, or
+        # one event befell both ("1.100 Beschäftigte beteiligten sich am Streik", "650 Streikende")
         return None
     a, b = in_base(statement), in_base(stored)   # "120 mph" and "193 km/h" compare as the same speed
     if is_generic(stored.extra.get("concept")) and not (stored.extra.get("head") and statement.extra.get("head")

@@ -781,10 +781,48 @@ def _covered(shorter: list[_Word], longer: list[_Word], across: bool = True) -> 
                or (w.parts and (all(known(p) for p in w.parts) or compound_known(w))) for w in shorter)
 
 
+# A territory's own body by the territory's noun: the town, its administration ("die Stadt", "Stadtverwaltung",
+# "the city administration") is one body at each level
+_TERRITORY_LEVELS = {"stadt": "town", "city": "town", "town": "town", "gemeinde": "town", "kommune": "town",
+           "municipality": "town", "borough": "town", "kreis": "district", "landkreis": "district",
+           "district": "district", "county": "district", "bezirk": "district", "land": "state", "bundesland": "state",
+           "state": "state"}
+_ADMINISTRATION = ("verwaltung", "administration", "authorities", "behörden")
+
+
+def territory_body(name: str, language: str) -> Optional[tuple[str, Optional[str]]]:
+    """The level ("town", "district", "state") and seat of a name that names a territory's own body, None for
+    any other name: "Stadt Weilstadt" (town, Weilstadt), "Weilstadt city administration", "die Stadt" (town)."""
+    level, seat = None, None
+    for token in read(name, language).tokens:
+        folded = fold(token.text)
+        if folded in _STOP - _TERRITORY_LEVELS.keys() or token.text in ("'s", "’s") or not (
+                token.noun or token.proper or token.adjective):
+            continue
+        if folded.endswith(_ADMINISTRATION) and folded not in _ADMINISTRATION:
+            folded = next(folded[:-len(a)] for a in _ADMINISTRATION if folded.endswith(a))
+            if folded not in _TERRITORY_LEVELS and folded.endswith("es"):
+                folded = folded[:-2]   # (a linking ending: "Landesverwaltung")
+        if folded in _ADMINISTRATION or fold(token.lemma) in _ADMINISTRATION:
+            continue
+        if folded in _TERRITORY_LEVELS or fold(token.lemma) in _TERRITORY_LEVELS:
+            if level is not None:
+                return None
+            level = _TERRITORY_LEVELS.get(folded) or _TERRITORY_LEVELS[fold(token.lemma)]
+        elif token.text[:1].isupper() and (token.proper or not in_dictionary(token.text)) and seat is None:
+            seat = token.text
+        else:
+            return None
+    return (level, seat) if level else None
+
+
 @lru_cache(maxsize=65536)
 def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     """Two source names for one source: the same name (case endings aside), an acronym and its expansion,
     or the same words in the other language ("Wahlamt" and "election office")."""
+    ta, tb = territory_body(a, a_lang), territory_body(b, b_lang)
+    if ta and tb:
+        return ta[0] == tb[0] and (ta[1] is None or tb[1] is None or fold(ta[1]) == fold(tb[1]))
     x, y = _key(a), _key(b)
     bare = not x or not y   # "the city": a name of only the words that qualify names
     x, y = x or fold(a).removeprefix("the "), y or fold(b).removeprefix("the ")
@@ -1139,6 +1177,14 @@ def headed_by(statement: str, language: str) -> Optional[Named]:
 def organisations(sentences: list[str], language: str) -> list[tuple[str, Optional[str]]]:
     """The organisations an article names with their kind, in order: "Der Autohersteller Vanta" (company),
     "das Gesundheitsministerium" (ministry), sources with a role noun in their name."""
+    geo = gazetteer()
+
+    def k_named(before: Token) -> bool:
+        # a name: tagged so, or a capitalised noun (or word the tagger took for an adjective: "the Tavel union")
+        # that no dictionary knows and no place or people is called
+        return before.proper or (before.noun or before.adjective and language == "en") and not in_dictionary(
+            before.text) and not geo.demonyms.get(before.text)
+
     found = []
     finder = _role_finder()
     for number, sentence in enumerate(sentences):
@@ -1163,7 +1209,9 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                 apposed = _apposed_name(tokens, i)
                 if apposed is not None:
                     found.append(Organisation(apposed, role, token.text, number))
-                continue
+                    continue
+                if not (i and tokens[i - 1].text[:1].isupper() and k_named(tokens[i - 1])):
+                    continue   # (else "the Verdi union": the name before the kind's noun, read below)
             if not token.proper and named_next and not gazetteer().names.get(nxt.text):
                 # "Der Autohersteller Vanta" is Vanta; "die Staatsanwaltschaft Brakenfeld" is the office of that seat
                 # ("Die Gewerkschaft IG Metall": a capitalised noun after the name is part of it)
@@ -1187,7 +1235,7 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
             run = []
             for before in tokens[i - 1::-1] if i else ():
                 # a name: tagged so, or a capitalised noun no dictionary knows ("Talberg")
-                named = before.proper or (before.noun and not in_dictionary(before.text))
+                named = k_named(before)
                 if not (named and before.text[:1].isupper()) or gazetteer().names.get(before.text):
                     break
                 run.insert(0, before)

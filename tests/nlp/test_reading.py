@@ -577,6 +577,15 @@ def test_one_body_under_two_words_for_its_kind(a, a_lang, b, b_lang, same):
     # "has put": an auxiliary between subject and verb; the object is not the source
     ("Launch failed\n\nStart-up Vorana lost its rocket. The company itself has put the value of the lost payload "
      "at 42 million euros.", 42_000_000, "Vorana"),
+    # a name before a kind's noun written small names a body where the sentence reports nothing
+    ("Bus strike\n\nDrivers stayed at home after the Tavel union called a walkout. Around 800 drivers joined it, "
+     "the union said.", 800, "Tavel union"),
+    # the kind's own name wins over its last word: the fire brigade is not the ambulance service named later
+    ("Brand\n\nIn Kelbra wurden 90 Anwohner in Sicherheit gebracht. Das teilte die Feuerwehr mit. Zwölf wurden vom "
+     "Rettungsdienst behandelt.", 90, "fire service"),
+    # the town is the town's body, not the town's utility
+    ("Gasleck\n\nDie Stadtwerke Marlbach (SWM) sperrten die Leitung. Nach Angaben der Stadt mussten 300 Menschen "
+     "ihre Wohnungen verlassen.", 300, "Stadt"),
 ])
 def test_the_source_of_an_article_sentence_is_resolved_to_its_organisation(text, value, name):
     claim = article_figure(text, detect_language(text), value)
@@ -587,6 +596,32 @@ def test_words_before_a_kind_s_noun_say_which_body_it_is():
     from service.nlp.attributors import attribute
 
     assert attribute("Water police say 23 people were injured.", "en").attributor.canonical == "Water police"
+    # a place's genitive before the body is its seat
+    assert attribute("Marlbach's city administration says 300 people left their homes.",
+                     "en").attributor.canonical == "Marlbach city administration"
+
+
+@pytest.mark.parametrize("a, a_lang, b, b_lang, same", [
+    ("Marlbach city administration", "en", "Stadt Marlbach", "de", True),
+    ("Kelbra health office", "en", "district health office", "en", True),
+    # a body's noun is met by a word or a compound's head, not a modifier
+    ("Stadt", "de", "Stadtwerke Marlbach", "de", False),
+    ("city", "en", "Stadtwerke", "de", False),
+    # a territory's own body at one level, with one seat
+    ("Stadtverwaltung", "de", "the city", "en", True),
+    ("Kreisverwaltung Ostwald", "de", "Ostwald district", "en", True),
+    ("the city", "en", "Landkreis Ostwald", "de", False),
+    ("Stadt Marlbach", "de", "Kelbra city administration", "en", False),
+])
+def test_source_names_of_one_body(a, a_lang, b, b_lang, same):
+    from service.nlp.entities import same_name
+
+    assert same_name(a, a_lang, b, b_lang) is same
+
+
+def test_an_english_genitive_is_a_token_of_its_own():
+    tokens = read("Germany’s health ministry says", "en").tokens
+    assert [t.text for t in tokens[:2]] == ["Germany", "’s"] and tokens[0].pos == "NP0"
 
 
 @pytest.mark.parametrize("a, b, related", [
