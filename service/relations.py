@@ -737,15 +737,6 @@ def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple
                     f"Earlier figure: {_fmt_claim(claim)} on {day}; the same source ({_who(claim)}) reported "
                     f"{_fmt_claim(later)} on {present}.")
                 continue
-            if present is not None and day < present and relation.relation == "conflicting" and growing and (
-                    day not in spoken):
-                # a growing count the source said again later: the later one carries the conflict, this one is
-                # a point of its timeline
-                decided[id(claim)] = Relation(
-                    "related", min(relation.score, 0.5),
-                    f"Earlier figure: {_fmt_claim(claim)} on {day}; the same source ({_who(claim)}) still "
-                    f"reported it on {present}.")
-                continue
             if when is None or day == when or day in spoken or relation.relation in ("matching", "corroborating"):
                 continue
             if day > when and _same_source(statement, claim) and not growing:
