@@ -845,6 +845,9 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     across = a_lang != b_lang
     if _covered(shorter, longer, across) or _covered(longer, shorter, across) or _same_kind(a, a_lang, b, b_lang):
         return True
+    if seat_a and seat_b:
+        # one seat: the bodies without it ("Norderbrück treasury", "Kämmerei Norderbrück")
+        return same_name(_without_seat(a, a_lang), a_lang, _without_seat(b, b_lang), b_lang)
     # "Veterinäramt Ostwiesen": a body named with its seat, a word no dictionary knows, is the body
     for name, language, other, other_language in ((a, a_lang, b, b_lang), (b, b_lang, a, a_lang)):
         body = _without_seat(name, language)
@@ -871,6 +874,9 @@ def _without_seat(name: str, language: str) -> Optional[str]:
     words = name.split()
     if len(words) == 2 and words[1][:1].isupper() and not in_dictionary(words[1]) and role_of(words[0], language):
         return words[0]
+    seat = _seat(name, language)
+    if seat is not None:
+        return " ".join(w for w in words if w != seat)   # ("Norderbrück treasury")
     return None
 
 

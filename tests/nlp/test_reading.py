@@ -612,6 +612,10 @@ def test_words_before_a_kind_s_noun_say_which_body_it_is():
     ("Kreisverwaltung Ostwald", "de", "Ostwald district", "en", True),
     ("the city", "en", "Landkreis Ostwald", "de", False),
     ("Stadt Marlbach", "de", "Kelbra city administration", "en", False),
+    # a body with its seat in either language's order, and without it
+    ("Marlbach treasury", "en", "Kämmerei", "de", True),
+    ("Marlbach treasury", "en", "Kämmerei Marlbach", "de", True),
+    ("Marlbach treasury", "en", "Kämmerei Kelbra", "de", False),
 ])
 def test_source_names_of_one_body(a, a_lang, b, b_lang, same):
     from service.nlp.entities import same_name
