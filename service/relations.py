@@ -342,6 +342,31 @@ def _finer(a: Claim, b: Claim) -> Optional[Claim]:
     return None
 
 
+def _acts(claim: Claim) -> bool:
+    """Whether a figure's own clause has a full verb that is not a reporting verb: something done or that
+    happened ("wurde zu sechs Jahren verurteilt", "bekommen 8 Prozent mehr"), not a headline's bare figure."""
+    from .nlp.reading import read
+
+    q = claim.quantity
+    if q is None or q.start is None:
+        return False
+    reading = read(claim.text, claim.language)
+    clause = reading.clause_of(q.start, q.end)
+    return any(t.verb and t.lemma.casefold() not in _speech_lemmas() for t in reading.clause(clause))
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset:
+    """Lemmas of the verbs that only report ("sagte", "teilte mit", "said"), not those of a deed that also give
+    their subject's figure ("verurteilte", "sentenced")."""
+    from .nlp.lexicon import load
+    from .nlp.reading import read
+
+    words = load("attributors").get("reporting_words", {})
+    return frozenset(t.lemma.casefold() for language in ("de", "en") for w in words.get(language, []) if " " not in w
+                     for t in read(w, language).tokens)
+
+
 def _same_source(a: Claim, b: Claim) -> bool:
     """One source under any of its names: the same canonical name, an acronym and its expansion, the name
     in the other language, or (for a statement) the report the stored claim's source published."""
@@ -496,6 +521,15 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
             return Relation("related", 0.35 + 0.3 * similarity,
                             f"Forecast, not a count: {_fmt_claim(which)} ({_source(which)}) is expected by "
                             f"{which.time.end}, so it neither confirms nor contradicts {_fmt_claim(other)}.")
+    target = next((c for c in (statement, stored) if c.extra.get("target")), None)
+    if target is not None and not (statement.extra.get("target") and stored.extra.get("target")):
+        other = stored if target is statement else statement
+        if _acts(other):
+            # "sechs Jahre Haft gefordert" and "zu sechs Jahren Haft verurteilt": what was asked and what was done
+            # do not agree even when the figure is the same
+            return Relation("related", 0.35 + 0.3 * similarity,
+                            f"Asked, offered or needed, not a count: {_fmt_claim(target)} ({_source(target)}) "
+                            f"was asked for; {_fmt_claim(other)} is what was done.")
     if same_figure(a, b):
         score = 0.7 + 0.3 * similarity
         if _same_source(statement, stored):

@@ -73,6 +73,7 @@ _PRONOUN = re.compile(r"\b(?:it|es|ihn|this|that|dies|diesen|diese)\b", re.IGNOR
 _TARGET = re.compile(
     r"\b(?:nötig|notwendig|erforderlich|benötigt|benötigen|braucht|brauchen|fordert|fordern|forderte|forderten|"
     r"gefordert|Forderung|verlangt|verlangte|verlangten|verlangen|bietet|bieten|bot|boten|angeboten|Angebot|"
+    r"beantragt|beantragte|beantragten|plädiert|plädierte|plädierten|demanding|seeking|asking for|calling for|"
     r"Ziel|angestrebt|strebt|needed|needs|need|required|requires|require|necessary|demand|demands|demanded|"
     r"sought|seeks|seek|calls? for|called for|asked for|asks for|offer|offers|offered|bid|bids|target|targets|"
     r"aims? for|goal)\b", re.IGNORECASE)

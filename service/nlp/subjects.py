@@ -344,7 +344,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         owner = _subject_owner(sentence, quantity, language, speaker_span)
 
     scale = None
-    if concept in lex.measures and unit_text:
+    if (concept in lex.measures or concept.startswith("w:")) and unit_text:
+        # (a unit's word read as a noun no list knows is the unit: "210,000 hectolitres of must")
         converted = units().get(fold(unit_text))
         if converted is not None:
             concept, scale = converted[0], converted[1:]

@@ -441,6 +441,11 @@ def test_what_an_acronym_is(word, name, expected):
     ("Für das Bürgerbegehren sind 15.000 Unterschriften nötig.", "Nur 9.000 Unterschriften sind gültig.", "related"),
     # the same side's own offers do contradict each other
     ("Talvex bietet 2,8 Milliarden Euro für Brenno.", "Talvex bietet 3,5 Milliarden Euro für Brenno.", "conflicting"),
+    # what was asked and what was done do not agree even at the same figure
+    ("Die Staatsanwaltschaft hatte sieben Jahre Haft gefordert.", "Er wurde zu sieben Jahren Haft verurteilt.", "related"),
+    ("The union is demanding 6 percent more pay.", "Workers will get 6 percent more pay from May.", "related"),
+    # a headline's bare figure may be the demand itself
+    ("Verdi fordert 8 Prozent mehr Lohn.", "Verdi: 8 Prozent mehr Lohn", "matching"),
 ])
 def test_what_is_asked_offered_or_needed_is_not_a_count(a, b, expected):
     from service.nlp.model import Attributor
@@ -621,6 +626,11 @@ def test_source_names_of_one_body(a, a_lang, b, b_lang, same):
     from service.nlp.entities import same_name
 
     assert same_name(a, a_lang, b, b_lang) is same
+
+
+def test_a_unit_s_word_read_as_a_noun_is_the_unit():
+    claim = figures("Growers expect about 90,000 hectolitres of wine this year.", "en")[90_000]
+    assert claim.extra["concept"] == "litres"
 
 
 def test_an_english_genitive_is_a_token_of_its_own():
