@@ -384,6 +384,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             # "davon 40 Kinder", "including 12 children", "of them 3"; a sentence of its own that takes its
             # whole from the one before: "Rund 40 davon sind Tankschiffe.", "Of those, 23 are tankers."
             claims[-1].extra["part"] = True
+            _befallen_as_its_whole(claims, fallback_subject)
         elif _one_of_many(text, quantity, language):
             # "Das schwerste Stück wiegt 640 Gramm", "the biggest single donation was 5,000 euros": one among
             # the things a total counts
@@ -505,6 +506,19 @@ def _subject_of(claim: Claim) -> Subject:
     """What a stored claim counts, as the reader of the next figure takes it over."""
     return Subject(claim.subject_key, claim.extra.get("concept"), claim.extra.get("event"),
                    claim.extra.get("owner"), claim.quantity.unit, claim.subject)
+
+
+def _befallen_as_its_whole(claims: list, before: Optional[Subject]) -> None:
+    """A part of people with no event of its own ("Of those, eight were children") counts those whom the
+    whole's event befell (the 14 treated in hospital in the sentence before)."""
+    part = claims[-1]
+    whole = next((_subject_of(c) for c in reversed(claims[:-1]) if c.quantity is not None), before)
+    persons = lexicon().persons
+    if (whole is None or not whole.event or part.extra.get("event") or part.extra.get("concept") not in persons
+            or whole.concept not in persons):
+        return
+    part.extra["event"] = whole.event
+    part.subject_key = f"{part.extra['concept']}@{whole.event}"
 
 
 def _part_of(whole: Claim, quantity) -> Claim:

@@ -313,8 +313,10 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         # "Bei Durchsuchungen in drei Bundesländern wurden elf Verdächtige festgenommen": a figure inside a
         # preposition's phrase says where or with what; the clause's event befell something else
         clause_event, verb = None, None
-    if concept is None and clause_event in _PEOPLE_EVENTS and not _noun_follows(sentence, quantity, language):
-        # "Etwa 30 wurden verletzt", "40 were evacuated": a bare figure counts the people the event befell
+    if concept is None and (clause_event in _PEOPLE_EVENTS or clause_event is None and verb and _passive_subject(
+            sentence, quantity, language)) and not _noun_follows(sentence, quantity, language):
+        # "Etwa 30 wurden verletzt", "40 were evacuated": a bare figure counts the people the event befell;
+        # "Etwa 30 wurden vor Ort untersucht": or those a verb no list knows was done to
         concept, unit_text = "people", None
         noun_start = noun_end = quantity.end
     if concept is None:
@@ -371,6 +373,22 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                    owner=owner, unit_text=unit_text, label=label,
                    scale=scale if scale and scale != (1.0, 0.0) else None,
                    verb=None if event or concept in lex.measures else verb, head=head)
+
+
+def _passive_subject(sentence: str, quantity: Quantity, language: str) -> bool:
+    """A bare figure opening its clause as the subject of a passive: "Etwa 30 wurden … untersucht", "About
+    30 were examined"."""
+    reading, clause = _figure_clause(sentence, quantity, language)
+    own = reading.clause(clause)
+    figure = next((k for k, t in enumerate(own) if t.number and quantity.start <= t.start < quantity.end), None)
+    if figure is None or any(t.noun or t.verb or t.auxiliary for t in own[:figure]):
+        return False
+    after = own[figure + 1:]
+    if not after or not after[0].auxiliary:
+        return False
+    auxiliary = after[0].lemma.casefold()
+    participle = any(t.pos.startswith("VV(PP)") or t.pos == "VVN" for t in after[1:])
+    return participle and auxiliary in ("werden", "be")
 
 
 # Events that befall people, so that a figure without a noun ("30 wurden verletzt") counts people.

@@ -1727,3 +1727,40 @@ def test_a_part_of_a_town_is_no_administration_and_a_company_s_organ_speaks_as_i
         "Fusion\n\nAm Klinikum Halvern wird umgebaut. Bei der Fusion sollen 180 Stellen wegfallen, teilte die "
         "Geschäftsführung mit.", "de")
     assert claims[-1].attributor.canonical == "Geschäftsführung"
+
+
+@pytest.mark.parametrize("text, language, verb", [
+    # a bare figure as the subject of a passive counts the people a verb no list knows was done to
+    ("Etwa 40 wurden am Unfallort von Sanitätern versorgt.", "de", "versorgen"),
+    ("About 40 were examined at the scene.", "en", "examine"),
+])
+def test_a_bare_figure_of_a_passive_counts_people(text, language, verb):
+    claim = figures(text, language)[40]
+    assert claim.extra["concept"] == "people" and claim.extra.get("verb") == verb
+
+
+def test_counts_of_people_only_one_of_which_says_what_happened_do_not_conflict():
+    examined, came = first_figures("Rund 40 Menschen wurden vor Ort untersucht.", "Nach Angaben der Polizei kamen "
+                                   "neun Menschen mit Rauchvergiftungen in Kliniken.")
+    relation = relate(examined, came, similarity=0.6)
+    assert relation.relation == "related" and relation.explanation.startswith("Not known to count the same")
+    # two counts with the same verb still conflict
+    a, b = first_figures("Rund 40 Menschen wurden vor Ort untersucht.", "Nur zwölf Menschen wurden vor Ort untersucht.")
+    assert relate(a, b, similarity=0.6).relation == "conflicting"
+
+
+@pytest.mark.parametrize("text, language, key", [
+    # a part in a sentence of its own counts those whom the whole's event befell
+    ("Elf Menschen wurden im Krankenhaus behandelt. Unter ihnen sind vier Kinder.", "de", "children@in_hospital"),
+    ("Twenty people were injured. Of those, six were children.", "en", "children@injured"),
+])
+def test_a_part_of_its_own_sentence_is_befallen_as_its_whole(text, language, key):
+    part = [c for c in article_claims("Unfall\n\n" + text, language) if c.extra.get("part")][0]
+    assert part.subject_key == key
+
+
+def test_a_body_that_measures_gives_its_own_figure():
+    from service.nlp.attributors import attribute
+
+    assert attribute("The national weather service measured 38.2 degrees in Kelbra.", "en").attributor is not None
+    assert attribute("Der Wetterdienst maß 38,2 Grad in Kelbra.", "de").attributor is not None
