@@ -196,6 +196,12 @@ def _heads_alike(a: Claim, b: Claim, unit_similarity) -> bool:
     head_a, head_b = a.extra.get("head"), b.extra.get("head")
     if head_a and head_b:
         alike = similarity(head_a, a.language, head_b, b.language)
+        for word, claim in ((a, b), (b, a)):
+            # a noun no list knows against a concept of the list: the concept's own name too ("officer" and
+            # police officers, whose German noun here is "Beamte")
+            unknown, known = word.extra.get("concept") or "", claim.extra.get("concept") or ""
+            if unknown.startswith("w:") and known and not known.startswith("w:") and not is_generic(known):
+                alike = max(alike, similarity(word.extra["head"], word.language, _concept_name(known), "en"))
     elif unit_similarity is not None:
         alike = unit_similarity(a.quantity.unit or "", b.quantity.unit or "")   # (no heads read: the units)
     else:
@@ -235,6 +241,19 @@ def _events_alike(a: Claim, b: Claim) -> bool:
     # common besides the counted noun ("zu spät", "late"): one thing said in two ways
     return (a.quantity is not None and b.quantity is not None and same_figure(a.quantity, b.quantity)
             and _clause_words_shared(a, b) >= 1)
+
+
+@lru_cache(maxsize=512)
+def _concept_name(concept: str) -> str:
+    """A concept's English name in the singular ("police officers" -> "police officer")."""
+    from .nlp.reading import read
+    from .nlp.subjects import lexicon
+
+    label = (lexicon().labels.get(concept) or {}).get("en") or concept.replace("_", " ")
+    tokens = read(label, "en").tokens
+    if not tokens:
+        return label
+    return " ".join([t.text for t in tokens[:-1]] + [tokens[-1].lemma])
 
 
 def _one_verb_only(a: Claim, b: Claim) -> bool:

@@ -1764,3 +1764,15 @@ def test_a_body_that_measures_gives_its_own_figure():
 
     assert attribute("The national weather service measured 38.2 degrees in Kelbra.", "en").attributor is not None
     assert attribute("Der Wetterdienst maß 38,2 Grad in Kelbra.", "de").attributor is not None
+
+
+def test_an_ambiguous_noun_no_list_holds_meets_a_concept_by_the_concept_s_name():
+    # English "officers" is military or police: the police story's "Beamte" are police officers
+    said, stored = first_figures("Five of the nine accused officers were acquitted.",
+                                 "Das Gericht sprach fünf der neun angeklagten Polizeibeamten frei.")
+    assert said.extra["concept"].startswith("w:") and stored.extra["concept"] == "police_officers"
+    assert same_frame(said, stored)
+
+
+def test_a_vaccination_jab_is_a_vaccination():
+    assert figures("Only 2,600 pupils have had the measles jab.", "en")[2600].extra["event"] == "vaccinated"
