@@ -229,6 +229,10 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
     named = reported_by(sentence, language) or after_cue(sentence, language) or possessed_report(sentence, language)
     if named is None:
         named = speaker(sentence, language)
+    if named is None:
+        from .entities import participle_agent
+
+        named = participle_agent(sentence, language)   # "the 1,800 hectares estimated by growers"
         if named is not None and any(s <= named.start < e for s, e in _quoted(sentence)):
             named = None
     if named is None:

@@ -91,7 +91,24 @@ _LINKED_BY_S = ("ung", "heit", "keit", "schaft", "tum", "ling", "ion", "tät", "
 @lru_cache(maxsize=8192)
 def compound_split(word: str) -> Optional[tuple[str, str]]:
     """A German compound the dictionary lacks as its modifier and its longest known last part, both words
-    the dictionary knows ("kreiskrankenhaus": kreis + krankenhaus), else None."""
+    the dictionary knows ("kreiskrankenhaus": kreis + krankenhaus), else None; a longer modifier the
+    dictionary knows first ("landwirtschafts|ministerium", not "land|wirtschaftsministerium")."""
+    split = _compound_split(word)
+    if split is None:
+        return None
+    modifier, head = split
+    table = _dictionary()
+    for j in range(3, len(head) - MIN_HEAD + 1):
+        longer, rest = modifier + head[:j], head[j:]
+        if longer in table and len(longer) > len(modifier) + 3:
+            if rest in table:
+                return longer, rest
+            if rest[:1] == "s" and rest[1:] in table and len(rest) - 1 >= MIN_HEAD:
+                return longer, rest[1:]
+    return split
+
+
+def _compound_split(word: str) -> Optional[tuple[str, str]]:
     word = word.casefold()
     table = _dictionary()
     if word in table:

@@ -581,6 +581,48 @@ def reported_by(sentence: str, language: str, cue: re.Pattern = None) -> Optiona
     return None
 
 
+def participle_agent(sentence: str, language: str) -> Optional[Named]:
+    """The agent of a reporting participle beside a figure: "the 1,800 hectares estimated by growers", "die
+    von den Winzern geschätzten 1.800 Hektar"."""
+    tokens = read(sentence, language).tokens
+    lemmas = _reporting_lemmas()
+    for k, token in enumerate(tokens):
+        if language == "en" and token.pos == "VVN" and token.lemma.casefold() in lemmas and k + 2 < len(tokens) and (
+                tokens[k + 1].text.casefold() == "by") and any(t.number for t in tokens[max(0, k - 4):k]):
+            phrase = _noun_phrase(tokens, k + 2, 1)
+        elif language == "de" and token.text.casefold() in ("von", "vom") and any(t.number for t in tokens[k + 1:k + 8]):
+            phrase = _noun_phrase(tokens, k + 1, 1)
+            after = tokens[k + 1 + len(phrase):k + 3 + len(phrase)]
+            # ("von den Winzern geschätzten": the phrase ends before the participle used as an adjective)
+            while phrase and phrase[-1].adjective and _lemma_of_participle(phrase[-1]) in lemmas:
+                after = [phrase.pop()] + list(after)
+            if not after or _lemma_of_participle(after[0]) not in lemmas:
+                continue
+        else:
+            continue
+        named = _named(phrase, sentence) if phrase else None
+        if named is None and phrase and phrase[-1].noun:
+            # a group of people no list knows ("growers", "den Winzern") speaks as written, in its lemma
+            words = [t for t in phrase if t.noun or t.adjective]
+            name = " ".join([t.text for t in words[:-1]] + [words[-1].lemma if language == "de" else words[-1].text])
+            named = Named(sentence[phrase[0].start:phrase[-1].end], name, None, phrase[0].start, phrase[-1].end)
+        if named is not None:
+            return named
+    return None
+
+
+def _lemma_of_participle(token: Token) -> str:
+    """"geschätzten" -> schätzen: a participle used as an adjective, by the verb it comes from."""
+    word = fold(token.text)
+    for ending in ("en", "er", "es", "em", "e"):
+        if word.endswith(ending) and len(word) > len(ending) + 4:
+            word = word[:-len(ending)]
+            break
+    if word.startswith("ge") and word.endswith("t"):
+        return word[2:-1] + "en"
+    return fold(token.lemma)
+
+
 _ACRONYM = re.compile(r"((?:[A-ZÄÖÜ][\w’'-]+\s(?:(?:für|for|of|the|des|der|und|and|de|du|in|im)\s)?){0,6}[A-ZÄÖÜ][\w’'-]+)\s"
                       r"\(([A-Z][A-Za-z]{1,7})\)")
 

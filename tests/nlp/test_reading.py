@@ -1776,3 +1776,23 @@ def test_an_ambiguous_noun_no_list_holds_meets_a_concept_by_the_concept_s_name()
 
 def test_a_vaccination_jab_is_a_vaccination():
     assert figures("Only 2,600 pupils have had the measles jab.", "en")[2600].extra["event"] == "vaccinated"
+
+
+@pytest.mark.parametrize("text, language, value, name", [
+    # the agent of a reporting participle beside a figure gives that figure, not the sentence's speaker
+    ("Storm losses reached about 900 hectares, the ministry said, far below the 1,500 hectares estimated by "
+     "farmers.", "en", 1500, "farmers"),
+    ("Das Ministerium spricht von 900 Hektar, weit weniger als die von den Bauern geschätzten 1.500 Hektar.", "de",
+     1500, "Bauer"),
+])
+def test_the_agent_of_a_reporting_participle_gives_its_figure(text, language, value, name):
+    claims = {c.quantity.value: c for c in article_claims("Sturm\n\n" + text, language)}
+    assert claims[value].attributor.canonical == name
+    assert claims[900].attributor.canonical != name
+
+
+def test_a_compound_s_longer_known_modifier_comes_first():
+    from service.nlp.bilingual import compound_split
+
+    assert compound_split("Landwirtschaftsministerium") == ("landwirtschaft", "ministerium")
+    assert compound_split("Kreiskrankenhaus") == ("kreis", "krankenhaus")
