@@ -557,6 +557,12 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
             return Relation("related", 0.35 + 0.3 * similarity,
                             f"Forecast, not a count: {_fmt_claim(which)} ({_source(which)}) is expected by "
                             f"{which.time.end}, so it neither confirms nor contradicts {_fmt_claim(other)}.")
+    usual = next((c for c in (statement, stored) if c.extra.get("baseline")), None)
+    if usual is not None and not (statement.extra.get("baseline") and stored.extra.get("baseline")):
+        other = stored if usual is statement else statement
+        return Relation("related", 0.35 + 0.3 * similarity,
+                        f"What is usual, not the figure at issue: {_fmt_claim(usual)} ({_source(usual)}) against "
+                        f"{_fmt_claim(other)}.")
     target = next((c for c in (statement, stored) if c.extra.get("target")), None)
     if target is not None and not (statement.extra.get("target") and stored.extra.get("target")):
         other = stored if target is statement else statement

@@ -79,6 +79,17 @@ _TARGET = re.compile(
     r"aims? for|goal)\b", re.IGNORECASE)
 
 
+# A figure of what is usual or would have been, right before it: not the figure at issue.
+_BASELINE = re.compile(
+    r"\b(?:(?:statt|anstatt|anstelle|instead of|rather than)\s+(?:der|die|des|den|dem|the|of)?\s*(?:\w+\s+)?|"
+    r"(?:üblichen?|gewöhnlichen?|normalen?|sonst|usual|normal|typical|customary)\s+"
+    r"(?:\w+\s+)?)(?:rund|etwa|gut|knapp|about|around|some)?\s*$", re.IGNORECASE)
+
+
+_USUALLY = re.compile(r"\b(?:in an? (?:normal|average|typical|ordinary) year|in normalen Jahren|in einem normalen Jahr|"
+                      r"normalerweise|üblicherweise|gewöhnlich|usually|normally|ordinarily)\b", re.IGNORECASE)
+
+
 def _own_clause(text: str, quantity, language: str) -> str:
     """The words of the figure's own clause as the reading cuts it ("… je Aktie | und damit 4,75 Milliarden")."""
     reading = read(text, language)
@@ -428,6 +439,10 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                 claims[-1].extra["per"] = True   # "43 Euro je Aktie", "13,500 euros each": a rate, not a total
         if subject.scale:
             claims[-1].extra["scale"] = list(subject.scale)
+        if _BASELINE.search(text[max(0, quantity.start - 30):quantity.start]) or _USUALLY.search(
+                text[lo:quantity.start]):
+            # "Statt der üblichen 380.000 Hektoliter", "in a normal year 380,000": what is usual, not what is
+            claims[-1].extra["baseline"] = True
         if _TARGET.search(_gapped_clause(text, quantity, language)):   # (the own clause, or more of it)
             # "Verdi fordert 8 Prozent", "15.000 Unterschriften sind nötig", "prosecutors had sought nine years":
             # what someone asks, offers or needs, not what is

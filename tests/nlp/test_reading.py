@@ -1796,3 +1796,15 @@ def test_a_compound_s_longer_known_modifier_comes_first():
 
     assert compound_split("Landwirtschaftsministerium") == ("landwirtschaft", "ministerium")
     assert compound_split("Kreiskrankenhaus") == ("kreis", "krankenhaus")
+
+
+@pytest.mark.parametrize("usual, actual", [
+    ("Statt der üblichen 500 Tonnen erwartet die Genossenschaft nur 300 Tonnen Äpfel.", "Die Genossenschaft erwartet 300 Tonnen Äpfel."),
+    ("In a normal year the co-operative harvests 500 tonnes of apples.", "The co-operative expects 300 tonnes of apples."),
+])
+def test_what_is_usual_does_not_contradict_what_is(usual, actual):
+    claims = figures(usual)
+    baseline = claims[500]
+    assert baseline.extra.get("baseline")
+    said = first_figures(actual)[0]
+    assert relate(said, baseline, similarity=0.7).relation == "related"
