@@ -86,6 +86,10 @@ _BASELINE = re.compile(
     r"(?:\w+\s+)?)(?:rund|etwa|gut|knapp|about|around|some)?\s*$", re.IGNORECASE)
 
 
+# "3.2 million euros of the emergency aid", "2 Millionen Euro der Soforthilfe": a sum out of a sum named after it
+_MONEY_OF_THE = re.compile(r"\s+(?:euros?|dollars?|pounds?|francs?|Euro|Dollar|Pfund|Franken|€|\$|£)\s+(?:of|der|des|aus)\s+"
+                           r"(?:the|its|their|dem|den)?\s*(?:\w+\s+)?(?:aid|funds?|budget|package|Hilfe|Soforthilfe|"
+                           r"Mittel|Budget|Etat|Topf|Fonds|Hilfspaket|Paket|[\w-]*hilfe|[\w-]*mittel|[\w-]*fonds)\b")
 _USUALLY = re.compile(r"\b(?:in an? (?:normal|average|typical|ordinary) year|in normalen Jahren|in einem normalen Jahr|"
                       r"normalerweise|üblicherweise|gewöhnlich|usually|normally|ordinarily)\b", re.IGNORECASE)
 
@@ -391,7 +395,8 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         if holder:
             claims[-1].extra["holder"] = holder
         if (_PART_CUE.search(text[max(0, quantity.start - 30):quantity.start]) or _OF_THEM.match(text, quantity.end)
-                or _OF_THOSE.match(text[:quantity.start]) or PARTITIVE.match(text, quantity.end)):
+                or _OF_THOSE.match(text[:quantity.start]) or PARTITIVE.match(text, quantity.end)
+                or _MONEY_OF_THE.match(text, quantity.end)):
             # "davon 40 Kinder", "including 12 children", "of them 3"; a sentence of its own that takes its
             # whole from the one before: "Rund 40 davon sind Tankschiffe.", "Of those, 23 are tankers."
             claims[-1].extra["part"] = True

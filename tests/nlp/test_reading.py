@@ -1808,3 +1808,14 @@ def test_what_is_usual_does_not_contradict_what_is(usual, actual):
     assert baseline.extra.get("baseline")
     said = first_figures(actual)[0]
     assert relate(said, baseline, similarity=0.7).relation == "related"
+
+
+@pytest.mark.parametrize("text", [
+    "So far 1.4 million euros of the relief fund have been paid out.",
+    "Bislang wurden 1,4 Millionen Euro der Soforthilfe ausgezahlt.",
+])
+def test_a_sum_out_of_a_named_sum_is_a_part(text):
+    part = first_figures(text)[0]
+    assert part.extra.get("part")
+    whole = first_figures("The relief fund amounts to 4 million euros.")[0]
+    assert relate(part, whole, similarity=0.7).relation == "related"
