@@ -380,29 +380,33 @@ def _finer(a: Claim, b: Claim) -> Optional[Claim]:
     return None
 
 
-def _acts(claim: Claim) -> bool:
-    """Whether a figure's own clause has a full verb that is not a reporting verb: something done or that
-    happened ("wurde zu sechs Jahren verurteilt", "bekommen 8 Prozent mehr"), not a headline's bare figure."""
+def _clause_lemmas(claim: Claim) -> set:
     from .nlp.reading import read
 
     q = claim.quantity
     if q is None or q.start is None:
-        return False
+        return set()
     reading = read(claim.text, claim.language)
     clause = reading.clause_of(q.start, q.end)
-    return any(t.verb and t.lemma.casefold() not in _speech_lemmas() for t in reading.clause(clause))
+    return {t.lemma.casefold() for t in reading.clause(clause) if t.verb}
 
 
-@lru_cache(maxsize=1)
-def _speech_lemmas() -> frozenset:
-    """Lemmas of the verbs that only report ("sagte", "teilte mit", "said"), not those of a deed that also give
-    their subject's figure ("verurteilte", "sentenced")."""
-    from .nlp.lexicon import load
-    from .nlp.reading import read
+# Verbs of a decision that sets a figure (a sentence, a fine, an award) and verbs that demand one before it.
+_DECIDING = frozenset({"verurteilen", "verhängen", "anordnen", "beschließen", "entscheiden", "urteilen", "zusprechen",
+                       "festsetzen", "sentence", "impose", "order", "rule", "award", "fine", "decide", "convict"})
+_DEMANDING = frozenset({"fordern", "verlangen", "beantragen", "plädieren", "demand", "seek", "request", "ask",
+                        "call", "urge"})
 
-    words = load("attributors").get("reporting_words", {})
-    return frozenset(t.lemma.casefold() for language in ("de", "en") for w in words.get(language, []) if " " not in w
-                     for t in read(w, language).tokens)
+
+def _decided(claim: Claim) -> bool:
+    """Whether a figure's clause says it was decided: "zu sechs Jahren Haft verurteilt", "fined 3 million"."""
+    return bool(_clause_lemmas(claim) & _DECIDING)
+
+
+def _demanded(claim: Claim) -> bool:
+    """Whether a figure's clause says it was demanded: "sechs Jahre Haft gefordert", "prosecutors sought"."""
+    text = claim.text.casefold()
+    return bool(_clause_lemmas(claim) & _DEMANDING) or any(w in text for w in ("gefordert", "beantragt", "sought"))
 
 
 def _same_source(a: Claim, b: Claim) -> bool:
@@ -568,12 +572,12 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     target = next((c for c in (statement, stored) if c.extra.get("target")), None)
     if target is not None and not (statement.extra.get("target") and stored.extra.get("target")):
         other = stored if target is statement else statement
-        if _acts(other):
-            # "sechs Jahre Haft gefordert" and "zu sechs Jahren Haft verurteilt": what was asked and what was done
-            # do not agree even when the figure is the same
+        if _decided(other) and _demanded(target):
+            # "sechs Jahre Haft gefordert" and "zu sechs Jahren Haft verurteilt": what was demanded and what was
+            # decided do not agree even when the figure is the same
             return Relation("related", 0.35 + 0.3 * similarity,
                             f"Asked, offered or needed, not a count: {_fmt_claim(target)} ({_source(target)}) "
-                            f"was asked for; {_fmt_claim(other)} is what was done.")
+                            f"was demanded; {_fmt_claim(other)} is what was decided.")
     if same_figure(a, b):
         score = 0.7 + 0.3 * similarity
         if _same_source(statement, stored):

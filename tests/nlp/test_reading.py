@@ -441,9 +441,9 @@ def test_what_an_acronym_is(word, name, expected):
     ("Für das Bürgerbegehren sind 15.000 Unterschriften nötig.", "Nur 9.000 Unterschriften sind gültig.", "related"),
     # the same side's own offers do contradict each other
     ("Talvex bietet 2,8 Milliarden Euro für Brenno.", "Talvex bietet 3,5 Milliarden Euro für Brenno.", "conflicting"),
-    # what was asked and what was done do not agree even at the same figure
+    # what was demanded and what was decided do not agree even at the same figure
     ("Die Staatsanwaltschaft hatte sieben Jahre Haft gefordert.", "Er wurde zu sieben Jahren Haft verurteilt.", "related"),
-    ("The union is demanding 6 percent more pay.", "Workers will get 6 percent more pay from May.", "related"),
+    ("Prosecutors sought a fine of 2 million euros.", "The court imposed a fine of 2 million euros.", "related"),
     # a headline's bare figure may be the demand itself
     ("Verdi fordert 8 Prozent mehr Lohn.", "Verdi: 8 Prozent mehr Lohn", "matching"),
 ])
