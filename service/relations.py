@@ -256,25 +256,6 @@ def _concept_name(concept: str) -> str:
     return " ".join([t.text for t in tokens[:-1]] + [tokens[-1].lemma])
 
 
-def _one_verb_only(a: Claim, b: Claim) -> bool:
-    """Two counts of people (by the plain noun) without a known event, only one of which says what happened
-    to them by a verb of its own: nothing says they count the same."""
-    from .nlp.subjects import lexicon
-
-    if a.extra.get("event") or b.extra.get("event"):
-        return False
-    if not all(_base(c) == "people" for c in (a, b)) or any(c.extra.get("a_whole") for c in (a, b)):
-        # (a noun of its own says more: soldiers counted by "schätzte die Zahl der … geschickten Soldaten" were
-        # sent though no verb of the clause says it; a whole's clause tells what befell its part)
-        return False
-    return bool(a.extra.get("verb")) != bool(b.extra.get("verb"))
-
-
-def _what_happened(claim: Claim) -> str:
-    verb = claim.extra.get("verb")
-    return f"by the verb '{verb}'" if verb else "with no verb of what happened"
-
-
 def _base(claim: Claim) -> str:
     return (claim.subject_key or "").split("@")[0]
 
@@ -644,12 +625,6 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         return Relation("related", 0.35 + 0.3 * similarity,
                         f"Earlier figure: {_fmt_claim(revised)} ({_source(revised)}), revised in the same report to "
                         f"{revised.extra['revised_to']:,.10g}.")
-    if _one_verb_only(statement, stored):
-        # "30 Menschen wurden vor Ort untersucht" and "sechs Menschen kamen in Kliniken": what one clause says
-        # happened, the other does not say; a conflict is decided, never assumed
-        return Relation("related", 0.35 + 0.3 * similarity,
-                        f"Not known to count the same: {_fmt_claim(statement)} {_what_happened(statement)}, "
-                        f"{_fmt_claim(stored)} ({source}) {_what_happened(stored)}.")
     # the intervals do not overlap: as figures of one time they cannot both be true; whether they are of
     # one time is decided over all the frame's claims at once (in_time)
     return Relation("conflicting", 0.6 + 0.4 * similarity,

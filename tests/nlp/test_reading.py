@@ -1739,16 +1739,6 @@ def test_a_bare_figure_of_a_passive_counts_people(text, language, verb):
     assert claim.extra["concept"] == "people" and claim.extra.get("verb") == verb
 
 
-def test_counts_of_people_only_one_of_which_says_what_happened_do_not_conflict():
-    examined, came = first_figures("Rund 40 Menschen wurden vor Ort untersucht.", "Nach Angaben der Polizei kamen "
-                                   "neun Menschen mit Rauchvergiftungen in Kliniken.")
-    relation = relate(examined, came, similarity=0.6)
-    assert relation.relation == "related" and relation.explanation.startswith("Not known to count the same")
-    # two counts with the same verb still conflict
-    a, b = first_figures("Rund 40 Menschen wurden vor Ort untersucht.", "Nur zwölf Menschen wurden vor Ort untersucht.")
-    assert relate(a, b, similarity=0.6).relation == "conflicting"
-
-
 @pytest.mark.parametrize("text, language, key", [
     # a part in a sentence of its own counts those whom the whole's event befell
     ("Elf Menschen wurden im Krankenhaus behandelt. Unter ihnen sind vier Kinder.", "de", "children@in_hospital"),
