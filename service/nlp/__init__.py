@@ -46,6 +46,14 @@ def parse_statement(text: str, *, language: Optional[str] = None,
         if acting is not None:
             attribution = Attribution(Attributor(acting.text, generic_role_name(acting.name) or canonical_for(acting.name)), "actor",
                                       (acting.start, acting.end))
+    if attribution.attributor is not None:
+        from .extract import _official_of
+
+        official = _official_of(attribution, text)
+        if official is not None:
+            # "Verdi spokeswoman Lena Roth says …": an official speaks for the body the title names
+            attribution = Attribution(Attributor(attribution.attributor.text, official), attribution.how,
+                                      attribution.span)
     claims = analyse(text, language, reference, explicit_time_only=True, attribution=attribution)
     if not claims:
         claims = [_plain_claim(text, language, None, None)]

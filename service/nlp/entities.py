@@ -1383,9 +1383,23 @@ _TITLES = ("chef", "chefin", "leiter", "leiterin", "präsident", "präsidentin",
 _LEVELS = ("landes", "kreis", "bundes", "bezirks", "orts", "stadt", "vize")
 
 
+_ENGLISH_TITLES = frozenset({"spokeswoman", "spokesman", "spokesperson", "chairwoman", "chairman", "chairperson",
+                             "chair", "director", "president", "chief", "head", "secretary", "leader"})
+
+
 def official_body(words_before: str) -> Optional[str]:
     """The body an official's title before a name names, if any: the part before a hyphen when it is an
-    acronym, a name or a body's kind, or a compound's first part when it is a body's kind."""
+    acronym, a name or a body's kind, or a compound's first part when it is a body's kind; in English the
+    name before the title ("Verdi spokeswoman Lena Roth", "DRV president Jan Hoff")."""
+    words = words_before.split()
+    for k in range(len(words) - 1, max(0, len(words) - 6), -1):
+        if words[k].casefold() in _ENGLISH_TITLES and k:
+            before = words[k - 1]
+            if re.fullmatch(r"[A-ZÄÖÜ][\wÄÖÜäöüß&.-]*", before) and (
+                    sum(c.isupper() for c in before) >= 2 or not in_dictionary(before)) and (
+                    not gazetteer().names.get(before) and not gazetteer().demonyms.get(before)):
+                return before
+            return None
     for word in reversed(words_before.split()[-3:]):
         folded = word.casefold()
         title = next((t for t in _TITLES if folded.endswith(t)), None)

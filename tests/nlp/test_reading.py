@@ -1809,3 +1809,20 @@ def test_a_sum_out_of_a_named_sum_is_a_part(text):
     assert part.extra.get("part")
     whole = first_figures("The relief fund amounts to 4 million euros.")[0]
     assert relate(part, whole, similarity=0.7).relation == "related"
+
+
+@pytest.mark.parametrize("text, name", [
+    # an official speaks for the body named before the title
+    ("Strike\n\nBus drivers walked out. Tavel spokeswoman Lena Roth said 900 drivers took part.", "Tavel"),
+    ("Race\n\nThe race was stopped. DRV president Jan Hoff said 14 boats capsized.", "DRV"),
+    # a people's adjective names no body
+    ("Race\n\nThe race was stopped. German president Jan Hoff said 14 boats capsized.", "Jan Hoff"),
+])
+def test_an_official_speaks_for_the_body_named_before_the_title(text, name):
+    claim = article_claims(text, "en")[0]
+    assert claim.attributor.canonical == name
+
+
+def test_a_statement_s_official_speaks_for_the_body_named_before_the_title():
+    claim = nlp.parse_statement("Tavel spokeswoman Lena Roth says 900 drivers joined the strike")[1][0]
+    assert claim.attributor.canonical == "Tavel"
