@@ -1338,7 +1338,11 @@ def named_bodies(sentences: list[str], language: str, taken: frozenset = frozens
                 run = [replace(run[0], text=first)]   # "Keldor-Beschäftigte" names Keldor again
                 compounded.add(first)
             if before and (before[-1] in _INTO or len(before) == 2 and before[0] in _INTO and tokens[k - 1].pos in (
-                    "ART", "AT0") or before[-1] in _TERRITORIES or _named_after_a_thing(tokens, k, language)):
+                    "ART", "AT0") or before[-1] in _TERRITORIES or _named_after_a_thing(tokens, k, language)
+                    or len(before) == 2 and before[0] in _TERRITORIES and before[1] in ("of", "von")
+                    or before[-1] in ("at", "near", "nahe") and m < len(tokens) and tokens[m].noun
+                    and not role_of(tokens[m].text, language)):
+                # ("the city of Hallberg", "at Hallberg airport": a place too)
                 # ("der Landkreis Hohenmoor", "der Windpark Hohenmoor": a place, or a thing's, no company)
                 places.update(t.text for t in run)   # "in Grevenstadt", "in die Wendra": a place no gazetteer knows
             if len(run) == 1 and not geo.names.get(run[0].text) and not geo.demonyms.get(run[0].text) and (

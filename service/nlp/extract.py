@@ -90,8 +90,8 @@ _BASELINE = re.compile(
 _MONEY_OF_THE = re.compile(r"\s+(?:euros?|dollars?|pounds?|francs?|Euro|Dollar|Pfund|Franken|€|\$|£)\s+(?:of|der|des|aus)\s+"
                            r"(?:the|its|their|dem|den)?\s*(?:\w+\s+)?(?:aid|funds?|budget|package|Hilfe|Soforthilfe|"
                            r"Mittel|Budget|Etat|Topf|Fonds|Hilfspaket|Paket|[\w-]*hilfe|[\w-]*mittel|[\w-]*fonds)\b")
-_USUALLY = re.compile(r"\b(?:in an? (?:normal|average|typical|ordinary) year|in normalen Jahren|in einem normalen Jahr|"
-                      r"normalerweise|üblicherweise|gewöhnlich|usually|normally|ordinarily)\b", re.IGNORECASE)
+_USUALLY = re.compile(r"\b(?:in an? (?:normal|average|typical|ordinary) year|in normalen Jahren|in einem normalen Jahr)\b",
+                      re.IGNORECASE)
 
 
 def _own_clause(text: str, quantity, language: str) -> str:

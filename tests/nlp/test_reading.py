@@ -1826,3 +1826,12 @@ def test_an_official_speaks_for_the_body_named_before_the_title(text, name):
 def test_a_statement_s_official_speaks_for_the_body_named_before_the_title():
     claim = nlp.parse_statement("Tavel spokeswoman Lena Roth says 900 drivers joined the strike")[1][0]
     assert claim.attributor.canonical == "Tavel"
+
+
+def test_a_town_named_after_its_noun_or_before_a_facility_is_no_company():
+    from service.nlp.entities import named_bodies
+
+    sentences = ["Flights were cancelled at Kelbrück airport on Monday.", "The strike in the city of Kelbrück "
+                 "goes on.", "Kelbrück's mayor called for talks.", "More than 300 flights were cancelled at Kelbrück "
+                 "airport, the operator said."]
+    assert named_bodies(sentences, "en") == []
