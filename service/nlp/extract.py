@@ -10,7 +10,7 @@ from .attributors import Attribution, attribute, is_media, sources
 from .bilingual import in_dictionary
 from .entities import actor, canonical_in_article, generic_role_name, named_bodies, spokesperson_body, taught_acronyms
 from .entities import toponym_like
-from .entities import organisations as article_organisations
+from .entities import Organisation, organisations as article_organisations
 from .lexicon import both_languages, fold, load
 from .model import Attributor, Claim, TimeSpan
 from .numbers import find_quantities
@@ -607,6 +607,11 @@ def _official_of(attribution: Attribution, text: str) -> Optional[str]:
     return generic_role_name(body) or body if body else None
 
 
+_ITS_TITLE = re.compile(r"\b(?:its|seine?|ihre?)\s+(?:\w+\s+)?(?:spokes(?:wo)?man|spokesperson|chair(?:wo)?man|chair|"
+                        r"chief executive|chief|director|president|head|\w*(?:sprecher(?:in)?|vorsitzender?|chef(?:in)?|"
+                        r"präsident(?:in)?|leiter(?:in)?|direktor(?:in)?|geschäftsführer(?:in)?))\s+(?-i:[A-ZÄÖÜ][\w-]+)(?:\s+(?-i:[A-ZÄÖÜ][\w-]+))?\b", re.IGNORECASE)
+
+
 def _said_before(attributor: Attributor, earlier: list[Attribution]) -> Optional[Attributor]:
     """"… the district veterinary office said. Some 240,000 … were culled, the office said": a bare noun of a
     kind stands for the source of the sentences just before whose name ends in that noun."""
@@ -693,6 +698,10 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
         attribution = attribute(text, language, deep=deep)
         if attribution.attributor is not None:
             official = _official_of(attribution, text)
+            if official is None and _ITS_TITLE.search(text[max(0, attribution.span[0] - 40):attribution.span[1]]):
+                # "Its chairwoman Anna Berg said", "Seine Sprecherin sagte": the organisation named last before
+                before = [o for o in organisations if isinstance(o, Organisation) and 0 <= o.index <= index]
+                official = before[-1].name if before else None
             if official is not None:
                 # "sagte BdSt-Landeschef Rainer Koll": an official speaks for the body the title names
                 attribution = Attribution(Attributor(attribution.attributor.text, official), attribution.how,

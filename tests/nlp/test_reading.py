@@ -1835,3 +1835,16 @@ def test_a_town_named_after_its_noun_or_before_a_facility_is_no_company():
                  "goes on.", "Kelbrück's mayor called for talks.", "More than 300 flights were cancelled at Kelbrück "
                  "airport, the operator said."]
     assert named_bodies(sentences, "en") == []
+
+
+@pytest.mark.parametrize("text, language, name", [
+    # "its"/"seine" before an official's title: the organisation named last before speaks
+    ("Bank\n\nThe lender Talberg Bank cut jobs. Its chief executive Jan Hoff said 300 jobs would go.", "en",
+     "Talberg Bank"),
+    ("Bank\n\nDie Talberg Bank baut Stellen ab. Ihr Vorstandschef Jan Hoff sagte, 300 Stellen fielen weg.", "de",
+     "Talberg Bank"),
+    # without it, the person speaks as themselves
+    ("Bank\n\nThe lender Talberg Bank cut jobs. Jan Hoff said 300 jobs would go.", "en", "Jan Hoff"),
+])
+def test_its_official_speaks_for_the_organisation_named_before(text, language, name):
+    assert article_claims(text, language)[0].attributor.canonical == name
