@@ -1341,8 +1341,8 @@ def named_bodies(sentences: list[str], language: str, taken: frozenset = frozens
                     "ART", "AT0") or before[-1] in _TERRITORIES or _named_after_a_thing(tokens, k, language)
                     or len(before) == 2 and before[0] in _TERRITORIES and before[1] in ("of", "von")
                     or before[-1] in ("at", "near", "nahe") and m < len(tokens) and tokens[m].noun
-                    and not role_of(tokens[m].text, language)):
-                # ("the city of Hallberg", "at Hallberg airport": a place too)
+                    and not role_of(tokens[m].text, language) and toponym_like(run[-1].text)):
+                # ("the city of Hallberg", "at Hallberg airport": a place too; "at Veridan plant" is the company's)
                 # ("der Landkreis Hohenmoor", "der Windpark Hohenmoor": a place, or a thing's, no company)
                 places.update(t.text for t in run)   # "in Grevenstadt", "in die Wendra": a place no gazetteer knows
             if len(run) == 1 and not geo.names.get(run[0].text) and not geo.demonyms.get(run[0].text) and (
