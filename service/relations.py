@@ -156,7 +156,7 @@ def _expected_later(claim: Claim) -> bool:
 
 
 # Events that befall what is counted: a count without one is not a count of those they befell.
-BEFALLS = frozenset({"killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties", "missing", "arrested", "displaced", "rescued", "infected"})
+BEFALLS = frozenset({"poisoned", "killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties", "missing", "arrested", "displaced", "rescued", "infected"})
 # Events people are counted by, whatever noun names them: "4,800 pupils vaccinated" and "4.800 Jugendliche
 # geimpft", "1,100 employees on strike" and "1.100 Streikende" count one group
 PERSON_EVENTS = BEFALLS | {"evacuated", "vaccinated", "laid_off", "hired", "voted", "on_strike", "protested"}
@@ -713,7 +713,7 @@ def unit_similarity(a: str, b: str) -> float:
 
 
 # Counts that only grow: what happened cannot un-happen (SEMANTICS.md, Time).
-GROWING_EVENTS = frozenset({"killed", "injured", "hospitalised", "casualties", "evacuated", "arrested", "displaced", "rescued",
+GROWING_EVENTS = frozenset({"poisoned", "killed", "injured", "hospitalised", "casualties", "evacuated", "arrested", "displaced", "rescued",
                             "infected", "vaccinated", "burned", "damaged"})
 GROWING_CONCEPTS = frozenset({"cases", "deaths", "injured", "casualties", "evacuees", "arrests", "victims",
                               "vaccinations", "hospitalisations", "deportations"})

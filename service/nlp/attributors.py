@@ -171,6 +171,15 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
     from .numbers import _guess_language
 
     found = _attribute_by_cues(sentence)
+    if found.attributor is not None and _WHOSE_TERRITORY.match(found.attributor.text or ""):
+        # "Das teilte das Gesundheitsamt des Landkreises mit": the genitive says whose body speaks
+        from .entities import speaker
+
+        language = language or _guess_language_of(sentence)
+        named = speaker(sentence, language)
+        if named is not None and named.end <= sentence.find(found.attributor.text) + 1:
+            known = sources().mentions.get(named.name)
+            found = Attribution(Attributor(named.text, known or named.name), found.how, (named.start, named.end))
     if deep and found.how == "vague":
         # "Aus dem Innenministerium hieß es", "In einer Mitteilung der Stadtwerke hieß es": a vague report
         # that names the body it comes from
@@ -239,6 +248,15 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
         return found
     known = sources().mentions.get(named.name) or sources().mentions.get(named.text) or generic_role_name(named.name)
     return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
+
+
+_WHOSE_TERRITORY = re.compile(r"^(?:des|der)\s+(?:Landkreises|Kreises|Bezirks|Bezirkes|Landes|Stadt|Gemeinde|Bundes)$")
+
+
+def _guess_language_of(sentence: str) -> str:
+    from .numbers import _guess_language
+
+    return _guess_language(sentence)
 
 
 _SPEAKING_FOR = re.compile(r"^(?:[Ss]precher(?:in|innen)?|[Ss]pokes(?:man|woman|person))$")

@@ -607,6 +607,10 @@ def _official_of(attribution: Attribution, text: str) -> Optional[str]:
     return generic_role_name(body) or body if body else None
 
 
+_WHO_HEADS = re.compile(r"\s*,\s+(?:who\s+(?:heads|leads|runs|chairs|directs)|(?:the\s+)?(?:head|director|chief|"
+                        r"chair(?:wo)?man|chair|spokes(?:wo)?man|spokesperson|president)\s+(?:of|for|at)|"
+                        r"(?:Leiter(?:in)?|Chef(?:in)?|Sprecher(?:in)?|Direktor(?:in)?|Präsident(?:in)?)\s+(?:des|der|vom))\s+"
+                        r"(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,5}?)(?=\s*[,.;(]|\s+(?:said|says|sagte|am|on)\b)")
 _ITS_TITLE = re.compile(r"\b(?:its|seine?|ihre?)\s+(?:\w+\s+)?(?:spokes(?:wo)?man|spokesperson|chair(?:wo)?man|chair|"
                         r"chief executive|chief|director|president|head|\w*(?:sprecher(?:in)?|vorsitzender?|chef(?:in)?|"
                         r"präsident(?:in)?|leiter(?:in)?|direktor(?:in)?|geschäftsführer(?:in)?))\s+(?-i:[A-ZÄÖÜ][\w-]+)(?:\s+(?-i:[A-ZÄÖÜ][\w-]+))?\b", re.IGNORECASE)
@@ -698,6 +702,14 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
         attribution = attribute(text, language, deep=deep)
         if attribution.attributor is not None:
             official = _official_of(attribution, text)
+            heads = _WHO_HEADS.match(text, attribution.span[1]) if official is None else None
+            if heads is None and official is None:
+                heads = _WHO_HEADS.match(text, attribution.span[1] + len(attribution.attributor.text)
+                                         if text[attribution.span[1]:].startswith(" " + attribution.attributor.text)
+                                         else attribution.span[1])
+            if official is None and heads is not None:
+                # "said Hanna Vollmer, who heads the centre", "…, head of the GIZ": the body she heads
+                official = re.sub(r"['’]s\b", "", heads.group(1)).strip()
             if official is None and _ITS_TITLE.search(text[max(0, attribution.span[0] - 40):attribution.span[1]]):
                 # "Its chairwoman Anna Berg said", "Seine Sprecherin sagte": the organisation named last before
                 before = [o for o in organisations if isinstance(o, Organisation) and 0 <= o.index <= index]

@@ -395,10 +395,10 @@ def _passive_subject(sentence: str, quantity: Quantity, language: str) -> bool:
 # Events only people take part in, never the things counted beside them.
 _ONLY_PEOPLE = frozenset({"on_strike", "protested", "voted", "arrested", "hired"})
 # Events that befall only the living, and the counted things of the word lists that live without being people.
-_ONLY_LIVING = frozenset({"killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "infected",
+_ONLY_LIVING = frozenset({"poisoned", "killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "infected",
                           "vaccinated", "missing", "casualties"})
 _LIVING_THINGS = frozenset({"animals"})
-_PEOPLE_EVENTS = frozenset({"killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties",
+_PEOPLE_EVENTS = frozenset({"poisoned", "killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties",
                             "evacuated", "arrested", "missing", "displaced", "rescued", "infected", "vaccinated", "laid_off", "hired", "on_strike", "protested"})
 
 
@@ -647,6 +647,10 @@ def _event_by_lemma(clause: list, language: str) -> Optional[str]:
                                                                  "VDZ", "VDB", "VDD", "VM0")), None)
     figure = next((k for k, t in enumerate(clause) if t.number), None)
     subject = range(finite) if language == "en" and finite is not None and figure is not None and figure > finite else ()
+    # (an English noun that modifies the next noun names no event: "poisoned by death caps", not the dead)
+    modifier = {k for k, t in enumerate(clause[:-1]) if language == "en" and t.noun and clause[k + 1].noun
+                and k > 0 and clause[k - 1].text.casefold() in ("by", "with", "from", "of")}
+    subject = set(subject) | modifier
     # in the clause's order: a set's order changes with the interpreter's string hashing, run to run
     ordered = [_lemma_key(t, clause) for t in clause if (t.noun or t.verb or t.adjective) and not t.number]
     lemmas = set(ordered)

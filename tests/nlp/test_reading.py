@@ -1848,3 +1848,26 @@ def test_a_town_named_after_its_noun_or_before_a_facility_is_no_company():
 ])
 def test_its_official_speaks_for_the_organisation_named_before(text, language, name):
     assert article_claims(text, language)[0].attributor.canonical == name
+
+
+@pytest.mark.parametrize("text, language, key", [
+    # poisoned is an event of its own; a noun modifying the agent's noun names none ("death caps")
+    ("This season 14 people have been poisoned by death caps.", "en", "people@poisoned"),
+    ("Seit August haben sich 14 Menschen mit Pilzen vergiftet.", "de", "people@poisoned"),
+    ("The death toll rose to 14.", "en", "people@killed"),
+])
+def test_poisoned_is_an_event_and_an_agent_s_modifier_names_none(text, language, key):
+    assert next(iter(figures(text, language).values())).subject_key == key
+
+
+def test_a_body_s_genitive_territory_is_not_the_source():
+    from service.nlp.attributors import attribute
+
+    found = attribute("Das teilte das Veterinäramt des Landkreises am Montag mit.", "de")
+    assert found.attributor.canonical == "Veterinäramt"
+
+
+def test_a_person_speaks_for_the_body_they_head():
+    claim = article_claims("Pilze\n\nMore than 300 calls came in, said Anna Berg, who heads the poison centre.",
+                           "en")[0]
+    assert claim.attributor.canonical == "poison centre"
