@@ -1852,7 +1852,7 @@ def test_its_official_speaks_for_the_organisation_named_before(text, language, n
 
 @pytest.mark.parametrize("text, language, key", [
     # poisoned is an event of its own; a noun modifying the agent's noun names none ("death caps")
-    ("This season 14 people have been poisoned by death caps.", "en", "people@poisoned"),
+    ("So far 14 people have been poisoned by death caps.", "en", "people@poisoned"),
     ("Seit August haben sich 14 Menschen mit Pilzen vergiftet.", "de", "people@poisoned"),
     ("The death toll rose to 14.", "en", "people@killed"),
 ])
