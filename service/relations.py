@@ -329,6 +329,8 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
             return False
     if not _events_alike(a, b):
         return False
+    if _of_a_category(a) and _base(a) == _base(b) and not _category_heads_alike(a, b):
+        return False   # "58 Schafe gerissen" and "ein Rudel mit neun Wölfen": animals of two kinds
     owner_a, owner_b = a.extra.get("owner"), b.extra.get("owner")
     if owner_a and owner_b and owner_a != owner_b:
         return False
@@ -336,6 +338,31 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     if holder_a and holder_b and not _same_canonical(holder_a, holder_b):
         return False   # "Maxwerk's revenue" is not Hansatec's; "Kiprop" is "Daniel Kiprop"
     return gazetteer().compatible(where(a), where(b))
+
+
+@lru_cache(maxsize=1)
+def _categories() -> frozenset:
+    """Concepts that gather kinds of things a reader tells apart (animals: sheep, wolves, cattle)."""
+    from .nlp.lexicon import load
+
+    return frozenset(c["key"] for c in load("subjects").get("concepts", []) if c.get("category"))
+
+
+def _of_a_category(claim: Claim) -> bool:
+    return _base(claim) in _categories()
+
+
+def _category_heads_alike(a: Claim, b: Claim) -> bool:
+    """Two counts of a category: the same kind by their head nouns, or one of them the category's own word."""
+    from .nlp.bilingual import similarity
+
+    head_a, head_b = a.extra.get("head"), b.extra.get("head")
+    if not head_a or not head_b or head_a == head_b:
+        return True
+    name = _concept_name(_base(a))
+    if any(similarity(h, c.language, name, "en") >= UNIT_SIMILARITY for h, c in ((head_a, a), (head_b, b))):
+        return True   # "Tiere", "animals": the whole category
+    return similarity(head_a, a.language, head_b, b.language) >= UNIT_SIMILARITY
 
 
 def where(claim: Claim) -> Optional[str]:

@@ -33,7 +33,8 @@ _OF_THEM = re.compile(r"\s+(davon|of them|of whom|darunter|von ihnen|unter ihnen
 _PART_CUE = re.compile(r"\b(davon|darunter|unter ihnen|of them|of whom|including|among them)\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
 _OF_THOSE = re.compile(r"^\W*(?:(?:(?:rund|etwa|about|some|around)\s+)?(?:of those|of them|of these|davon|darunter)\W*\s*"
-                       r"|(?:unter den|among the)\s+[^,.;]{1,60}?\s+(?:sind|waren|befinden sich|were|are)\s+)"
+                       r"|(?:unter den|among the)\s+[^,.;]{1,60}?\s+(?:sind|waren|befinden sich|were|are)\s+"
+                       r"(?:(?:nach|laut|according to)\s+(?:[\w-]+\s+){1,3})?)"
                        r"(?:(?:rund|etwa|about|some|around|mindestens|at least)\s+)?$", re.IGNORECASE)
 # Parts without their whole's figure: "1,9 Millionen der Übernachtungen", "Allein die Gemeinde X zählte …",
 # "Foreign guests accounted for 1.9 million", "entfielen auf Gäste aus dem Ausland"

@@ -1871,3 +1871,20 @@ def test_a_person_speaks_for_the_body_they_head():
     claim = article_claims("Pilze\n\nMore than 300 calls came in, said Anna Berg, who heads the poison centre.",
                            "en")[0]
     assert claim.attributor.canonical == "poison centre"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # a category's counts of two kinds are two frames; one kind in two languages, or the category's own word, one
+    ("Wölfe haben 58 Schafe gerissen.", "Im Kreis lebt ein Rudel mit neun Wölfen.", False),
+    ("Wölfe haben 58 Schafe gerissen.", "Wolves have killed 58 sheep.", True),
+    ("Wölfe haben 58 Schafe gerissen.", "Wolves killed 60 animals.", True),
+])
+def test_kinds_of_a_category_are_told_apart_by_their_nouns(a, b, same):
+    x, y = first_figures(a, b)
+    assert same_frame(x, y) is same
+
+
+def test_a_part_among_a_whole_past_its_source():
+    claims = article_claims("Schafe\n\nUnter den 41 getöteten Schafen waren nach Angaben des Amts 15 Lämmer.", "de")
+    lambs = next(c for c in claims if c.quantity.value == 15)
+    assert lambs.extra.get("part")
