@@ -388,6 +388,14 @@ def _finer(a: Claim, b: Claim) -> Optional[Claim]:
     return None
 
 
+def _only_one(a: Claim, b: Claim, flag: str) -> Optional[tuple[Claim, Claim]]:
+    """The one of two claims that carries a flag ("baseline", "target"), and the other; None unless exactly one does."""
+    flagged = [c for c in (a, b) if c.extra.get(flag)]
+    if len(flagged) != 1:
+        return None
+    return flagged[0], (b if flagged[0] is a else a)
+
+
 def _clause_lemmas(claim: Claim) -> set:
     from .nlp.reading import read
 
@@ -571,15 +579,15 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
             return Relation("related", 0.35 + 0.3 * similarity,
                             f"Forecast, not a count: {_fmt_claim(which)} ({_source(which)}) is expected by "
                             f"{which.time.end}, so it neither confirms nor contradicts {_fmt_claim(other)}.")
-    usual = next((c for c in (statement, stored) if c.extra.get("baseline")), None)
-    if usual is not None and not (statement.extra.get("baseline") and stored.extra.get("baseline")):
-        other = stored if usual is statement else statement
+    usual = _only_one(statement, stored, "baseline")
+    if usual is not None:
+        usual, other = usual
         return Relation("related", 0.35 + 0.3 * similarity,
                         f"What is usual, not the figure at issue: {_fmt_claim(usual)} ({_source(usual)}) against "
                         f"{_fmt_claim(other)}.")
-    target = next((c for c in (statement, stored) if c.extra.get("target")), None)
-    if target is not None and not (statement.extra.get("target") and stored.extra.get("target")):
-        other = stored if target is statement else statement
+    asked = _only_one(statement, stored, "target")
+    if asked is not None:
+        target, other = asked
         if _decided(other) and _demanded(target):
             # "sechs Jahre Haft gefordert" and "zu sechs Jahren Haft verurteilt": what was demanded and what was
             # decided do not agree even when the figure is the same

@@ -704,11 +704,7 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
         if attribution.attributor is not None:
             official = _official_of(attribution, text)
             heads = _WHO_HEADS.match(text, attribution.span[1]) if official is None else None
-            if heads is None and official is None:
-                heads = _WHO_HEADS.match(text, attribution.span[1] + len(attribution.attributor.text)
-                                         if text[attribution.span[1]:].startswith(" " + attribution.attributor.text)
-                                         else attribution.span[1])
-            if official is None and heads is not None:
+            if heads is not None:
                 # "said Hanna Vollmer, who heads the centre", "…, head of the GIZ": the body she heads
                 official = re.sub(r"['’]s\b", "", heads.group(1)).strip()
             if official is None and _ITS_TITLE.search(text[max(0, attribution.span[0] - 40):attribution.span[1]]):
