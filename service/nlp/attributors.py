@@ -175,7 +175,7 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
         # "Das teilte das Gesundheitsamt des Landkreises mit": the genitive says whose body speaks
         from .entities import speaker
 
-        language = language or _guess_language_of(sentence)
+        language = language or _guess_language(sentence)
         named = speaker(sentence, language)
         if named is not None and named.end <= sentence.find(found.attributor.text) + 1:
             known = sources().mentions.get(named.name)
@@ -251,12 +251,6 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
 
 
 _WHOSE_TERRITORY = re.compile(r"^(?:des|der)\s+(?:Landkreises|Kreises|Bezirks|Bezirkes|Landes|Stadt|Gemeinde|Bundes)$")
-
-
-def _guess_language_of(sentence: str) -> str:
-    from .numbers import _guess_language
-
-    return _guess_language(sentence)
 
 
 _SPEAKING_FOR = re.compile(r"^(?:[Ss]precher(?:in|innen)?|[Ss]pokes(?:man|woman|person))$")
