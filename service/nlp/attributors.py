@@ -11,7 +11,7 @@ from .model import Attributor
 from .places import gazetteer
 
 # What a source gives: "nach Angaben", "nach Berechnung der Gewerkschaft", "nach Einschätzung des Herstellers".
-ACCOUNT_NOUNS = (r"(?:Angaben|Berechnung(?:en)?|Schätzung(?:en)?|Einschätzung(?:en)?|Zählung(?:en)?|Darstellung|Auffassung|"
+ACCOUNT_NOUNS = (r"(?:Angaben|Berechnung(?:en)?|Rechnung|Schätzung(?:en)?|Einschätzung(?:en)?|Zählung(?:en)?|Darstellung|Auffassung|"
                  r"Ansicht|Meinung|Worten|Informationen|Erkenntnissen|Aussagen?|Mitteilung|Daten|Zahlen)")
 _PREFIX_CUES = re.compile(
     r"\b(laut|nach\s+(?:eigenen\s+|übereinstimmenden\s+|ersten\s+|vorläufigen\s+|offiziellen\s+)?" + ACCOUNT_NOUNS +
@@ -267,6 +267,12 @@ def _which_of_its_kind(found: Attribution, sentence: str, language: str) -> Attr
         return Attribution(Attributor(named.text, named.name), found.how, (named.start, named.end))
     if named is None or named.role in ("report", "described"):
         return found
+    if (named.start <= found.span[0] < named.end and named.name[:1].isupper() and not _place_name(named.name)
+            and not set(fold(named.name).split()) & set(fold(found.attributor.text).split())):
+        # "BEU accident investigators say", "Verdi union officials say": a body's name before the kind's noun
+        # says whose people speak
+        known = sources().mentions.get(named.name) or generic_role_name(named.name)
+        return Attribution(Attributor(named.text, known or named.name), found.how, (named.start, named.end))
     if named.start <= found.span[0] < named.end and set(fold(found.attributor.canonical).split()) < set(
             fold(named.name).split()):
         return Attribution(Attributor(named.text, named.name), found.how, (named.start, named.end))
@@ -276,6 +282,13 @@ def _which_of_its_kind(found: Attribution, sentence: str, language: str) -> Attr
         known = sources().mentions.get(named.name) or sources().mentions.get(named.text) or generic_role_name(named.name)
         return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
     return found
+
+
+def _place_name(name: str) -> bool:
+    from .entities import toponym_like
+
+    return bool(gazetteer().names.get(name) or gazetteer().demonyms.get(name)) or all(
+        toponym_like(w) for w in name.split())
 
 
 def _noun_before(sentence: str, start: int, end: int, language: str) -> bool:

@@ -163,13 +163,13 @@ def _whose(genitive: list[Token]) -> bool:
     """Whether a genitive after a body's noun only says whose body it is: a territory or a place."""
     nouns = [t for t in genitive if t.noun or t.proper]
     return not nouns or any(fold(t.text) in _TERRITORIES or fold(t.lemma) in _TERRITORIES
-                            or gazetteer().names.get(t.text) or t.proper for t in nouns)
+                            or gazetteer().names.get(t.text) or t.proper or toponym_like(t.text) for t in nouns)
 
 
 # Endings of German place names: a name no gazetteer knows that ends so is most likely a town or a district.
 _TOPONYM = re.compile(r"(?:stadt|stedt|dorf|burg|berg|brück|brücken|brücke|feld|felde|heim|hausen|bach|au|ingen|"
                       r"walde|wald|wiesen|hagen|kirchen|born|brunn|brunnen|hofen|rode|furt|see|tal|heide|hafen|"
-                      r"münde|ow|itz|leben|stein|lingen|büttel|horst|holm|moor|fleth|siek|beck|ried|reuth)$")
+                      r"münde|ow|itz|leben|stein|lingen|büttel|horst|holm|moor|fleth|siek|beck|ried|reuth|mark)$")
 
 
 def toponym_like(word: str) -> bool:
@@ -490,7 +490,7 @@ _REPORT_CUE = re.compile(
     re.IGNORECASE)
 
 
-_POSSESSED_REPORT = re.compile(r"^\s*(?:The\s+)?((?:[A-ZÄÖÜ][\w-]*\s){0,3}?[\w-]+)['’]s?\s+(?:(?:own|latest|new|first|"
+_POSSESSED_REPORT = re.compile(r"^\s*(?:(?:By|In|On)\s+(?=the\s))?(?:[Tt]he\s+)?((?:[A-ZÄÖÜ][\w-]*\s){0,3}?[\w-]+)['’]s?\s+(?:(?:own|latest|new|first|"
                                r"official|preliminary|final|annual|monthly|weekly)\s+)*(?:([\w-]+)\s+)?([\w-]+)\b")
 
 
@@ -627,6 +627,9 @@ _ACRONYM = re.compile(r"((?:[A-ZÄÖÜ][\w’'-]+\s(?:(?:für|for|of|the|des|der
                       r"\(([A-Z][A-Za-z]{1,7})\)")
 
 
+_ACRONYM_DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[A-ZÄÖÜ][\w’'-]+\s+)?(?:[a-z][\w-]+\s+){0,4}[a-z][\w-]+)\s\(([A-Z][A-Za-z]{1,7})\)")
+
+
 _BEFORE_A_NAME = frozenset({"die", "der", "das", "des", "dem", "den", "the", "a", "an", "ein", "eine", "einer", "eines",
                             "einem", "nach", "laut", "von", "vom", "according"})
 
@@ -653,6 +656,15 @@ def taught_acronyms(sentences: list[str]) -> dict[str, str]:
                 start = max((k + 1 for k, w in enumerate(words) if w.endswith(("'s", "’s"))
                              or fold(w) in _BEFORE_A_NAME and k < len(words) - 1), default=0)
                 found.setdefault(acronym, " ".join(words[start:]) or words[-1])
+    for sentence in sentences:
+        for m in _ACRONYM_DESCRIBED.finditer(sentence):
+            # "the Nordmark consumer advice centre (VZN)", "the state environment agency (LfU)": a noun phrase
+            # written small (a name may open it) before an acronym in brackets is spelled out by it, in whatever
+            # language the acronym was made
+            name, acronym = m.group(1), m.group(2)
+            tokens = read(name, "en").tokens
+            if acronym not in found and tokens and tokens[-1].noun and not any(t.pos.startswith("V") for t in tokens):
+                found[acronym] = name
     return {acronym: _nominative(expansion) for acronym, expansion in found.items()}
 
 
@@ -1052,6 +1064,8 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
         fold(word), _language_of_word(word), fold(o.word), _language_of_word(o.word), heads=False)]
     candidates = own_word or candidates
     before = [o for o in candidates if at is not None and isinstance(o, Organisation) and 0 <= o.index <= at]
+    if at is not None and not before and all(isinstance(o, Organisation) and o.index > at for o in candidates):
+        return attributor   # a role noun stands for a body named before it, not for one the article names later
     return Attributor(attributor.text, (before[-1] if before else candidates[0])[0])
 
 
@@ -1455,8 +1469,15 @@ def _kind_word(name: str) -> tuple[Optional[str], Optional[str]]:
 _JOINING = frozenset({"für", "for", "of", "und", "and", "der", "des", "zur", "zum", "on"})
 
 
+def taught_where(sentences: list[str], acronyms: dict[str, str]) -> dict[str, int]:
+    """The sentence that teaches each acronym (its first in brackets)."""
+    return {acronym: next((i for i, text in enumerate(sentences) if f"({acronym})" in text), -1)
+            for acronym in acronyms}
+
+
 def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, Optional[str]]],
-                         acronyms: dict[str, str], at: Optional[int] = None) -> Attributor:
+                         acronyms: dict[str, str], at: Optional[int] = None,
+                         taught_at: Optional[dict[str, int]] = None) -> Attributor:
     """An article's source under the name the base shares: a taught acronym for its expansion, and a role
     noun for the organisation of that kind ("das Unternehmen" -> Vanta)."""
     canonical = attributor.canonical
@@ -1465,7 +1486,8 @@ def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, 
                 len(canonical.split()) >= 2 and expansion.startswith(canonical + " ")):
             # ("Gewerkschaft Erziehung" is the start of "Gewerkschaft Erziehung und Wissenschaft (GEW)")
             return Attributor(_as_written(attributor.text, acronym, expansion), acronym)
-    taught = [Organisation(acronym, *_kind_word(expansion)) for acronym, expansion in acronyms.items()]
+    taught = [Organisation(acronym, *_kind_word(expansion), (taught_at or {}).get(acronym, -1))
+              for acronym, expansion in acronyms.items()]
     resolved = resolve_role(attributor, list(organisations) + [o for o in taught if o.role], at)
     if resolved.canonical != canonical:
         # "the regulator" -> "Federal Financial Supervisory Authority", taught as "(BaFin)"

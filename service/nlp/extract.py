@@ -9,7 +9,7 @@ from typing import Callable, Optional
 from .attributors import Attribution, attribute, is_media, sources
 from .bilingual import in_dictionary
 from .entities import actor, canonical_in_article, generic_role_name, named_bodies, spokesperson_body, taught_acronyms
-from .entities import toponym_like
+from .entities import taught_where, toponym_like
 from .entities import Organisation, organisations as article_organisations
 from .lexicon import both_languages, fold, load
 from .model import Attributor, Claim, TimeSpan
@@ -390,6 +390,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             extra={"concept": subject.concept, "event": subject.event, "owner": subject.owner,
                    "time_explicit": explicit, "attribution": attribution.how,
                    **({"verb": subject.verb} if subject.verb else {}),
+                   **({"measure_verb": subject.measure_verb} if subject.measure_verb else {}),
                    **({"head": subject.head} if subject.head else {})},
         ))
         holder = _holder(text, quantity, language, attribution)
@@ -617,6 +618,16 @@ _ITS_TITLE = re.compile(r"\b(?:its|seine?|ihre?)\s+(?:\w+\s+)?(?:spokes(?:wo)?ma
                         r"präsident(?:in)?|leiter(?:in)?|direktor(?:in)?|geschäftsführer(?:in)?))\s+(?-i:[A-ZÄÖÜ][\w-]+)(?:\s+(?-i:[A-ZÄÖÜ][\w-]+))?\b", re.IGNORECASE)
 
 
+def _a_person(name: str) -> bool:
+    """A person's name: two or three capitalised words, none of them a body's kind, no name the alias table
+    knows."""
+    from .entities import role_of
+
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß'’-]+", w) for w in words) and \
+        name not in sources().kind and not any(role_of(w, "de") or role_of(w, "en") for w in words)
+
+
 def _said_before(attributor: Attributor, earlier: list[Attribution]) -> Optional[Attributor]:
     """"… the district veterinary office said. Some 240,000 … were culled, the office said": a bare noun of a
     kind stands for the source of the sentences just before whose name ends in that noun."""
@@ -692,6 +703,7 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
     name ("Der Autohersteller Vanta ruft … zurück") where no one else is said to speak."""
     texts = [s.text for s in sentences]
     acronyms = taught_acronyms(texts)
+    taught_at = taught_where(texts, acronyms)
     organisations = article_organisations(texts, language)
     # (a name that an organisation of another kind begins with is not the story's company: "IG Metall")
     organisations += named_bodies(texts, language, frozenset(o[0].split()[0] for o in organisations if o[1] != "company"))
@@ -711,6 +723,12 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
                 # "Its chairwoman Anna Berg said", "Seine Sprecherin sagte": the organisation named last before
                 before = [o for o in organisations if isinstance(o, Organisation) and 0 <= o.index <= index]
                 official = before[-1].name if before else None
+            if official is None and heads is None and _a_person(attribution.attributor.canonical):
+                # "The centre has received some 2,100 complaints …, energy adviser Miriam Hallstein said": a
+                # person whom no title ties to a body speaks for the body that acts in her sentence
+                acting = actor(text, language, bodies=bodies)
+                if acting is not None and acting.role not in (None, "report") and acting.end <= attribution.span[0]:
+                    official = generic_role_name(acting.name) or acting.name
             if official is not None:
                 # "sagte BdSt-Landeschef Rainer Koll": an official speaks for the body the title names
                 attribution = Attribution(Attributor(attribution.attributor.text, official), attribution.how,
@@ -729,7 +747,7 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
                     attribution = Attribution(Attributor(attribution.attributor.text, name), attribution.how,
                                               attribution.span)
             resolved = _said_before(attribution.attributor, out) or canonical_in_article(
-                attribution.attributor, organisations, acronyms, index)
+                attribution.attributor, organisations, acronyms, index, taught_at)
             if _bare_kind(resolved.canonical) and resolved.canonical == attribution.attributor.canonical:
                 # "Pharvo hat nach Unternehmensangaben …": no company named before, the one acting here
                 acting = actor(text, language, statement=True, bodies=bodies)
@@ -747,7 +765,7 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
             acting = actor(text, language, bodies=bodies)
             if acting is not None:
                 acting_as = Attributor(acting.text, generic_role_name(acting.name) or acting.name)
-                attribution = Attribution(canonical_in_article(acting_as, organisations, acronyms, index), "actor",
+                attribution = Attribution(canonical_in_article(acting_as, organisations, acronyms, index, taught_at), "actor",
                                           (acting.start, acting.end))
         out.append(attribution)
     return out, lambda attributor: canonical_in_article(attributor, organisations, acronyms)
