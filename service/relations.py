@@ -156,7 +156,7 @@ def _expected_later(claim: Claim) -> bool:
 
 
 # Events that befall what is counted: a count without one is not a count of those they befell.
-BEFALLS = frozenset({"poisoned", "killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties", "missing", "arrested", "displaced", "rescued", "infected"})
+BEFALLS = frozenset({"poisoned", "killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties", "missing", "arrested", "investigated", "displaced", "rescued", "infected"})
 # Events people are counted by, whatever noun names them: "4,800 pupils vaccinated" and "4.800 Jugendliche
 # geimpft", "1,100 employees on strike" and "1.100 Streikende" count one group
 PERSON_EVENTS = BEFALLS | {"evacuated", "vaccinated", "laid_off", "hired", "voted", "on_strike", "protested"}
@@ -755,7 +755,9 @@ GROWING_CONCEPTS = frozenset({"cases", "deaths", "injured", "casualties", "evacu
 GROWING_VERBS = frozenset({"send", "deploy", "schicken", "entsenden", "verlegen", "infect", "infizieren",
                            "kill", "töten", "evacuate", "evakuieren", "arrest", "festnehmen", "destroy",
                            "zerstören", "damage", "beschädigen", "vaccinate", "impfen", "displace", "rescue",
-                           "retten", "bergen", "recall", "zurückrufen"})
+                           "retten", "bergen", "recall", "zurückrufen",
+                           # what has leaked out only adds up: "30.000 Liter Diesel liefen aus"
+                           "leak", "auslaufen", "austreten", "spill", "seep", "versickern", "escape"})
 
 
 def grows(claim: Claim) -> bool:
@@ -764,7 +766,7 @@ def grows(claim: Claim) -> bool:
 
     if claim.extra.get("event") in GROWING_EVENTS or claim.extra.get("concept") in GROWING_CONCEPTS:
         return True
-    verb = claim.extra.get("verb")
+    verb = claim.extra.get("verb") or claim.extra.get("measure_verb")
     return bool(verb) and (verb in GROWING_VERBS or bool(set(english(verb, claim.language)[:2]) & GROWING_VERBS))
 
 

@@ -28,6 +28,7 @@ class Subject:
     scale: Optional[tuple] = None  # (factor, offset) into the concept's base unit: "120 mph" -> km/h
     verb: Optional[str] = None    # the content verb of the figure's clause, lemma ("zurückrufen", "capsize")
     head: Optional[str] = None    # head noun lemma of what is counted, compound head last ("fall")
+    measure_verb: Optional[str] = None  # a measure's clause verb, lemma ("auslaufen": litres that leaked)
 
 
 @dataclass(frozen=True)
@@ -372,7 +373,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
     return Subject(key=f"{base}@{event}" if event else concept, concept=concept, event=event,
                    owner=owner, unit_text=unit_text, label=label,
                    scale=scale if scale and scale != (1.0, 0.0) else None,
-                   verb=None if event or concept in lex.measures else verb, head=head)
+                   verb=None if event or concept in lex.measures else verb, head=head,
+                   measure_verb=verb if concept in lex.measures else None)
 
 
 def _passive_subject(sentence: str, quantity: Quantity, language: str) -> bool:
@@ -393,7 +395,7 @@ def _passive_subject(sentence: str, quantity: Quantity, language: str) -> bool:
 
 # Events that befall people, so that a figure without a noun ("30 wurden verletzt") counts people.
 # Events only people take part in, never the things counted beside them.
-_ONLY_PEOPLE = frozenset({"on_strike", "protested", "voted", "arrested", "hired"})
+_ONLY_PEOPLE = frozenset({"on_strike", "protested", "voted", "arrested", "hired", "investigated"})
 # Events that befall only the living, and the counted things of the word lists that live without being people.
 _ONLY_LIVING = frozenset({"poisoned", "killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "infected",
                           "vaccinated", "missing", "casualties"})
@@ -500,6 +502,9 @@ def _head_noun_after(sentence: str, quantity: Quantity, language: str):
     return _noun_from(reading, start, clause) if start is not None else None
 
 
+_INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "a", "an"})
+
+
 def _noun_from(reading, start: int, clause: int):
     geo = gazetteer()
     tokens = reading.tokens
@@ -530,6 +535,8 @@ def _noun_from(reading, start: int, clause: int):
                 if tokens[k].adjective and tokens[k + 1].noun and not tokens[k + 1].proper and tokens[k + 1].clause == clause:
                     return tokens[k + 1]
             return None
+        if token.text.casefold() in _INDEFINITE:
+            return None   # "etwa 1.300 [besuchen] ein berufliches Gymnasium": a noun with its own article is not counted
         if not (token.adjective or token.pos in ("ART", "AT0", "ADV", "AV0") or token.number
                 or token.text.casefold() in _MORE_OR_OTHER):   # ("14 more games")
             return None

@@ -155,8 +155,24 @@ def is_forecast(text: str, language: Optional[str] = None) -> bool:
     """'könnte', 'bald', 'soon', 'will', 'bis Dezember … ansteigen': a figure expected, not counted; the
     markers of the text's language when it is known."""
     forecast = _forecast_in(language) if language in ("de", "en") else _markers()[0]
-    headline = language != "de" and _HEADLINE_FUTURE.match(text) is not None
+    headline = language != "de" and (_HEADLINE_FUTURE.match(text) is not None or _headline_to_verb(text))
     return forecast.search(text) is not None or headline
+
+
+_NOUN_PHRASE_TAGS = ("AJ", "AT0", "CRD", "DPS", "DT0", "NN", "NP0", "ORD", "PRF", "POS")
+
+
+def _headline_to_verb(text: str) -> bool:
+    """"Average household to pay 480 euros more", "Thousands of pupils to resit maths exam": a noun phrase
+    without a verb of its own, then "to" and a verb, opening a headline-like statement (after a source and a
+    colon), is what will happen."""
+    from .reading import read
+
+    lead = re.match(r"\s*(?:[^:]{1,60}:\s+)?", text)
+    tokens = read(text[lead.end():], "en").tokens[:8]
+    to = next((i for i, t in enumerate(tokens) if t.pos == "TO0"), None)
+    return (to is not None and 0 < to <= 5 and to + 1 < len(tokens) and tokens[to + 1].pos == "VVI"
+            and all(t.pos.startswith(_NOUN_PHRASE_TAGS) for t in tokens[:to]))
 
 
 _DENIALS = {"bestreitet", "bestritten", "bestreiten", "dementiert", "dementierte", "zurückgewiesen",
