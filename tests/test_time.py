@@ -128,3 +128,30 @@ def test_names_in_one_language_do_not_meet_by_the_encoder_alone():
 
     assert not same_name("farmers", "en", "agriculture ministry", "en")
     assert same_name("shipowners association", "en", "ship-owners association", "en")   # two forms of one word
+
+
+@pytest.mark.parametrize("text, language, growing", [
+    # what has leaked only adds up: its figures form a timeline
+    ("Nach Angaben der Feuerwehr liefen rund 8.000 Liter Heizöl aus.", "de", True),
+    ("Some 8,000 litres of heating oil had leaked, the fire brigade said.", "en", True),
+    ("The tank holds 8,000 litres of heating oil.", "en", False),
+])
+def test_a_measure_of_what_leaked_only_grows(text, language, growing):
+    from service.nlp.extract import analyse
+    from service.relations import grows
+
+    claim = analyse(text, language, None)[0]
+    claim.language = language
+    assert grows(claim) is growing
+
+
+@pytest.mark.parametrize("text, forecast", [
+    # a headline's noun phrase, "to" and a verb is what will happen; a verb before "to" is something done
+    ("Landlord: average tenant to pay 300 euros more a year", True),
+    ("Soldiers were sent to fight in the north", False),
+    ("Parents went to court over 300 places", False),
+])
+def test_a_headline_s_noun_phrase_to_and_a_verb_is_a_forecast(text, forecast):
+    from service.nlp.times import is_forecast
+
+    assert is_forecast(text, "en") is forecast

@@ -627,7 +627,7 @@ _ACRONYM = re.compile(r"((?:[A-ZÄÖÜ][\w’'-]+\s(?:(?:für|for|of|the|des|der
                       r"\(([A-Z][A-Za-z]{1,7})\)")
 
 
-_ACRONYM_DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[A-ZÄÖÜ][\w’'-]+\s+)?(?:[a-z][\w-]+\s+){0,4}[a-z][\w-]+)\s\(([A-Z][A-Za-z]{1,7})\)")
+_ACRONYM_DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[A-ZÄÖÜ][\w’'-]+\s+)?(?:[a-z][\w’'-]+\s+){0,4}[a-z][\w-]+)\s\(([A-Z][A-Za-z]{1,7})\)")
 
 
 _BEFORE_A_NAME = frozenset({"die", "der", "das", "des", "dem", "den", "the", "a", "an", "ein", "eine", "einer", "eines",

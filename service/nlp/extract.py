@@ -33,6 +33,7 @@ _OF_THEM = re.compile(r"\s+(davon|of them|of whom|darunter|von ihnen|unter ihnen
 _PART_CUE = re.compile(r"\b(davon|darunter|unter ihnen|of them|of whom|including|among them)\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
 _OF_THOSE = re.compile(r"^\W*(?:(?:(?:rund|etwa|about|some|around)\s+)?(?:of those|of them|of these|davon|darunter)\W*\s*"
+                       r"(?:(?-i:[a-zäöüß]+)\s+)?"
                        r"|(?:unter den|among the)\s+[^,.;]{1,60}?\s+(?:sind|waren|befinden sich|were|are)\s+"
                        r"(?:(?:nach|laut|according to)\s+(?:[\w-]+\s+){1,3})?)"
                        r"(?:(?:rund|etwa|about|some|around|mindestens|at least)\s+)?$", re.IGNORECASE)
@@ -366,6 +367,10 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         # "300 of the 2,000 job cuts": the part counts what its whole counts
         subject = counted(text, whole or quantity, language, fallback=within, story_event=story_event,
                           speaker_span=attribution.span)
+        if subject is None and within is not None and _OF_THOSE.match(text[:quantity.start]):
+            # "Davon betreffen rund 900 die Abschlagszahlungen": a part that names no noun counts what its whole
+            # counted
+            subject = within
         if subject is None:
             if claims and _FROM_THE_WHOLE.search(text[:quantity.start]) and claims[-1].quantity.text in text[:quantity.start]:
                 # "Von den 214 Münzen sind bislang 37 wieder aufgetaucht": a part of the figure before

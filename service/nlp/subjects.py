@@ -182,6 +182,7 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         hits = [h for h in lex.concepts.finditer(window) if tokens and h.start <= tokens[min(3, len(tokens) - 1)].start()
                 and not _modifies_a_noun(sentence, quantity.end + h.end - 1, language)
                 and not _PLACE_PREPOSITION.search(window[:h.start])
+                and not _INDEFINITE_BEFORE.search(window[:h.start])
                 and not _verb_between(sentence, quantity.end, quantity.end + h.start, language)]
         first = _head_noun_after(sentence, quantity, language)
         if first is not None and language == "de" and re.search(
@@ -206,6 +207,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             noun_start, noun_end = quantity.end + hits[0].start, quantity.end + hits[0].end
         elif concept is None and (first is None or quantity.unit is not None):
             for token in tokens[:4]:
+                if token.group(0).casefold() in _INDEFINITE:
+                    break   # (a noun with its own article is not what the figure counts)
                 found = _concept_of_token(token.group(0))
                 if found and (_PLACE_PREPOSITION.search(window[:token.start()]) or _verb_between(
                         sentence, quantity.end, quantity.end + token.start(), language)):
@@ -401,7 +404,7 @@ _ONLY_LIVING = frozenset({"poisoned", "killed", "injured", "in_hospital", "hospi
                           "vaccinated", "missing", "casualties"})
 _LIVING_THINGS = frozenset({"animals"})
 _PEOPLE_EVENTS = frozenset({"poisoned", "killed", "injured", "in_hospital", "hospitalised", "in_intensive_care", "casualties",
-                            "evacuated", "arrested", "missing", "displaced", "rescued", "infected", "vaccinated", "laid_off", "hired", "on_strike", "protested"})
+                            "evacuated", "arrested", "investigated", "missing", "displaced", "rescued", "infected", "vaccinated", "laid_off", "hired", "on_strike", "protested"})
 
 
 _HOSPITAL_EVENTS = ("in_intensive_care", "hospitalised", "in_hospital")
@@ -503,6 +506,7 @@ def _head_noun_after(sentence: str, quantity: Quantity, language: str):
 
 
 _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "a", "an"})
+_INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einen|einem|einer|eines|a|an)\s", re.IGNORECASE)
 
 
 def _noun_from(reading, start: int, clause: int):

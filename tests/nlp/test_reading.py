@@ -1888,3 +1888,77 @@ def test_a_part_among_a_whole_past_its_source():
     claims = article_claims("Schafe\n\nUnter den 41 getöteten Schafen waren nach Angaben des Amts 15 Lämmer.", "de")
     lambs = next(c for c in claims if c.quantity.value == 15)
     assert lambs.extra.get("part")
+
+
+@pytest.mark.parametrize("sentence, acronym, expansion", [
+    # a noun phrase written small before an acronym in brackets is spelled out by it, in any language's letters
+    ("The Lindental tenants' advice office (MBL) said on Monday that rents rose.", "MBL", "Lindental tenants' advice office"),
+    ("The state water agency (LWA) measured 40 centimetres.", "LWA", "state water agency"),
+])
+def test_a_described_body_before_an_acronym_is_spelled_out_by_it(sentence, acronym, expansion):
+    from service.nlp.entities import taught_acronyms
+
+    assert taught_acronyms([sentence]).get(acronym) == expansion
+
+
+def test_a_clause_in_brackets_teaches_no_acronym():
+    from service.nlp.entities import taught_acronyms
+
+    assert "ABC" not in taught_acronyms(["Then the figures were published (ABC) on Monday."])
+
+
+def test_by_a_body_s_calculation_it_speaks_and_a_person_speaks_for_the_body_acting():
+    text = ("Mieten\n\nThe Lindental tenants' advice office (MBL) said rents would rise. By the office's count, "
+            "some 640 households have appealed. The office has received about 1,900 letters, adviser Jonas Reiter "
+            "said.")
+    claims = {c.quantity.value: c for c in article_claims(text, "en")}
+    assert claims[640].attributor.canonical == "MBL"
+    assert claims[1900].attributor.canonical == "MBL"
+
+
+def test_a_role_noun_stands_for_a_body_named_before_it_not_after():
+    text = ("Unfall\n\nVelmar Logistics said twelve trucks were damaged. The company put the damage at about "
+            "2 million euros. Investigators from the Federal Road Safety Board (BRS) said the driver was tired.")
+    money = next(c for c in article_claims(text, "en") if c.quantity.value == 2_000_000)
+    assert money.attributor.canonical != "BRS"
+
+
+@pytest.mark.parametrize("statement, name", [
+    # a name before the kind's noun says whose people speak; a place before it only which of the kind
+    ("LBA accident investigators say the bus was travelling at 70 km/h", "LBA"),
+    ("Hamburg police say 40 homes were searched", "police"),
+])
+def test_a_statement_s_name_before_a_kind_s_noun_names_the_body(statement, name):
+    _, claims = nlp.parse_statement(statement)
+    assert claims[0].attributor.canonical == name
+
+
+def test_an_unknown_territory_in_a_genitive_says_whose_body_acts():
+    from service.nlp.entities import actor
+
+    found = actor("Das Sozialministerium der Ostmark hat die Zahl der Anträge auf 1.200 erhöht.", "de")
+    assert found is not None and found.name == "Sozialministerium"
+
+
+def test_a_noun_with_its_own_indefinite_article_is_not_what_a_figure_counts():
+    claim = figures("Von den 600 Bewerbern besuchen etwa 200 eine private Schule.", "de")[200]
+    assert "schul" not in (claim.subject_key or "") and claim.subject_key != "schools"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # rail wagons are not trains, in either language
+    ("Von den 30 Güterwagen sprangen zwölf aus den Gleisen.", "Twelve wagons derailed.", True),
+    ("Twelve wagons derailed.", "Twelve trains were cancelled.", False),
+    # people under investigation are the suspects investigated
+    ("Die Staatsanwaltschaft ermittelt gegen neun Verdächtige.", "Prosecutors say nine people are under investigation.",
+     True),
+])
+def test_what_is_counted_by_its_kind_and_event(a, b, same):
+    x, y = first_figures(a, b)
+    assert same_frame(x, y) is same
+
+
+def test_a_part_that_names_no_noun_counts_what_its_whole_counted():
+    claims = {c.quantity.value: c for c in article_claims(
+        "Anträge\n\nBeim Sozialamt sind bislang 2.000 Anträge eingegangen. Davon betreffen rund 500 das Wohngeld.", "de")}
+    assert claims[500].extra.get("part") and claims[500].subject_key == claims[2000].subject_key
