@@ -202,6 +202,15 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
         if body is not None and not any(s <= body.start < e for s, e in _quoted(sentence)):
             known = sources().mentions.get(body.name) or generic_role_name(body.name)
             return Attribution(Attributor(body.text, known or body.name), "explicit", (body.start, body.end))
+    if found.attributor is not None and found.how == "explicit" and _a_place(found.attributor.text):
+        named = speaker(sentence, language)
+        if (named is not None and named.role not in ("report", "described") and _a_place(found.attributor.text)
+                and any(w[:1].isupper() and not _a_place(w.rstrip("'’s")) for w in named.name.split())):
+            # "Germany's ZWL space surveillance centre said", "OrbitWatch, a US tracking company, said", "OSLO -
+            # Satellite operator Keplon Systems said": a place that says whose or where is not the speaker that
+            # the grammar names
+            known = sources().mentions.get(named.name) or sources().mentions.get(named.text) or generic_role_name(named.name)
+            return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
     if found.attributor is not None and found.attributor.canonical in sources().kind:
         return _which_of_its_kind(found, sentence, language) if generic_role_name(found.attributor.canonical) else found
     if found.attributor is not None and found.attributor.canonical not in sources().kind:
@@ -282,6 +291,16 @@ def _which_of_its_kind(found: Attribution, sentence: str, language: str) -> Attr
         known = sources().mentions.get(named.name) or sources().mentions.get(named.text) or generic_role_name(named.name)
         return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
     return found
+
+
+# A body's name of capitalised words joined by small ones ("Landesamt für Umwelt", "Bank of England").
+_JOINED_NAME = re.compile(r"[A-ZÄÖÜ][\w.&'’-]*(?:\s+(?:(?:für|for|of|the|des|der|und|and|de|du)\s+)+[A-ZÄÖÜ][\w.&'’-]*"
+                         r"(?:\s+[A-ZÄÖÜ][\w.&'’-]*)*)+")
+
+
+def _a_place(text: str) -> bool:
+    """A name of a place or its people, as written or in capitals ("OSLO")."""
+    return bool(text) and (_place_name(text) or text.isupper() and len(text) > 3 and _place_name(text.title()))
 
 
 def _place_name(name: str) -> bool:
@@ -408,6 +427,8 @@ def _attribute_by_cues(sentence: str) -> Attribution:
         if head:
             return Attribution(Attributor(head[0].text, head[0].value), "colon", (colon.start(1), colon.end(1)))
         name = _speaker_name(colon.group(1))
+        if name is None and _JOINED_NAME.fullmatch(colon.group(1).strip()):
+            name = colon.group(1).strip()   # "Landesamt für Umwelt: …", "Zentrum für Weltraumlage: …"
         if name and (len(name.split()) >= 2 or re.fullmatch(r"[A-ZÄÖÜ]{2,}", name)):
             # "AFAD: 1,500 people died": a body the alias table does not know heads the sentence
             return Attribution(Attributor(colon.group(1).strip(), name), "colon", (colon.start(1), colon.end(1)))

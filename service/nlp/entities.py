@@ -75,6 +75,7 @@ def _reporting_lemmas() -> frozenset:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def role_of(word: str, language: str) -> Optional[str]:
     """The kind of body a common noun names ("Unternehmen" -> company, "Feuerwehr" -> fire service),
     by the noun itself, its compound head ("Autohersteller" -> "hersteller"), or its English translation."""
@@ -124,7 +125,10 @@ def _noun_phrase(tokens: tuple, i: int, step: int) -> list[Token]:
             out.append(t)   # "das Institut für Bienenkunde Hohenfeld": the body's name goes on
             j += step
             continue
-        plural_possessive = t.text in ("'", "’") and out and out[-1].text.endswith("s") and (out[-1].noun or out[-1].proper)
+        # (read backwards, the owner is the word before the apostrophe)
+        owner = (out[-1] if out else None) if step > 0 else (tokens[j - 1] if j > 0 and out else None)
+        plural_possessive = t.text in ("'", "’") and owner is not None and owner.text.endswith("s") and (
+            owner.noun or owner.proper)
         if (t.noun or t.proper or t.adjective or t.pos in ("ART", "AT0", "POS", "DPS", "PPOSAT") or t.text in ("'s", "’s")
                 or plural_possessive):   # "the state farmers' association"
             out.append(t)
@@ -1250,8 +1254,11 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
     found = []
     finder = _role_finder()
     for number, sentence in enumerate(sentences):
-        if not any(True for _ in finder.finditer(sentence)) and not _role_ending().search(sentence):
-            continue   # read only the sentences that name a kind of body ("Landesvermessungsamt" ends in one)
+        if not any(True for _ in finder.finditer(sentence)) and not _role_ending().search(sentence) and not (
+                language == "de" and any(role_of(w, "de") for w in _CAPITALISED.findall(sentence))):
+            # read only the sentences that name a kind of body ("Landesvermessungsamt" ends in one, "Molkerei"
+            # translates to one)
+            continue
         tokens = read(sentence, language).tokens
         for i, token in enumerate(tokens):
             if not (token.noun or token.proper):
@@ -1289,7 +1296,7 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                 # "Der Reederverband Nord": a common word after the noun says which body it is, it names none alone
                 # ("Der Mieterverein Sanderbrück": a body of a town keeps its kind; the town names none alone)
                 whole = (role in _INSTITUTIONS or in_dictionary(nxt.text) and not nxt.text.isupper()
-                         or role != "company" and toponym_like(nxt.text))
+                         or toponym_like(nxt.text))
                 found.append(Organisation(f"{token.text} {name}" if whole else name, role,
                                           token.text, number))
                 continue
@@ -1311,6 +1318,9 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                 if apposed is not None:
                     found.append(Organisation(apposed, role, token.text, number))
     return found
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{4,}\b")
 
 
 def _named_after_a_thing(tokens: tuple, k: int, language: str) -> bool:
@@ -1359,7 +1369,11 @@ def named_bodies(sentences: list[str], language: str, taken: frozenset = frozens
                 # ("the city of Hallberg", "at Hallberg airport": a place too; "at Veridan plant" is the company's)
                 # ("der Landkreis Hohenmoor", "der Windpark Hohenmoor": a place, or a thing's, no company)
                 places.update(t.text for t in run)   # "in Grevenstadt", "in die Wendra": a place no gazetteer knows
-            if len(run) == 1 and not geo.names.get(run[0].text) and not geo.demonyms.get(run[0].text) and (
+            if k > 0 and tokens[k - 1].noun and tokens[k - 1].text[:1].isupper() and role_of(tokens[k - 1].text, language):
+                # "Der Milchbauernverband Nord", "das Landgericht Ostringen": a name after a body's noun is a
+                # part of that body's name, no company of its own
+                people.update(t.text for t in run)
+            elif len(run) == 1 and not geo.names.get(run[0].text) and not geo.demonyms.get(run[0].text) and (
                     k > 0 or run[0].proper) and not TIME_WORD.match(run[0].text):
                 counts[run[0].text] = counts.get(run[0].text, 0) + 1
             elif len(run) == 2 and in_dictionary(run[1].text) and not in_dictionary(run[0].text) and not (

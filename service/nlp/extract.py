@@ -9,7 +9,7 @@ from typing import Callable, Optional
 from .attributors import Attribution, attribute, is_media, sources
 from .bilingual import in_dictionary
 from .entities import actor, canonical_in_article, generic_role_name, named_bodies, spokesperson_body, taught_acronyms
-from .entities import taught_where, toponym_like
+from .entities import _kind_word, role_of, taught_where, toponym_like
 from .entities import Organisation, organisations as article_organisations
 from .lexicon import both_languages, fold, load
 from .model import Attributor, Claim, TimeSpan
@@ -711,7 +711,10 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
     taught_at = taught_where(texts, acronyms)
     organisations = article_organisations(texts, language)
     # (a name that an organisation of another kind begins with is not the story's company: "IG Metall")
-    organisations += named_bodies(texts, language, frozenset(o[0].split()[0] for o in organisations if o[1] != "company"))
+    # (nor is an acronym the article taught for a body of another kind: "Milchbauernverband Nord (MBV)")
+    other_kinds = frozenset(o[0].split()[0] for o in organisations if o[1] != "company") | frozenset(
+        acronym for acronym, expansion in acronyms.items() if _kind_word(expansion)[0] not in (None, "company"))
+    organisations += named_bodies(texts, language, other_kinds)
     bodies = frozenset(name for name, *_ in organisations) | frozenset(acronyms)
     out = []
     for index, text in enumerate(texts):
@@ -763,8 +766,12 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
                     resolved = _named_before(resolved, out, organisations, index) or resolved
             elif _descriptor(resolved.canonical) and resolved.canonical == attribution.attributor.canonical:
                 # "der Terminalbetreiber", "die Betreibergesellschaft": a company's descriptor names no body of
-                # its own
-                resolved = _named_before(resolved, out, organisations, index) or resolved
+                # its own; it is the article's one body of its kind ("die Genossenschaftsmolkerei" of "das
+                # Milchwerk Auetal"), else the name that spoke before
+                kind = role_of(resolved.canonical, "de")
+                of_kind = {o[0] for o in organisations if o[1] == kind and o[0] != resolved.canonical}
+                resolved = (Attributor(resolved.text, next(iter(of_kind))) if len(of_kind) == 1 else None) or \
+                    _named_before(resolved, out, organisations, index) or resolved
             attribution = Attribution(resolved, attribution.how, attribution.span)
         elif attribution.how == "none" and deep:
             acting = actor(text, language, bodies=bodies)

@@ -310,6 +310,10 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 concept, unit_text = "w:" + fold(first.head), first.text
                 noun_start, noun_end = first.start, first.end
     clause_event, verb = _clause_event(sentence, quantity, language)
+    befallen = _nominalised_event(unit_text) if concept is not None and concept.startswith("w:") and unit_text else None
+    if befallen is not None:
+        # "rund 38 Vergifteten", "die 120 Evakuierten": a participle made a noun counts the people its event befell
+        concept, clause_event = "people", befallen
     by_count = noun_start is not None and noun_start < quantity.start and _COUNT_NOUN.search(sentence[:noun_start])
     if (_PLACE_PREPOSITION.search(sentence[max(0, quantity.start - 30):quantity.start]) and concept is not None
             and not by_count):
@@ -378,6 +382,22 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                    scale=scale if scale and scale != (1.0, 0.0) else None,
                    verb=None if event or concept in lex.measures else verb, head=head,
                    measure_verb=verb if concept in lex.measures else None)
+
+
+@lru_cache(maxsize=1)
+def _participle_events() -> dict:
+    """German one-word participles of the events ("vergiftet", "evakuiert") by their folded form."""
+    return {fold(t): e["key"] for e in load("events").get("events", []) for t in e.get("terms", {}).get("de", [])
+            if " " not in t and t[:1].islower() and t.endswith("t")}
+
+
+def _nominalised_event(word: str) -> Optional[str]:
+    """The event a participle used as a noun names ("Vergifteten" -> poisoned), if any."""
+    folded = fold(word)
+    for ending in ("en", "er", "es", "em", "e"):
+        if folded.endswith(ending) and folded[:-len(ending)] in _participle_events():
+            return _participle_events()[folded[:-len(ending)]]
+    return None
 
 
 def _passive_subject(sentence: str, quantity: Quantity, language: str) -> bool:
@@ -591,7 +611,7 @@ def _event_lemmas() -> tuple[dict, list]:
 
     # read back from the derived cache (service/nlp/cache.py) once built: tagging the phrases takes 0.2 s
     events = load("events").get("events", [])
-    return cached("event-lemmas", events, lambda: _read_event_lemmas(events))
+    return cached("event-lemmas-by-class", events, lambda: _read_event_lemmas(events))
 
 
 def _read_event_lemmas(events: list) -> tuple[dict, list]:
@@ -612,7 +632,8 @@ def _read_event_lemmas(events: list) -> tuple[dict, list]:
                         phrases.append((language, frozenset(order), entry["key"], order))
                     continue
                 if len(tokens) == 1:
-                    single.setdefault((language, next(iter(lemmas))), entry["key"])
+                    # (by its class too: the verb "contracted" is an event, the noun "contracts" is none)
+                    single.setdefault((language, next(iter(lemmas)), tokens[0].noun), entry["key"])
                 elif len(lemmas) >= 2:
                     order = tuple(_lemma_key(t, tokens) for t in tokens if not t.particle)
                     phrases.append((language, lemmas, entry["key"], order))
@@ -665,9 +686,9 @@ def _event_by_lemma(clause: list, language: str) -> Optional[str]:
     # in the clause's order: a set's order changes with the interpreter's string hashing, run to run
     ordered = [_lemma_key(t, clause) for t in clause if (t.noun or t.verb or t.adjective) and not t.number]
     lemmas = set(ordered)
-    for lemma in [_lemma_key(t, clause) for k, t in enumerate(clause) if (t.noun or t.verb or t.adjective)
-                  and not t.number and not (t.noun and k in subject)]:
-        found = single.get((language, lemma))
+    for lemma, noun in [(_lemma_key(t, clause), t.noun) for k, t in enumerate(clause) if (t.noun or t.verb or t.adjective)
+                        and not t.number and not (t.noun and k in subject)]:
+        found = single.get((language, lemma, noun))
         if found:
             return found
     for phrase in phrases:   # ("Clinics in Kelbra have admitted 90": a phrase may hold the subject)
@@ -678,7 +699,7 @@ def _event_by_lemma(clause: list, language: str) -> Optional[str]:
         for token in clause:
             if token.verb:
                 for meaning in english(_lemma_key(token, clause), "de")[:3]:
-                    found = single.get(("en", meaning))
+                    found = single.get(("en", meaning, False))
                     if found:
                         return found
     return None

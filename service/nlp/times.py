@@ -63,6 +63,12 @@ def _year_for(month: int, reference: date) -> int:
     return reference.year - 1 if month > reference.month + 2 else reference.year
 
 
+def _since(text: str, start: int) -> bool:
+    """Whether "seit"/"since" governs the time phrase at `start` ("seit Anfang September", "since the strike
+    began on Monday")."""
+    return re.search(r"\b(?:seit|since)\b(?:\s+\S+){0,5}\s*$", text[max(0, start - 50):start], re.IGNORECASE) is not None
+
+
 def _absolute(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpan], bool]:
     """Dates that carry their year: "am 6. November 2024", "bis 2030", "im Jahr 2023"."""
     for m, month_group, day_group in ((_DAY_MONTH.search(text), 2, 1), (_MONTH_DAY.search(text), 1, 2)):
@@ -109,6 +115,8 @@ def resolve_time(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpa
             when = date(year, month, day)
         except ValueError:
             continue
+        if _since(text, m.start()) and when <= reference:
+            return _span(when, reference), False   # "seit dem 3. September": counted from then up to the report
         return _span(when, when), when > reference
     found = _absolute(text, reference)
     if found[0] is not None:
@@ -122,8 +130,7 @@ def resolve_time(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpa
     if m:
         back = (reference.weekday() - WEEKDAYS[m.group(2).lower()]) % 7
         when = reference - timedelta(days=back)
-        if (m.group(1) or "").strip().lower() in ("seit", "since") or re.search(
-                r"\b(?:seit|since)\b(?:\s+\S+){1,5}\s*$", text[max(0, m.start() - 50):m.start()], re.IGNORECASE):
+        if (m.group(1) or "").strip().lower() in ("seit", "since") or _since(text, m.start()):
             # "seit Montag", "since the strike began on Monday"
             return _span(when, reference), False  # counted from that day up to the report
         return _span(when, when), False
@@ -135,6 +142,9 @@ def resolve_time(text: str, reference: Optional[date]) -> tuple[Optional[TimeSpa
         part = m.group(1).lower()
         first_day, last_day = {"anfang": (1, 10), "early": (1, 10), "mitte": (10, 20), "mid": (10, 20),
                                "ende": (20, last), "late": (20, last)}.get(part, (1, last))
+        if _since(text, m.start()) and date(year, month, first_day) <= reference:
+            # "seit Anfang September", "since early September": counted from then up to the report
+            return _span(date(year, month, first_day), reference), False
         return _span(date(year, month, first_day), date(year, month, last_day)), False
     monday = reference - timedelta(days=reference.weekday())
     if re.search(r"\b(zu Wochenbeginn|Anfang der Woche|diese[rn]? Woche|earlier this week|this week)\b", text, re.IGNORECASE):
