@@ -155,3 +155,19 @@ def test_a_headline_s_noun_phrase_to_and_a_verb_is_a_forecast(text, forecast):
     from service.nlp.times import is_forecast
 
     assert is_forecast(text, "en") is forecast
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # "since" a part of a month or a day holds up to the report; the part of a month alone is that part
+    ("seit Anfang März", "2026-03-01", "2026-04-10"),
+    ("since early March", "2026-03-01", "2026-04-10"),
+    ("seit dem 3. März", "2026-03-03", "2026-04-10"),
+    ("Anfang März", "2026-03-01", "2026-03-10"),
+])
+def test_since_a_part_of_a_month_holds_up_to_the_report(text, start, end):
+    from datetime import date
+
+    from service.nlp.times import resolve_time
+
+    span, _ = resolve_time(text, date(2026, 4, 10))
+    assert (span.start, span.end) == (start, end)

@@ -1962,3 +1962,58 @@ def test_a_part_that_names_no_noun_counts_what_its_whole_counted():
     claims = {c.quantity.value: c for c in article_claims(
         "Anträge\n\nBeim Sozialamt sind bislang 2.000 Anträge eingegangen. Davon betreffen rund 500 das Wohngeld.", "de")}
     assert claims[500].extra.get("part") and claims[500].subject_key == claims[2000].subject_key
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a place that says whose or where is not the speaker the grammar names
+    ("Austria's HWD flood service said on Monday that 40 homes were flooded.", "HWD flood service"),
+    ("Velmar, a French logistics company, said twelve trucks were damaged.", "Velmar"),
+    ("PARIS - Logistics firm Velmar said on Monday that twelve trucks were damaged.", "Velmar"),
+])
+def test_a_place_that_says_whose_or_where_is_not_the_speaker(sentence, name):
+    from service.nlp.attributors import attribute
+
+    assert attribute(sentence, "en").attributor.canonical == name
+
+
+def test_a_statement_headed_by_a_body_s_name_joined_by_small_words():
+    _, claims = nlp.parse_statement("Amt für Statistik: 4.000 Geburten im vergangenen Jahr")
+    assert claims[0].attributor is not None and claims[0].attributor.canonical == "Amt für Statistik"
+
+
+def test_a_name_after_a_body_s_noun_is_no_company_of_its_own():
+    from service.nlp.entities import named_bodies
+
+    sentences = ["Der Milchbauernverband Nord kritisiert die Pläne.", "Der Milchbauernverband Nord fordert 300 Millionen Euro."]
+    assert "Nord" not in [o.name for o in named_bodies(sentences, "de")]
+
+
+def test_a_works_or_a_trade_s_workshop_is_a_company_named_with_its_town():
+    from service.nlp.entities import organisations, role_of
+
+    assert role_of("Brauerei", "de") == "company" and role_of("Stahlwerk", "de") == "company"
+    assert role_of("Netzwerk", "de") is None
+    found = organisations(["Die Brauerei Lindental erhöht den Bierpreis."], "de")
+    assert [o.name for o in found] == ["Brauerei Lindental"]
+
+
+def test_a_company_s_descriptor_compound_is_the_article_s_one_company():
+    claim = article_claims("Bier\n\nDie Brauerei Lindental erhöht den Bierpreis. Er steige um 8 Prozent, teilte die "
+                           "Familienbrauerei mit.", "de")[0]
+    assert claim.attributor.canonical == "Brauerei Lindental"
+
+
+def test_a_plural_possessive_read_backwards_keeps_the_name_before_it():
+    _, claims = nlp.parse_statement("The WBV wine growers' association says 70 farms have closed")
+    assert "WBV" in claims[0].attributor.canonical
+
+
+@pytest.mark.parametrize("text, language, key", [
+    # an event word matches by its class: the verb "contracted" is one, the noun "contracts" none
+    ("The 40 farms have renewed their supply contracts.", "en", "w:farm"),
+    ("40 people contracted the virus.", "en", "people@infected"),
+    # a participle made a noun counts the people its event befell
+    ("Rund 40 Vergiftete wurden behandelt.", "de", "people@poisoned"),
+])
+def test_events_by_the_word_s_class_and_participles_made_nouns(text, language, key):
+    assert next(iter(figures(text, language).values())).subject_key == key
