@@ -449,14 +449,25 @@ def teaches_acronym(source: Optional[Attributor]) -> bool:
             and source.canonical not in (source.text or ""))
 
 
+def _name_language(name: str, language: str) -> str:
+    """The language a body's name is written in: an English article may give the German name ("known in German
+    as Staatliches Bauamt"), whose German noun of a body's kind says so."""
+    from .nlp.entities import role_of
+
+    if language == "en" and any(w[:1].isupper() and len(w) > 3 and role_of(w, "de") and not role_of(w, "en")
+                                and not role_of(w.casefold(), "en") for w in name.split()):
+        return "de"
+    return language
+
+
 @lru_cache(maxsize=65536)
 def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str, y_text: str, b_language: str) -> bool:
     """_same_source on the names alone, cached: a check asks it of the same few sources hundreds of times."""
     from .nlp.entities import abbreviates, generic_role_name, role_of, same_name, same_report
 
     # a body stored by its kind ("union", "fire service") is named in English whatever its article's language
-    x_lang = "en" if generic_role_name(x_canonical) == x_canonical else a_language
-    y_lang = "en" if generic_role_name(y_canonical) == y_canonical else b_language
+    x_lang = "en" if generic_role_name(x_canonical) == x_canonical else _name_language(x_canonical, a_language)
+    y_lang = "en" if generic_role_name(y_canonical) == y_canonical else _name_language(y_canonical, b_language)
     if same_name(x_canonical, x_lang, y_canonical, y_lang):
         return True
     stored_as_acronym = any(_ACRONYM_NAME.match(canonical) and text != canonical

@@ -117,8 +117,9 @@ def _noun_phrase(tokens: tuple, i: int, step: int) -> list[Token]:
     j = i
     while 0 <= j < len(tokens):
         t = tokens[j]
-        if step > 0 and out and t.pos in ("ART", "AT0") and any(o.noun or o.proper for o in out):
-            break   # "das Wahlamt Lindental das amtliche Endergebnis": the next phrase begins
+        if step > 0 and out and t.pos in ("ART", "AT0", "PPOSAT", "DPS") and any(o.noun or o.proper for o in out):
+            break   # "das Wahlamt Lindental das amtliche Endergebnis", "die Staatsanwaltschaft ihre Schätzung": the
+            # next phrase begins
         if (step > 0 and out and t.text.casefold() in ("für", "for", "of") and j + 1 < len(tokens)
                 and (tokens[j + 1].noun or tokens[j + 1].proper) and tokens[j + 1].text[:1].isupper()
                 and any(o.noun and role_of(o.text, _language_of(o)) for o in out)):
@@ -1213,6 +1214,9 @@ def _inverted_actor(tokens: tuple, sentence: str, language: str) -> Optional[Nam
         return None
     phrase = _noun_phrase(tokens, finite + 1, 1)
     content = [t for t in phrase if t.noun or t.proper]
+    while len(content) > 1 and content[-1].text[:1].isupper() and (content[-1].proper or toponym_like(content[-1].text)
+                                                                     or not in_dictionary(content[-1].text)):
+        content = content[:-1]   # ("hat die Staatsanwaltschaft Rotenfels … beziffert": the body and its seat)
     if not content or not content[-1].noun or content[-1].proper or not role_of(content[-1].text, language):
         return None
     if fold(content[-1].lemma) != fold(content[-1].text):
@@ -1230,6 +1234,10 @@ def headed_by(statement: str, language: str) -> Optional[Named]:
     if not colon or colon >= len(tokens) - 2:
         return None
     head = tokens[:colon]
+    words = statement[head[0].start:head[-1].end]
+    if fold(words) in _roles():
+        # ("Works council: …": a kind of body's name, whatever the tagger makes of its words)
+        return Named(words, words, DESCRIBED, head[0].start, head[-1].end)
     if any(t.verb or t.auxiliary or t.number or t.pos.startswith(("APPR", "PRP", "IN", "PRF")) for t in head):
         return None
     content = [t for t in head if t.noun or t.proper]
@@ -1296,7 +1304,7 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                 # "Der Reederverband Nord": a common word after the noun says which body it is, it names none alone
                 # ("Der Mieterverein Sanderbrück": a body of a town keeps its kind; the town names none alone)
                 whole = (role in _INSTITUTIONS or in_dictionary(nxt.text) and not nxt.text.isupper()
-                         or toponym_like(nxt.text))
+                         or role != "company" and toponym_like(nxt.text))
                 found.append(Organisation(f"{token.text} {name}" if whole else name, role,
                                           token.text, number))
                 continue

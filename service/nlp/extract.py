@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Optional
 
-from .attributors import Attribution, attribute, is_media, sources
+from .attributors import Attribution, attribute, is_media, mentions, sources
 from .bilingual import in_dictionary
 from .entities import actor, canonical_in_article, generic_role_name, named_bodies, spokesperson_body, taught_acronyms
 from .entities import _kind_word, role_of, taught_where, toponym_like
@@ -614,6 +614,8 @@ def _official_of(attribution: Attribution, text: str) -> Optional[str]:
     return generic_role_name(body) or body if body else None
 
 
+_KNOWN_AS = re.compile(r"\s*,\s*(?:also\s+)?(?:known|called)\s+(?:in\s+\w+\s+|locally\s+)?as\s+"
+                       r"((?:[A-ZÄÖÜ][\w'’.-]*\s?){1,4})(?=\s*[,(])")
 _WHO_HEADS = re.compile(r"\s*,\s+(?:who\s+(?:heads|leads|runs|chairs|directs)|(?:the\s+)?(?:head|director|chief|"
                         r"chair(?:wo)?man|chair|spokes(?:wo)?man|spokesperson|president)\s+(?:of|for|at)|"
                         r"(?:Leiter(?:in)?|Chef(?:in)?|Sprecher(?:in)?|Direktor(?:in)?|Präsident(?:in)?)\s+(?:des|der|vom))\s+"
@@ -722,6 +724,11 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
         deep = index < 3 or bool(_HAS_FIGURE.search(text)) or bool(_SAID_THAT.match(text))
         attribution = attribute(text, language, deep=deep)
         if attribution.attributor is not None:
+            known_as = _KNOWN_AS.match(text, attribution.span[1])
+            if known_as is not None:
+                # "The road authority, known in German as Staatliches Bauamt, said": the body's own name
+                attribution = Attribution(Attributor(attribution.attributor.text, known_as.group(1).strip()),
+                                          attribution.how, attribution.span)
             official = _official_of(attribution, text)
             heads = _WHO_HEADS.match(text, attribution.span[1]) if official is None else None
             if heads is not None:
@@ -749,7 +756,10 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
             elif body == "":
                 # "…, sagte ein Sprecher": the body acting in the sentence, else the story's organisation
                 acting = actor(text, language, statement=True, bodies=bodies)
-                name = (generic_role_name(acting.name) or acting.name) if acting else (
+                # (else a body the sentence names before the spokesperson: "Inzwischen liegen der Polizei 740
+                # Anzeigen vor, wie ein Sprecher sagte")
+                named = [h for h in mentions(text) if h.end <= attribution.span[0] and h.value in sources().kind]
+                name = (generic_role_name(acting.name) or acting.name) if acting else named[-1].value if named else (
                     organisations[0][0] if organisations else None)
                 if name:
                     attribution = Attribution(Attributor(attribution.attributor.text, name), attribution.how,

@@ -310,10 +310,15 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 concept, unit_text = "w:" + fold(first.head), first.text
                 noun_start, noun_end = first.start, first.end
     clause_event, verb = _clause_event(sentence, quantity, language)
+    if concept == "people" and _A_PLACE_OF.search(sentence[max(0, quantity.start - 60):quantity.start]):
+        # "Lehnhausen, a city of 180,000 people", "das Bergdorf mit seinen 340 Einwohnern": how many live in a
+        # place is its population, not people something befell
+        concept, clause_event, verb = "population", None, None
     befallen = _nominalised_event(unit_text) if concept is not None and concept.startswith("w:") and unit_text else None
     if befallen is not None:
         # "rund 38 Vergifteten", "die 120 Evakuierten": a participle made a noun counts the people its event befell
-        concept, clause_event = "people", befallen
+        # ("Sieben Vergiftete liegen noch im Krankenhaus": the clause's own event first)
+        concept, clause_event = "people", clause_event or befallen
     by_count = noun_start is not None and noun_start < quantity.start and _COUNT_NOUN.search(sentence[:noun_start])
     if (_PLACE_PREPOSITION.search(sentence[max(0, quantity.start - 30):quantity.start]) and concept is not None
             and not by_count):
@@ -360,7 +365,7 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         if converted is not None:
             concept, scale = converted[0], converted[1:]
     event = lex.implied_event.get(concept)
-    if event in ("injured", "infected"):
+    if event in ("injured", "infected", "poisoned"):
         # "sieben Verletzte liegen noch im Krankenhaus": the injured still in hospital, taken there, in intensive care
         event = _in_hospital(sentence, quantity, language) or event
     if event is None and concept not in lex.measures:
@@ -525,6 +530,10 @@ def _head_noun_after(sentence: str, quantity: Quantity, language: str):
     return _noun_from(reading, start, clause) if start is not None else None
 
 
+_A_PLACE_OF = re.compile(r"(?:\b(?:city|town|village|hamlet|district|municipality|community|island|county|region|country)"
+                         r"\s+of|\b(?:[Ss]tadt|[Dd]orf|[Gg]emeinde|[Oo]rt|[Kk]reis|[Ii]nsel|[Rr]egion|[Ll]and)\w*\s+mit(?:\s+(?:seinen|ihren))?"
+                         r"|\bmit\s+(?:seinen|ihren))\s+(?:(?:about|some|around|roughly|nearly|almost|more than|just over|"
+                         r"rund|etwa|knapp|gut|fast|mehr als|über)\s+)?$")
 _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "a", "an"})
 _INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einen|einem|einer|eines|a|an)\s", re.IGNORECASE)
 
