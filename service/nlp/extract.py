@@ -615,7 +615,8 @@ def _official_of(attribution: Attribution, text: str) -> Optional[str]:
 
 
 _KNOWN_AS = re.compile(r"\s*,\s*(?:also\s+)?(?:known|called)\s+(?:in\s+\w+\s+|locally\s+)?as\s+"
-                       r"((?:[A-ZÄÖÜ][\w'’.-]*\s?){1,4})(?=\s*[,(])")
+                       r"([A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:für|for|of|the|des|der|und|and)\s+)?[A-ZÄÖÜ][\w'’.-]*){0,4})"
+                       r"(?=\s*[,(])")
 _WHO_HEADS = re.compile(r"\s*,\s+(?:who\s+(?:heads|leads|runs|chairs|directs)|(?:the\s+)?(?:head|director|chief|"
                         r"chair(?:wo)?man|chair|spokes(?:wo)?man|spokesperson|president)\s+(?:of|for|at)|"
                         r"(?:Leiter(?:in)?|Chef(?:in)?|Sprecher(?:in)?|Direktor(?:in)?|Präsident(?:in)?)\s+(?:des|der|vom))\s+"
