@@ -310,6 +310,12 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 concept, unit_text = "w:" + fold(first.head), first.text
                 noun_start, noun_end = first.start, first.end
     clause_event, verb = _clause_event(sentence, quantity, language)
+    if concept is not None and concept not in lex.measures and not concept.startswith(("money", "percent")) and (
+            verb in _HOLDS or _CAPACITY_OF.search(sentence[max(0, quantity.start - 40):quantity.start])
+            or concept in lex.persons | {"people"} and _a_thing_holds(sentence, quantity, language)):
+        # "the sold-out stadium holds 42,000", "Die Halle bietet Platz für 8.000 Menschen": how many a place
+        # holds is its capacity, not a count of those something befell
+        concept, clause_event, verb = "capacity", None, None
     if concept == "people" and _A_PLACE_OF.search(sentence[max(0, quantity.start - 60):quantity.start]):
         # "Lehnhausen, a city of 180,000 people", "das Bergdorf mit seinen 340 Einwohnern": how many live in a
         # place is its population, not people something befell
@@ -530,6 +536,26 @@ def _head_noun_after(sentence: str, quantity: Quantity, language: str):
     return _noun_from(reading, start, clause) if start is not None else None
 
 
+_HOLDS = frozenset({"hold", "accommodate", "seat", "fassen"})
+_CAPACITY_OF = re.compile(r"\b(?:capacity\s+(?:of|for)|room\s+for|Platz\s+für|Kapazität\s+(?:von|für)|"
+                          r"(?:fasst|fassen|fasste)\s+(?:bis\s+zu\s+)?)\s*(?:(?:about|some|around|up to|rund|etwa|bis zu)\s+)?$",
+                          re.IGNORECASE)
+_THING_HOLDS = re.compile(r"\b(\w+)\s+(?:holds|can\s+hold|seats|can\s+seat|accommodates)\s+(?:(?:up\s+to|about|some|around|"
+                          r"nearly|almost|more\s+than)\s+)?$")
+
+
+def _a_thing_holds(sentence: str, quantity: Quantity, language: str) -> bool:
+    """"the sold-out stadium holds 42,000": a thing, not a body or a person, that holds a figure."""
+    from .entities import role_of
+
+    m = _THING_HOLDS.search(sentence[max(0, quantity.start - 60):quantity.start])
+    if m is None or language != "en":
+        return False
+    word = m.group(1)
+    return word[:1].islower() and not role_of(word, "en") and lexicon().concepts.get(word) not in lexicon().persons \
+        and word not in ("it", "they", "he", "she", "who", "which")
+
+
 _A_PLACE_OF = re.compile(r"(?:\b(?:city|town|village|hamlet|district|municipality|community|island|county|region|country)"
                          r"\s+of|\b(?:[Ss]tadt|[Dd]orf|[Gg]emeinde|[Oo]rt|[Kk]reis|[Ii]nsel|[Rr]egion|[Ll]and)\w*\s+mit(?:\s+(?:seinen|ihren))?"
                          r"|\bmit\s+(?:seinen|ihren))\s+(?:(?:about|some|around|roughly|nearly|almost|more than|just over|"
@@ -620,7 +646,7 @@ def _event_lemmas() -> tuple[dict, list]:
 
     # read back from the derived cache (service/nlp/cache.py) once built: tagging the phrases takes 0.2 s
     events = load("events").get("events", [])
-    return cached("event-lemmas-by-class", events, lambda: _read_event_lemmas(events))
+    return cached("event-lemmas-by-class-particles", events, lambda: _read_event_lemmas(events))
 
 
 def _read_event_lemmas(events: list) -> tuple[dict, list]:
@@ -631,8 +657,8 @@ def _read_event_lemmas(events: list) -> tuple[dict, list]:
         for language in ("de", "en"):
             for term in entry.get("terms", {}).get(language, []):
                 words = [t for t in read(term, language).tokens if t.text[:1].isalpha()]
-                tokens = [t for t in words if t.noun or t.verb or t.adjective or t.particle]
-                lemmas = frozenset(_lemma_key(t, tokens) for t in tokens if not t.particle)
+                tokens = [t for t in words if t.noun or t.verb or t.adjective or t.particle or t.pos == "AVP"]
+                lemmas = frozenset(_lemma_key(t, tokens) for t in tokens if not (t.particle or t.pos == "AVP"))
                 if len(tokens) < len(words) and len(lemmas) < 2:
                     # a phrase the tagger reads as one content word ("left their homes": "left" read as an
                     # adjective) is not that word alone: keep every word but the little ones
@@ -640,11 +666,13 @@ def _read_event_lemmas(events: list) -> tuple[dict, list]:
                     if len(set(order)) >= 2:
                         phrases.append((language, frozenset(order), entry["key"], order))
                     continue
-                if len(tokens) == 1:
-                    # (by its class too: the verb "contracted" is an event, the noun "contracts" is none)
-                    single.setdefault((language, next(iter(lemmas)), tokens[0].noun), entry["key"])
+                if len(tokens) == 1 or len(lemmas) == 1 and any(t.particle or t.pos == "AVP" for t in tokens) and any(
+                        t.verb for t in tokens):
+                    # (by its class too: the verb "contracted" is an event, the noun "contracts" is none; a verb
+                    # with its particle is one word, "flown out" as "ausgeflogen")
+                    single.setdefault((language, next(iter(lemmas)), tokens[0].noun and len(tokens) == 1), entry["key"])
                 elif len(lemmas) >= 2:
-                    order = tuple(_lemma_key(t, tokens) for t in tokens if not t.particle)
+                    order = tuple(_lemma_key(t, tokens) for t in tokens if not (t.particle or t.pos == "AVP"))
                     phrases.append((language, lemmas, entry["key"], order))
     return single, phrases
 
@@ -673,12 +701,25 @@ _LITTLE_WORDS = frozenset({"ART", "AT0", "PPOSAT", "DPS", "PPER", "PNP", "PRF", 
 
 
 def _lemma_key(token, tokens) -> str:
-    particle = next((t.text.casefold() for t in tokens if t.particle), "")
+    particle = next((t.text.casefold() for t in tokens if t.particle), "") or _english_particle(token, tokens)
     lemma = token.lemma.casefold()
     return particle + lemma if token.verb and particle else lemma
 
 
-def _event_by_lemma(clause: list, language: str) -> Optional[str]:
+def _english_particle(token, tokens) -> str:
+    """An English verb's adverb particle after it, before any other verb ("flown 140 residents out")."""
+    if not token.verb or token.pos in ("VV(PP)", "VV(FIN)", "VV(INF)") or token.pos.startswith("VV("):
+        return ""
+    after = [t for t in tokens if t.start > token.start]
+    for t in after[:8]:
+        if t.verb or t.auxiliary:
+            return ""
+        if t.pos == "AVP":
+            return t.text.casefold()
+    return ""
+
+
+def _event_by_lemma(clause: list, language: str, skip: frozenset = frozenset()) -> Optional[str]:
     from .bilingual import english
 
     single, phrases = _event_lemmas()
@@ -689,14 +730,15 @@ def _event_by_lemma(clause: list, language: str) -> Optional[str]:
     figure = next((k for k, t in enumerate(clause) if t.number), None)
     subject = range(finite) if language == "en" and finite is not None and figure is not None and figure > finite else ()
     # (an English noun that modifies the next noun names no event: "poisoned by death caps", not the dead)
-    modifier = {k for k, t in enumerate(clause[:-1]) if language == "en" and t.noun and clause[k + 1].noun
-                and k > 0 and clause[k - 1].text.casefold() in ("by", "with", "from", "of")}
+    # ("after eating death caps": a noun before another noun modifies it, wherever it stands)
+    modifier = {k for k, t in enumerate(clause[:-1]) if language == "en" and t.noun and not t.proper
+                and clause[k + 1].noun and not clause[k + 1].proper and k > 0 and not clause[k - 1].number}
     subject = set(subject) | modifier
     # in the clause's order: a set's order changes with the interpreter's string hashing, run to run
     ordered = [_lemma_key(t, clause) for t in clause if (t.noun or t.verb or t.adjective) and not t.number]
     lemmas = set(ordered)
     for lemma, noun in [(_lemma_key(t, clause), t.noun) for k, t in enumerate(clause) if (t.noun or t.verb or t.adjective)
-                        and not t.number and not (t.noun and k in subject)]:
+                        and not t.number and not (t.noun and k in subject) and k not in skip]:
         found = single.get((language, lemma, noun))
         if found:
             return found
@@ -722,6 +764,22 @@ def _light_verbs() -> frozenset:
     return frozenset(w.casefold() for w in words)
 
 
+def _describes_another_noun(own: list, k: int, counted) -> bool:
+    """"260 fragments from the destroyed satellite", "12 Menschen aus dem zerstörten Haus": an event's word
+    before a noun in a preposition's phrase after the counted noun says what befell that noun."""
+    token = own[k]
+    if not (token.adjective or token.pos in ("VVN", "VV(PP)")) or k + 1 >= len(own) or not own[k + 1].noun:
+        return False
+    before = own[max(0, k - 2):k]
+    return (any(t.pos.startswith(("APPR", "PRP", "PRF")) for t in before) and counted is not None
+            and counted.start < token.start and own[k + 1].start != counted.start)
+
+
+def _attributive_elsewhere(own: list, counted) -> frozenset:
+    """The positions in a clause of event words that describe another noun than the counted one."""
+    return frozenset(k for k in range(len(own)) if _describes_another_noun(own, k, counted))
+
+
 def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Optional[str], Optional[str]]:
     """What happened to what a figure counts: a known event named in the figure's own clause, else one in
     a clause of the sentence that holds no figure of its own; and the clause's content verb, by lemma, for
@@ -733,12 +791,14 @@ def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Opt
     event = None
     if own:
         lo, hi = own[0].start, own[-1].end
-        found = [h for h in lex.events.finditer(sentence[lo:hi])]
+        elsewhere = _attributive_elsewhere(own, _head_noun_after(sentence, quantity, language))
+        found = [h for h in lex.events.finditer(sentence[lo:hi])
+                 if not any(lo + h.start <= own[k].start < lo + h.end for k in elsewhere)]
         if found:
             # the event nearest the figure within its clause
             event = min(found, key=lambda h: abs(lo + h.start - quantity.start)).value
     if event is None and own:
-        event = _event_by_lemma(own, language)
+        event = _event_by_lemma(own, language, skip=elsewhere)
     if event is None:
         figures = {t.clause for t in reading.tokens if t.number and t.clause != clause}
         # a clause with a verb of its own says what happened in it ("…des Warnstreiks … gezogen: rund 85.000
