@@ -78,12 +78,22 @@ def _concept_of_token(token: str) -> Optional[str]:
         found = lex.concepts.get(token.rsplit("-", 1)[1])
         if found:
             return found
-    if token[:1].isupper() and len(token) > 5:
+    if token[:1].isupper() and len(token) > 5 and _may_be_compound(token):
         folded = fold(token)
         for suffix, concept in lex.suffixes:
             if folded.endswith(suffix) and len(folded) - len(suffix) >= 3:
                 return concept  # German compound: "Militärbeamte" counts "Beamte"
     return None
+
+
+@lru_cache(maxsize=65536)
+def _may_be_compound(word: str) -> bool:
+    """A German noun a compound's head may be read off: one the tagger splits, or one no dictionary knows as a
+    word of its own ("Traktoren" is a word, not "Trak" and "Toren")."""
+    from .reading import read
+
+    tokens = read(word, "de").tokens
+    return not in_dictionary(word) or bool(tokens) and len(tokens[0].parts) >= 2
 
 
 _NOT_COUNTED = {"of", "them", "they", "those", "these", "it", "its", "their", "which", "who", "whom", "davon",

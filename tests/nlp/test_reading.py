@@ -2057,3 +2057,21 @@ def test_a_statement_headed_by_a_kind_of_body_s_name_the_tagger_misreads():
 ])
 def test_population_airlifts_and_a_participle_s_own_clause(text, language, key):
     assert next(iter(figures(text, language).values())).subject_key == key
+
+
+@pytest.mark.parametrize("text, language, key", [
+    # an event word before a noun in a preposition's phrase after the counted noun befell that noun
+    ("Radar now tracks 180 pieces from the destroyed rocket.", "en", "w:piece"),
+    ("Zwölf an Vogelmalaria verendete Pinguine wurden gezählt.", "de", "w:pinguin@killed"),
+    # how many a place holds is its capacity
+    ("The sold-out arena holds 9,000 spectators.", "en", "capacity"),
+    ("Die Halle bietet Platz für 8.000 Menschen.", "de", "capacity"),
+    ("The party holds 300 seats.", "en", "seats"),
+    # an English verb keeps its adverb particle; a noun before another noun modifies it
+    ("Helicopters have flown 60 residents out of the valley.", "en", "people@evacuated"),
+    ("Four patients needed new kidneys after eating death caps.", "en", "patients"),
+    # a word is no compound's head when the dictionary knows it whole ("Traktoren" holds no "Toren")
+    ("An der Blockade nahmen 150 Traktoren teil.", "de", "w:traktor"),
+])
+def test_what_an_event_word_describes_capacity_particles_and_whole_words(text, language, key):
+    assert next(iter(figures(text, language).values())).subject_key == key
