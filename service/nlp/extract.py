@@ -43,6 +43,7 @@ _OF_THE_COUNTED = re.compile(r"\s+der\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ]")
 _ALONE = re.compile(r"^\W*(?:allein|alone)\b|\b(?:alone|allein)\s*,", re.IGNORECASE)
 _SHARE_VERB = re.compile(r"\b(?:accounted for|accounts for|account for|made up|make up|makes up|entfielen|entfallen|"
                          r"entfällt|entfiel)\b", re.IGNORECASE)
+_RESTATED_WHOLE = re.compile(r"^\W*(?:von den|of the|of those)\s*$", re.IGNORECASE)
 _FROM_THE_WHOLE = re.compile(r"^\W*(?:von den|von|of the|of)\s+\S+\s", re.IGNORECASE)
 # ("1.100 der zuvor betroffenen 4.200 Haushalte": words that say which may stand before the whole's figure)
 _DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus)(?:\s+(?:the|den|insgesamt|a total of))?"
@@ -347,6 +348,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
     claims = []
     quantities = find_quantities(text, language)
     sentence_speaker = speaker
+    restated = None
     for index, quantity in enumerate(quantities):
         speaker = _clause_speaker(text, quantity, quantities, language)
         speaker = (resolve(speaker) if resolve else speaker) if speaker is not None else sentence_speaker
@@ -367,6 +369,14 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         # "300 of the 2,000 job cuts": the part counts what its whole counts
         subject = counted(text, whole or quantity, language, fallback=within, story_event=story_event,
                           speaker_span=attribution.span)
+        if subject is None and within is not None and _RESTATED_WHOLE.match(text[:quantity.start]):
+            # "Of the 610, about 90 live abroad", "Von den 610 wohnen etwa 90 im Ausland": the whole counted
+            # before, named again by its figure alone; the figure after it is its part
+            restated = quantity
+            continue
+        claims_part_of = restated.value if restated is not None and quantity.start > restated.end else None
+        if subject is None and within is not None and claims_part_of is not None:
+            subject = within
         if subject is None and within is not None and _OF_THOSE.match(text[:quantity.start]):
             # "Davon betreffen rund 900 die Abschlagszahlungen": a part that names no noun counts what its whole
             # counted
@@ -401,6 +411,8 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         holder = _holder(text, quantity, language, attribution)
         if holder:
             claims[-1].extra["holder"] = holder
+        if claims_part_of is not None:
+            claims[-1].extra.update(part=True, whole=claims_part_of)
         if (_PART_CUE.search(text[max(0, quantity.start - 30):quantity.start]) or _OF_THEM.match(text, quantity.end)
                 or _OF_THOSE.match(text[:quantity.start]) or PARTITIVE.match(text, quantity.end)
                 or _MONEY_OF_THE.match(text, quantity.end)):

@@ -2075,3 +2075,14 @@ def test_population_airlifts_and_a_participle_s_own_clause(text, language, key):
 ])
 def test_what_an_event_word_describes_capacity_particles_and_whole_words(text, language, key):
     assert next(iter(figures(text, language).values())).subject_key == key
+
+
+@pytest.mark.parametrize("text, language", [
+    # a whole named again by its figure alone: the figure after it is its part, counting what the whole counted
+    ("Klagen\n\nBeim Amt gingen bislang 610 Anzeigen ein. Von den 610 wohnen etwa 90 im Ausland.", "de"),
+    ("Fans\n\nThe number of fans who filed complaints rose to 610. Of the 610, about 90 live abroad.", "en"),
+])
+def test_a_whole_named_again_by_its_figure_has_the_next_figure_as_its_part(text, language):
+    claims = {c.quantity.value: c for c in article_claims(text, language)}
+    assert claims[90].extra.get("part") and claims[90].extra.get("whole") == 610
+    assert claims[90].subject_key == claims[610].subject_key
