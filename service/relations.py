@@ -487,6 +487,13 @@ def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str
         return True   # "das Deutsche Rote Kreuz" (stored as DRK) and "the German Red Cross"
     if abbreviates(x_canonical.strip(), y_text) or abbreviates(y_canonical.strip(), x_text):
         return True   # "DIB" and "Der Deutsche Imkerbund": an acronym of the name as written
+    for headed, other_canonical, other_text in ((x_canonical, y_canonical, y_text), (y_canonical, x_canonical, x_text)):
+        first = _acronym_heading(headed)
+        if first and not gazetteer().names.get(first) and (
+                first == other_canonical.strip() or abbreviates(first, other_text) or abbreviates(first, other_canonical)):
+            # "GIZ poison centre" and "GIZ", "ZWL space surveillance centre" and "Zentrum für Weltraumlage": an
+            # acronym and the words that say what it is are the acronym's body
+            return True
     for one, one_lang, canonical, text, lang in ((x_canonical, a_language, y_canonical, y_text, b_language),
                                                  (y_canonical, b_language, x_canonical, x_text, a_language)):
         if canonical in text and len(text.split()) > len(canonical.split()) + 1 and same_name(one, one_lang, text, lang):
@@ -497,6 +504,12 @@ def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str
     if same_report(x_text, a_language, y_text, b_language):
         return True
     return _same_canonical(x_canonical, y_canonical)
+
+
+def _acronym_heading(name: str) -> Optional[str]:
+    """The acronym a name of several words opens with ("GIZ poison centre" -> GIZ), if any."""
+    words = name.split()
+    return words[0] if len(words) >= 2 and is_acronym(words[0]) else None
 
 
 def _bare_words(text: str) -> str:

@@ -230,3 +230,16 @@ def test_a_measured_word_meets_a_known_thing_s_listed_words_only_as_written_in_i
 
     german = claim(q(5), who=None)
     assert not _measured_alike("turnout", german, "w:erhalten", german)   # dictionary senses overlap loosely
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # an acronym with the words that say what it is names the acronym's body
+    ("LWD flood centre", "LWD", True),
+    ("KVZ space tracking centre", "Kontrollzentrum für Verkehrszählung", True),
+    # a place's short name opening two bodies' names does not make them one
+    ("US Army", "US Navy", False),
+])
+def test_an_acronym_with_its_descriptive_words_is_the_acronym_s_body(a, b, same):
+    from service.relations import _same_names
+
+    assert _same_names(a, a, "en", b, b, "de") is same

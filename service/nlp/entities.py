@@ -1377,7 +1377,10 @@ def named_bodies(sentences: list[str], language: str, taken: frozenset = frozens
                 # ("the city of Hallberg", "at Hallberg airport": a place too; "at Veridan plant" is the company's)
                 # ("der Landkreis Hohenmoor", "der Windpark Hohenmoor": a place, or a thing's, no company)
                 places.update(t.text for t in run)   # "in Grevenstadt", "in die Wendra": a place no gazetteer knows
-            if k > 0 and tokens[k - 1].noun and tokens[k - 1].text[:1].isupper() and role_of(tokens[k - 1].text, language):
+            if k == 0 and len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 4 and m < len(tokens) and (
+                    tokens[m].text in (",", "-", "–", "—")):
+                places.add(run[0].text)   # "ROTENFELS, Germany -": a dateline's town, no company
+            elif k > 0 and tokens[k - 1].noun and tokens[k - 1].text[:1].isupper() and role_of(tokens[k - 1].text, language):
                 # "Der Milchbauernverband Nord", "das Landgericht Ostringen": a name after a body's noun is a
                 # part of that body's name, no company of its own
                 people.update(t.text for t in run)

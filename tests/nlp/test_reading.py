@@ -2086,3 +2086,10 @@ def test_a_whole_named_again_by_its_figure_has_the_next_figure_as_its_part(text,
     claims = {c.quantity.value: c for c in article_claims(text, language)}
     assert claims[90].extra.get("part") and claims[90].extra.get("whole") == 610
     assert claims[90].subject_key == claims[610].subject_key
+
+
+def test_a_dateline_s_town_in_capitals_is_no_company():
+    from service.nlp.entities import named_bodies
+
+    sentences = ["TALBERG, Germany - Police in Talberg have arrested two men.", "The club said 300 fans were hurt."]
+    assert named_bodies(sentences, "en") == []
