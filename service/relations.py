@@ -319,8 +319,8 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
         if base_a != base_b:
             # one event that befalls people counts them under any noun: "sieben Verdächtige festgenommen"
             # and "sieben Männer wurden festgenommen" (a group among them is told apart in relate)
-            if not _people_alike(a, b) and (not (base_a.startswith("w:") or base_b.startswith("w:"))
-                                 or not _heads_alike(a, b, unit_similarity)):
+            if not _people_alike(a, b) and not _a_kind_and_its_category(a, b) and (
+                    not (base_a.startswith("w:") or base_b.startswith("w:")) or not _heads_alike(a, b, unit_similarity)):
                 return False
         elif bool(a.extra.get("event")) != bool(b.extra.get("event")) and (
                 base_a == "people" or (a.extra.get("event") or b.extra.get("event")) in BEFALLS):
@@ -350,6 +350,25 @@ def _categories() -> frozenset:
 
 def _of_a_category(claim: Claim) -> bool:
     return _base(claim) in _categories()
+
+
+def _a_kind_and_its_category(a: Claim, b: Claim) -> bool:
+    """"20 Pinguine gestorben" and "zehn tote Tiere": a kind no list knows and its category's own word, one
+    event befalling both."""
+    for kind_claim, whole in ((a, b), (b, a)):
+        event = kind_claim.extra.get("event")
+        if (_base(kind_claim).startswith("w:") and _of_a_category(whole) and event and event == whole.extra.get("event")
+                and _names_its_category(whole)):
+            return True
+    return False
+
+
+def _names_its_category(claim: Claim) -> bool:
+    """Whether a count of a category is named by the category's own word ("Tiere", "animals")."""
+    from .nlp.bilingual import similarity
+
+    head = claim.extra.get("head")
+    return bool(head) and similarity(head, claim.language, _concept_name(_base(claim)), "en") >= UNIT_SIMILARITY
 
 
 def _category_heads_alike(a: Claim, b: Claim) -> bool:

@@ -2093,3 +2093,13 @@ def test_a_dateline_s_town_in_capitals_is_no_company():
 
     sentences = ["TALBERG, Germany - Police in Talberg have arrested two men.", "The club said 300 fans were hurt."]
     assert named_bodies(sentences, "en") == []
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # a kind no list knows and its category's own word meet when one event befell both
+    ("Im Tierpark sind 20 Pinguine gestorben.", "Der Tierpark spricht von zehn toten Tieren.", True),
+    ("Im Tierpark sind 20 Pinguine gestorben.", "Der Tierpark hält 300 Tiere.", False),
+])
+def test_a_kind_no_list_knows_meets_its_category_s_own_word(a, b, same):
+    x, y = first_figures(a, b)
+    assert same_frame(x, y) is same
