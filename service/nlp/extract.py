@@ -43,6 +43,9 @@ _OF_THE_COUNTED = re.compile(r"\s+der\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ]")
 _ALONE = re.compile(r"^\W*(?:allein|alone)\b|\b(?:alone|allein)\s*,", re.IGNORECASE)
 _SHARE_VERB = re.compile(r"\b(?:accounted for|accounts for|account for|made up|make up|makes up|entfielen|entfallen|"
                          r"entfällt|entfiel)\b", re.IGNORECASE)
+_THE_NUMBER_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|gave|gives|set|sets)\s+the\s+(?:number|figure|"
+                            r"total|count|toll)\s+at\b|\b(?:beziffert|bezifferte|bezifferten|schätzt|schätzte|gibt|gab)\s+"
+                            r"(?:die|deren|ihre|seine)\s+(?:Zahl|Anzahl)\s+(?:mit|auf)\b", re.IGNORECASE)
 _RESTATED_WHOLE = re.compile(r"^\W*(?:von den|of the|of those)\s*$", re.IGNORECASE)
 _FROM_THE_WHOLE = re.compile(r"^\W*(?:von den|von|of the|of)\s+\S+\s", re.IGNORECASE)
 # ("1.100 der zuvor betroffenen 4.200 Haushalte": words that say which may stand before the whole's figure)
@@ -826,7 +829,10 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
                     break
         if speaker is None:
             speaker = _publisher(context)
-        fallback = context.last_subject if sentence.paragraph == context.last_paragraph else None
+        # (a count named only as "the number" goes back to the count before it, past a paragraph's end: "…, put
+        # the number at about 45")
+        fallback = context.last_subject if sentence.paragraph == context.last_paragraph or _THE_NUMBER_AT.search(
+            sentence.text) else None
         found = analyse(sentence.text, language, published, attributor=speaker, fallback_subject=fallback,
                         attribution=attribution, story_event=story_event, resolve=resolve, measured_before=measured)
         if attribution.attributor is not None and _SAID_THAT.match(sentence.text) and (

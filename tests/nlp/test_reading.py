@@ -2103,3 +2103,10 @@ def test_a_dateline_s_town_in_capitals_is_no_company():
 def test_a_kind_no_list_knows_meets_its_category_s_own_word(a, b, same):
     x, y = first_figures(a, b)
     assert same_frame(x, y) is same
+
+
+def test_the_number_put_at_goes_back_to_the_count_before_past_a_paragraph():
+    claims = {c.quantity.value: c for c in article_claims(
+        "Virus\n\nThe health office has recorded 31 hantavirus infections.\n\nA network of doctors put the number at "
+        "about 45.", "en")}
+    assert claims[45].subject_key == claims[31].subject_key
