@@ -298,6 +298,24 @@ _JOINED_NAME = re.compile(r"[A-ZÄÖÜ][\w.&'’-]*(?:\s+(?:(?:für|for|of|the|d
                          r"(?:\s+[A-ZÄÖÜ][\w.&'’-]*)*)+")
 
 
+# Verbs of saying take what is said without "that" ("said repairs had begun"); "claimed expenses" does not.
+_SAYING_LEMMAS = frozenset({"say", "tell", "add", "write", "state", "explain", "announce", "report", "confirm",
+                            "warn", "insist", "stress"})
+
+
+def _takes_a_thing(sentence: str, verb) -> bool:
+    """"Twelve members … claimed expenses": an English reporting verb whose object is a thing reports nothing."""
+    from .reading import read
+
+    if not re.match(r"\s+[a-z]", sentence[verb.end:verb.end + 3]) or not re.fullmatch(r"[a-z]+", verb.text):
+        return False
+    tokens = read(sentence, "en").tokens
+    k = next((i for i, t in enumerate(tokens) if t.start >= verb.end), None)
+    said = k is not None and k > 0 and tokens[k - 1].lemma.casefold() in _SAYING_LEMMAS
+    return k is not None and not said and tokens[k].noun and not tokens[k].proper and not tokens[k].number and tokens[k].pos in (
+        "NN1", "NN2")
+
+
 def _a_place(text: str) -> bool:
     """A name of a place or its people, as written or in capitals ("OSLO")."""
     return bool(text) and (_place_name(text) or text.isupper() and len(text) > 3 and _place_name(text.title()))
@@ -502,7 +520,7 @@ def _attribute_by_cues(sentence: str) -> Attribution:
     if vague and not hits:
         return Attribution(None, "vague", (vague.start, vague.end))
     verbs = [v for v in _outside(src.reporting.finditer(sentence), quoted)
-             if not (vague and vague.start <= v.start < vague.end)]
+             if not (vague and vague.start <= v.start < vague.end) and not _takes_a_thing(sentence, v)]
     for verb in verbs:
         # "sagte er", "he said", "fügte er hinzu": the speaker is the one named before
         tail = sentence[verb.end:verb.end + 4].lower()

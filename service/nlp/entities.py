@@ -351,6 +351,8 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
             continue
         if i and tokens[i - 1].pos == "TO0":
             continue   # "failing to report suspicious transactions": what is not reported, not who reports
+        if language == "en" and i + 1 < len(tokens) and tokens[i + 1].pos in ("NN1", "NN2") and lemma not in _SAYING:
+            continue   # "Twelve members … claimed expenses": a verb whose object is a thing reports nothing
         if _passive(tokens, i, language):
             # "The damage is estimated at …", "Der Schaden wird auf … geschätzt": the subject is what is
             # estimated; the agent says who ("wurde vom Ministerium gemeldet", "was reported by the ministry")
@@ -1256,8 +1258,9 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
     def k_named(before: Token) -> bool:
         # a name: tagged so, or a capitalised noun (or word the tagger took for an adjective: "the Tavel union")
         # that no dictionary knows and no place or people is called
-        return before.proper or (before.noun or before.adjective and language == "en") and not in_dictionary(
-            before.text) and not geo.demonyms.get(before.text)
+        # (not a people's name, "German bakery chain Kornmeister")
+        return (before.proper or (before.noun or before.adjective and language == "en") and not in_dictionary(
+            before.text)) and not geo.demonyms.get(before.text)
 
     found = []
     finder = _role_finder()
@@ -1272,8 +1275,16 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
             if not (token.noun or token.proper):
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            named_next = nxt is not None and (nxt.proper or (nxt.noun and nxt.text[:1].isupper() and not in_dictionary(nxt.text)))
+            at = i + 1
             small = not token.text[:1].isupper()
+            if small and language == "en" and nxt is not None and nxt.noun and not nxt.text[:1].isupper():
+                # "bakery chain Kornmeister": more of the descriptor written small before the name
+                j = i + 1
+                while j + 1 < len(tokens) and tokens[j].noun and not tokens[j].text[:1].isupper() and j - i < 3:
+                    j += 1
+                if tokens[j].proper and tokens[j].text[:1].isupper():
+                    nxt, at = tokens[j], j
+            named_next = nxt is not None and (nxt.proper or (nxt.noun and nxt.text[:1].isupper() and not in_dictionary(nxt.text)))
             if small and language != "en":
                 continue   # English role nouns are written small: "German mobile operator Telvio"
             role = role_of(token.text, language)
@@ -1293,12 +1304,12 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                 # "Der Autohersteller Vanta" is Vanta; "die Staatsanwaltschaft Brakenfeld" is the office of that seat
                 # ("Die Gewerkschaft IG Metall": a capitalised noun after the name is part of it)
                 name = [nxt.text]
-                for later in tokens[i + 2:i + 3]:
+                for later in tokens[at + 1:at + 2]:
                     if not (later.noun and later.text[:1].isupper()) or TIME_WORD.match(later.text) or (
                             gazetteer().names.get(later.text)) or role_of(later.text, language):
                         break
                     name.append(later.text)
-                if small and role in _INSTITUTIONS and len(name) == 2 and all(_name_like(t) for t in tokens[i + 1:i + 3]):
+                if small and role in _INSTITUTIONS and len(name) == 2 and all(_name_like(t) for t in tokens[at:at + 2]):
                     continue   # "chief prosecutor Katrin Wolter": an official's title before a person's name
                 name = " ".join(name)
                 # "Der Reederverband Nord": a common word after the noun says which body it is, it names none alone

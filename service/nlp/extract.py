@@ -581,8 +581,16 @@ def _clause_speaker(text: str, quantity, quantities: list, language: str) -> Opt
     lo, hi = _clause(text, quantity.start, quantity.end)
     if sum(1 for q in quantities if lo <= q.start < hi) == len(quantities):
         return None
-    found = attribute(text[lo:hi], language)
-    return found.attributor if found.how == "explicit" else None
+    clause = text[lo:hi]
+    found = attribute(clause, language)
+    if found.how != "explicit":
+        return None
+    tokens = read(clause, language).tokens
+    verb = next((k for k, t in enumerate(tokens) if t.start >= found.span[1] and (t.verb or t.auxiliary)), None)
+    if verb is not None and verb + 1 < len(tokens) and tokens[verb].verb and tokens[verb + 1].noun and not (
+            tokens[verb + 1].number or tokens[verb + 1].proper):
+        return None   # "Seventeen members … claimed expenses": a verb with a thing for its object reports nothing
+    return found.attributor
 
 
 def _reportable(sentence: Sentence, attribution: Attribution) -> bool:

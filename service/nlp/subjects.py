@@ -124,6 +124,11 @@ _SAME_AGAIN = re.compile(r"\b(?:(?:waren|sind|seien|wären|war|ist|sei)\s+es|es\
                          r"(?:bleibt|blieb|bleiben|blieben)\s+(?:\w+\s+){0,2}?bei|"
                          r"(?:stays?|stayed|sticks?|stuck|stands?|stood)\s+(?:\w+\s+){0,2}?(?:at|to|by))"
                          r"\b(?!.*\b(?:der|die|das|the)\b\s*$)", re.IGNORECASE)
+_COUNTS_BARE = re.compile(r"\b(?:zählt|zählte|zählen|zählten|registriert|registrierte|counts|counted|has\s+counted|"
+                          r"registered|recorded|has\s+recorded|spricht\s+von|sprach\s+von|speaks\s+of)"
+                          r"(?:\s+(?:inzwischen|bislang|bisher|nun|jetzt|now|so\s+far|already|bereits|sogar|even))*"
+                          r"\s+(?:(?:rund|etwa|gut|knapp|mehr\s+als|mindestens|über|about|some|around|at\s+least|"
+                          r"more\s+than|nearly)\s+)?$", re.IGNORECASE)
 _ENDS_CLAUSE = re.compile(r"\s*(?:[.;!?]|$)")
 _COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|figure)s?\b)", re.IGNORECASE)
 
@@ -293,8 +298,11 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
                 unit_text, noun_start, noun_end = noun.text, noun.start, noun.end
         if concept is None and fallback is not None and _COUNT_NOUN.search(sentence[:quantity.start]):
             return fallback  # "Ihre Zahl werde bald auf 12.000 steigen": the count named just before
-        if concept is None and fallback is not None and _SAME_AGAIN.search(sentence[:quantity.start]) and (
+        if concept is None and fallback is not None and (
+                _SAME_AGAIN.search(sentence[:quantity.start]) or _COUNTS_BARE.search(sentence[:quantity.start])) and (
                 _ENDS_CLAUSE.match(sentence, quantity.end)):
+            # ("Der Bund der Steuerzahler zählt inzwischen 25.": a bare count at the clause's end counts again
+            # what was counted before)
             # "Rund 600 Beschäftigte kamen … Nach Angaben von Verdi waren es sogar 850.": the figure gives the
             # count of the sentence before again, by another account
             return fallback

@@ -2110,3 +2110,26 @@ def test_the_number_put_at_goes_back_to_the_count_before_past_a_paragraph():
         "Virus\n\nThe health office has recorded 31 hantavirus infections.\n\nA network of doctors put the number at "
         "about 45.", "en")}
     assert claims[45].subject_key == claims[31].subject_key
+
+
+def test_a_descriptor_written_small_and_a_people_s_name_before_a_company_s_name():
+    from service.nlp.entities import organisations
+
+    found = organisations(["Struggling German dairy firm Velta will cut 200 jobs, the company said."], "en")
+    assert {o.name for o in found} == {"Velta"}
+
+
+def test_a_verb_with_a_thing_for_its_object_reports_nothing():
+    claim = article_claims("Spesen\n\nTwelve members of the council claimed expenses they were not entitled to, up "
+                           "from 9 reported on Monday, the town's auditors said.", "en")[0]
+    assert claim.quantity.value == 12 and claim.attributor.canonical != "members"
+
+
+@pytest.mark.parametrize("text, language", [
+    # a bare count at a clause's end after a counting verb counts again what was counted before
+    ("Spesen\n\nIm Stadtrat haben 14 Abgeordnete zu viel abgerechnet. Der Steuerzahlerbund zählt inzwischen 25.", "de"),
+    ("Spesen\n\nFourteen lawmakers overclaimed expenses, officials said. The taxpayers' group has counted 25.", "en"),
+])
+def test_a_bare_count_after_a_counting_verb_counts_what_was_counted(text, language):
+    claims = {c.quantity.value: c for c in article_claims(text, language)}
+    assert claims[25].subject_key == claims[14].subject_key
