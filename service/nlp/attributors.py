@@ -204,8 +204,8 @@ def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) 
             return Attribution(Attributor(body.text, known or body.name), "explicit", (body.start, body.end))
     if found.attributor is not None and found.how == "explicit" and _a_place(found.attributor.text):
         named = speaker(sentence, language)
-        if (named is not None and named.role not in ("report", "described") and _a_place(found.attributor.text)
-                and any(w[:1].isupper() and not _a_place(w.rstrip("'’s")) for w in named.name.split())):
+        if named is not None and named.role not in ("report", "described") and any(
+                w[:1].isupper() and not _a_place(w.rstrip("'’s")) for w in named.name.split()):
             # "Germany's ZWL space surveillance centre said", "OrbitWatch, a US tracking company, said", "OSLO -
             # Satellite operator Keplon Systems said": a place that says whose or where is not the speaker that
             # the grammar names
@@ -298,22 +298,19 @@ _JOINED_NAME = re.compile(r"[A-ZÄÖÜ][\w.&'’-]*(?:\s+(?:(?:für|for|of|the|d
                          r"(?:\s+[A-ZÄÖÜ][\w.&'’-]*)*)+")
 
 
-# Verbs of saying take what is said without "that" ("said repairs had begun"); "claimed expenses" does not.
-_SAYING_LEMMAS = frozenset({"say", "tell", "add", "write", "state", "explain", "announce", "report", "confirm",
-                            "warn", "insist", "stress"})
-
-
 def _takes_a_thing(sentence: str, verb) -> bool:
-    """"Twelve members … claimed expenses": an English reporting verb whose object is a thing reports nothing."""
+    """"Twelve members … claimed expenses": an English reporting verb, not one of saying (which takes what is
+    said without "that": "said repairs had begun"), whose object is a thing reports nothing."""
+    from .entities import _SAYING
     from .reading import read
 
     if not re.match(r"\s+[a-z]", sentence[verb.end:verb.end + 3]) or not re.fullmatch(r"[a-z]+", verb.text):
         return False
     tokens = read(sentence, "en").tokens
     k = next((i for i, t in enumerate(tokens) if t.start >= verb.end), None)
-    said = k is not None and k > 0 and tokens[k - 1].lemma.casefold() in _SAYING_LEMMAS
-    return k is not None and not said and tokens[k].noun and not tokens[k].proper and not tokens[k].number and tokens[k].pos in (
-        "NN1", "NN2")
+    if k is None or k == 0 or tokens[k - 1].lemma.casefold() in _SAYING:
+        return False
+    return tokens[k].pos in ("NN1", "NN2")
 
 
 def _a_place(text: str) -> bool:

@@ -461,7 +461,8 @@ DESCRIBED = "described"
 
 
 # English verbs of saying, the only ones whose subject may follow them (", said the ministry").
-_SAYING = frozenset({"say", "tell", "add", "write", "state", "explain", "announce", "report", "confirm"})
+_SAYING = frozenset({"say", "tell", "add", "write", "state", "explain", "announce", "report", "confirm", "warn",
+                     "insist", "stress"})
 
 
 # English auxiliaries and modals between a subject and its verb ("has put", "would say").

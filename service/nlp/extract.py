@@ -581,16 +581,8 @@ def _clause_speaker(text: str, quantity, quantities: list, language: str) -> Opt
     lo, hi = _clause(text, quantity.start, quantity.end)
     if sum(1 for q in quantities if lo <= q.start < hi) == len(quantities):
         return None
-    clause = text[lo:hi]
-    found = attribute(clause, language)
-    if found.how != "explicit":
-        return None
-    tokens = read(clause, language).tokens
-    verb = next((k for k, t in enumerate(tokens) if t.start >= found.span[1] and (t.verb or t.auxiliary)), None)
-    if verb is not None and verb + 1 < len(tokens) and tokens[verb].verb and tokens[verb + 1].noun and not (
-            tokens[verb + 1].number or tokens[verb + 1].proper):
-        return None   # "Seventeen members … claimed expenses": a verb with a thing for its object reports nothing
-    return found.attributor
+    found = attribute(text[lo:hi], language)
+    return found.attributor if found.how == "explicit" else None
 
 
 def _reportable(sentence: Sentence, attribution: Attribution) -> bool:
@@ -652,8 +644,6 @@ _ITS_TITLE = re.compile(r"\b(?:its|seine?|ihre?)\s+(?:\w+\s+)?(?:spokes(?:wo)?ma
 def _a_person(name: str) -> bool:
     """A person's name: two or three capitalised words, none of them a body's kind, no name the alias table
     knows."""
-    from .entities import role_of
-
     words = name.split()
     return 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß'’-]+", w) for w in words) and \
         name not in sources().kind and not any(role_of(w, "de") or role_of(w, "en") for w in words)
