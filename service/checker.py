@@ -120,12 +120,33 @@ def _known_as(claim: Claim, candidates: list[tuple[Claim, float]]) -> Claim:
     return claim
 
 
+_HEADING_NAME = re.compile(r"\s*([A-ZÄÖÜ][\w-]{2,})\s+(?=[a-zäöüß])")
+
+
+def _named_by_the_base(claim: Claim, candidates: list[tuple[Claim, float]]) -> Claim:
+    """A statement that names no source but opens with a name and its verb ("Kornmeister streicht 510 Stellen"),
+    where the tagger took the name for a common noun: the name is its source when stored claims give it as theirs
+    (a body acting in its own name speaks for what it does)."""
+    from .nlp.model import Attributor
+    from .nlp.places import gazetteer
+
+    if claim.attributor is not None:
+        return claim
+    m = _HEADING_NAME.match(claim.text)
+    if m is None or gazetteer().names.get(m.group(1)):
+        return claim
+    name = m.group(1)
+    if any(stored.attributor is not None and stored.attributor.canonical == name for stored, _ in candidates):
+        return replace(claim, attributor=Attributor(name, name))
+    return claim
+
+
 def relate_candidates(statement_claims: list[Claim], candidates: Iterable[tuple[Claim, float]]) -> list[tuple[Relation, Claim]]:
     """Each candidate's strongest relation with the statement: pairwise first, then in time over all the
     claims of each statement claim's frame (a source's later figure supersedes its earlier one)."""
     candidates = list(candidates)
     best: dict[int, tuple[Relation, Claim]] = {}
-    for claim in (_known_as(c, candidates) for c in statement_claims):
+    for claim in (_known_as(_named_by_the_base(c, candidates), candidates) for c in statement_claims):
         pairs = []
         for stored, similarity in candidates:
             relation = _pairwise(claim, stored, similarity)

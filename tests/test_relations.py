@@ -243,3 +243,21 @@ def test_an_acronym_with_its_descriptive_words_is_the_acronym_s_body(a, b, same)
     from service.relations import _same_names
 
     assert _same_names(a, a, "en", b, b, "de") is same
+
+
+def test_a_statement_opening_with_a_name_the_base_gives_as_a_source_is_that_source_s():
+    from datetime import date
+
+    from service import nlp
+    from service.checker import relate_candidates
+
+    stored = [c for c in nlp.extract_claims("Bakery chain\n\nBakery chain Brotmeister will cut 300 jobs, the company "
+                                            "said.", language="en", published=date(2026, 5, 4), publisher="Wire")
+              if c.quantity]
+    assert {c.attributor.canonical for c in stored} == {"Brotmeister"}
+    _, statement = nlp.parse_statement("Brotmeister streicht 300 Stellen")
+    assert statement[0].attributor is None   # the tagger reads the name as a common noun
+    assert [r.relation for r, _ in relate_candidates(statement, [(c, 0.6) for c in stored])] == ["matching"]
+    # a name no stored claim gives as its source stays nobody's
+    _, other = nlp.parse_statement("Backhaus streicht 300 Stellen")
+    assert [r.relation for r, _ in relate_candidates(other, [(c, 0.6) for c in stored])] == ["corroborating"]
