@@ -579,7 +579,7 @@ _A_PLACE_OF = re.compile(r"(?:\b(?:city|town|village|hamlet|district|municipalit
                          r"|\bmit\s+(?:seinen|ihren))\s+(?:(?:about|some|around|roughly|nearly|almost|more than|just over|"
                          r"rund|etwa|knapp|gut|fast|mehr als|über)\s+)?$")
 _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "a", "an"})
-_INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einen|einem|einer|eines|a|an)\s", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_INDEFINITE)) + r")\s", re.IGNORECASE)
 
 
 def _noun_from(reading, start: int, clause: int):
