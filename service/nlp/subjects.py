@@ -422,10 +422,10 @@ def _participle_events() -> dict:
 
 def _nominalised_event(word: str) -> Optional[str]:
     """The event a participle used as a noun names ("Vergifteten" -> poisoned), if any."""
-    folded = fold(word)
+    folded, events = fold(word), _participle_events()
     for ending in ("en", "er", "es", "em", "e"):
-        if folded.endswith(ending) and folded[:-len(ending)] in _participle_events():
-            return _participle_events()[folded[:-len(ending)]]
+        if folded.endswith(ending) and folded[:-len(ending)] in events:
+            return events[folded[:-len(ending)]]
     return None
 
 
@@ -675,8 +675,8 @@ def _read_event_lemmas(events: list) -> tuple[dict, list]:
         for language in ("de", "en"):
             for term in entry.get("terms", {}).get(language, []):
                 words = [t for t in read(term, language).tokens if t.text[:1].isalpha()]
-                tokens = [t for t in words if t.noun or t.verb or t.adjective or t.particle or t.pos == "AVP"]
-                lemmas = frozenset(_lemma_key(t, tokens) for t in tokens if not (t.particle or t.pos == "AVP"))
+                tokens = [t for t in words if t.noun or t.verb or t.adjective or _a_particle(t)]
+                lemmas = frozenset(_lemma_key(t, tokens) for t in tokens if not _a_particle(t))
                 if len(tokens) < len(words) and len(lemmas) < 2:
                     # a phrase the tagger reads as one content word ("left their homes": "left" read as an
                     # adjective) is not that word alone: keep every word but the little ones
@@ -684,13 +684,13 @@ def _read_event_lemmas(events: list) -> tuple[dict, list]:
                     if len(set(order)) >= 2:
                         phrases.append((language, frozenset(order), entry["key"], order))
                     continue
-                if len(tokens) == 1 or len(lemmas) == 1 and any(t.particle or t.pos == "AVP" for t in tokens) and any(
+                if len(tokens) == 1 or len(lemmas) == 1 and any(_a_particle(t) for t in tokens) and any(
                         t.verb for t in tokens):
                     # (by its class too: the verb "contracted" is an event, the noun "contracts" is none; a verb
                     # with its particle is one word, "flown out" as "ausgeflogen")
                     single.setdefault((language, next(iter(lemmas)), tokens[0].noun and len(tokens) == 1), entry["key"])
                 elif len(lemmas) >= 2:
-                    order = tuple(_lemma_key(t, tokens) for t in tokens if not (t.particle or t.pos == "AVP"))
+                    order = tuple(_lemma_key(t, tokens) for t in tokens if not _a_particle(t))
                     phrases.append((language, lemmas, entry["key"], order))
     return single, phrases
 
@@ -724,9 +724,14 @@ def _lemma_key(token, tokens) -> str:
     return particle + lemma if token.verb and particle else lemma
 
 
+def _a_particle(token) -> bool:
+    """A verb's particle: German's separated one ("gab … bekannt") or an English adverb particle ("flown … out")."""
+    return token.particle or token.pos == "AVP"
+
+
 def _english_particle(token, tokens) -> str:
     """An English verb's adverb particle after it, before any other verb ("flown 140 residents out")."""
-    if not token.verb or token.pos in ("VV(PP)", "VV(FIN)", "VV(INF)") or token.pos.startswith("VV("):
+    if not token.verb or token.pos.startswith("VV("):   # (German tags: its particle is read by the tagger)
         return ""
     after = [t for t in tokens if t.start > token.start]
     for t in after[:8]:
