@@ -557,6 +557,14 @@ def _same_canonical(a: str, b: str) -> bool:
     return len(short) == 1 and len(full) in (2, 3) and short[0] == full[-1] and short[0][:1].isalpha()
 
 
+def _part_of_that(part: Claim, whole: Claim) -> bool:
+    """Whether a part names the other claim's figure as the whole it is counted of."""
+    stated = part.extra.get("whole")
+    value = whole.quantity.value if whole.quantity else None
+    return isinstance(stated, (int, float)) and value is not None and abs(_scaled(part, stated) - in_base(whole).value) <= (
+        APPROX_TOLERANCE * abs(in_base(whole).value))
+
+
 def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_similarity=None) -> Optional[Relation]:
     """How `stored` bears on `statement`; None when it is about something else."""
     similarity = max(0.0, min(1.0, similarity))
@@ -672,7 +680,11 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
                             f"Part of: {_fmt_claim(whole)} ({_source(whole)}) is the whole that a part is counted of, "
                             f"so {_fmt_claim(other)} may be a part of it.")
     part = next((c for c in (statement, stored) if c.extra.get("part")), None)
-    if part is not None and not (statement.extra.get("part") and stored.extra.get("part")):
+    if statement.extra.get("part") and stored.extra.get("part"):
+        # two parts, one of them counted out of the other ("38 of its 140 shops, 11 of them in Reinsfeld")
+        part = next((p for p, w in ((statement, stored), (stored, statement)) if _part_of_that(p, w)), None)
+    if part is not None and (not (statement.extra.get("part") and stored.extra.get("part")) or _part_of_that(
+            part, stored if part is statement else statement)):
         whole = stored if part is statement else statement
         # a part whose whole is given ("2,400 of the 6,500 staff") is a part of that whole or of a larger
         # count of it; a figure below that whole is another count of the part

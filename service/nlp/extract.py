@@ -32,6 +32,7 @@ _NOT_A_PLACE_NOUN = re.compile(r"^(uniform|dienst|sprache|service|language|hand|
 _OF_THEM = re.compile(r"\s+(davon|of them|of whom|darunter|von ihnen|unter ihnen)\b", re.IGNORECASE)
 _PART_CUE = re.compile(r"\b(davon|darunter|unter ihnen|of them|of whom|including|among them)\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
+_PART_CLAUSE = re.compile(r"[,;]\s*(?:davon|darunter|unter ihnen|of them|of whom|including|among them)\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"^\W*(?:(?:(?:rund|etwa|about|some|around)\s+)?(?:of those|of them|of these|davon|darunter)\W*\s*"
                        r"(?:(?-i:[a-zäöüß]+)\s+)?"
                        r"|(?:unter den|among the)\s+[^,.;]{1,60}?\s+(?:sind|waren|befinden sich|were|are)\s+"
@@ -49,7 +50,8 @@ _THE_NUMBER_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|gave|giv
 _RESTATED_WHOLE = re.compile(r"^\W*(?:von den|of the|of those)\s*$", re.IGNORECASE)
 _FROM_THE_WHOLE = re.compile(r"^\W*(?:von den|von|of the|of)\s+\S+\s", re.IGNORECASE)
 # ("1.100 der zuvor betroffenen 4.200 Haushalte": words that say which may stand before the whole's figure)
-_DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus)(?:\s+(?:the|den|insgesamt|a total of))?"
+_DENOMINATOR = re.compile(r"^\s+(?:der|von|of|out of|aus|seiner|ihrer|seinen|ihren)"
+                          r"(?:\s+(?:the|den|insgesamt|a total of|its|their|seiner|ihrer|seinen|ihren))?"
                           r"(?:\s+(?-i:[a-zäöüß][\w-]*)){0,2}?\s+$", re.IGNORECASE)
 # A sentence that only says who said the one before: "Das teilte die Polizei mit.", "That was what X said."
 _SAID_THAT = re.compile(r"^\s*(?:Das|Dies|Diese Angaben|Diese Zahl|This|That|These figures)\s+(?!\w+\s+\d)", re.IGNORECASE)
@@ -236,7 +238,8 @@ def _attribution_clause(text: str) -> bool:
     return sources().reporting.search(text) is not None or bool(_ASIDE.match(text))
 
 
-def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0), language: Optional[str] = None) -> Optional[str]:
+def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0), language: Optional[str] = None,
+           not_places: frozenset = frozenset()) -> Optional[str]:
     """Where a figure holds: places governed by a location preposition, in the figure's clause first,
     then in the sentence's other clauses except those saying who spoke where; the finest grain wins."""
     geo = gazetteer()
@@ -262,8 +265,11 @@ def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0), language: 
 
     lo, hi = _clause(sentence, start, end)
     found = places_in(lo, hi)
+    # (a part's own clause after the figure says where the part is: "38 Filialen, davon 11 in Reinsfeld")
+    part = _PART_CLAUSE.search(sentence, hi)
+    ends = part.start() if part else len(sentence)
     if not found:
-        bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence) + 1]
+        bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, ends)] + [ends + 1]
         speaking = False  # after "…“, sagte X" the rest of the sentence says where X spoke
         for a, b in zip(bounds, bounds[1:]):
             clause = sentence[a:b - 1] if b <= len(sentence) else sentence[a:]
@@ -275,13 +281,13 @@ def locate(sentence: str, start: int, end: int, skip: tuple = (0, 0), language: 
             if not (speaking and a > lo):
                 found += places_in(a, a + len(clause))
     if not found:
-        return _unknown_place(sentence, lo, hi, preps, language) or _unknown_place(
-            sentence, 0, len(sentence), preps, language, skip)
+        return _unknown_place(sentence, lo, hi, preps, language, not_places=not_places) or _unknown_place(
+            sentence, 0, ends, preps, language, skip, not_places)
     return max(found, key=lambda p: len(geo.ancestors(p)))
 
 
 def _unknown_place(sentence: str, lo: int, hi: int, preps: set[str], language: Optional[str],
-                   skip: tuple = (0, 0)) -> Optional[str]:
+                   skip: tuple = (0, 0), not_places: frozenset = frozenset()) -> Optional[str]:
     """A place no gazetteer knows ("In Catarroja", "in Paiporta"): a proper noun that a location
     preposition governs in the figure's clause. It is its own place, inside none we know of."""
     from .numbers import _guess_language
@@ -299,7 +305,13 @@ def _unknown_place(sentence: str, lo: int, hi: int, preps: set[str], language: O
             after = tokens[i + 2 + k] if i + 2 + k < len(tokens) else None
             if after is not None and after.noun and not after.proper:
                 break   # "in the Solvana scheme": a name that modifies a noun is not a place
-            if nxt.proper and nxt.text[:1].isupper() and not sources().mentions.get(nxt.text) and not TIME_WORD.match(
+            # (a German town's name the tagger took for a common noun, which no dictionary knows and which is
+            # formed as names of places are: "in Wettlingen", "in Haldenberg")
+            misread = (nxt.noun and not nxt.proper and reading.language == "de" and token.text == "in" and k == 0
+                       and toponym_like(nxt.text) and not in_dictionary(nxt.text))
+            if nxt.text in not_places:
+                break
+            if (nxt.proper or misread) and nxt.text[:1].isupper() and not sources().mentions.get(nxt.text) and not TIME_WORD.match(
                     nxt.text) and (not in_dictionary(nxt.text) or toponym_like(nxt.text)):
                 return "?:" + fold(nxt.text)   # (a word the dictionary knows is no place: "auf Reede", at anchor)
             if nxt.pos not in ("ART", "AT0"):
@@ -384,6 +396,14 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             # "Davon betreffen rund 900 die Abschlagszahlungen": a part that names no noun counts what its whole
             # counted
             subject = within
+        if subject is None and claims and _PART_CUE.search(text[max(0, quantity.start - 30):quantity.start]):
+            # "Das Unternehmen will 38 seiner 140 Filialen schließen, davon 11 in Reinsfeld": a part of the figure
+            # before that names no noun, in its own place
+            claims.append(_part_of(claims[-1], quantity))
+            place = locate(text, quantity.start, quantity.end, attribution.span, language)
+            if place is not None:
+                claims[-1].location, claims[-1].location_key = gazetteer().label(place, "en"), place
+            continue
         if subject is None:
             if claims and _FROM_THE_WHOLE.search(text[:quantity.start]) and claims[-1].quantity.text in text[:quantity.start]:
                 # "Von den 214 Münzen sind bislang 37 wieder aufgetaucht": a part of the figure before
@@ -590,11 +610,13 @@ def _reportable(sentence: Sentence, attribution: Attribution) -> bool:
     return not sentence.heading and words >= 6 and (attribution.how not in ("none", "actor") or is_negated(sentence.text))
 
 
-def _scene(sentences: list[Sentence], attributions: list[Attribution], lead: int = 3) -> Optional[str]:
+def _scene(sentences: list[Sentence], attributions: list[Attribution], bodies: frozenset = frozenset(),
+           lead: int = 3) -> Optional[str]:
     """Where the article's story takes place: the first place a location preposition governs in the
-    headline or the first sentences ("Erdbeben in der Türkei", "nordkoreanische Soldaten in Russland")."""
+    headline or the first sentences ("Erdbeben in der Türkei", "nordkoreanische Soldaten in Russland"); a
+    body the article names is no place ("nach dem Austritt bei Veridan in Auenfeld")."""
     for sentence, attribution in list(zip(sentences, attributions))[:lead]:
-        place = locate(sentence.text, 0, len(sentence.text), attribution.span)
+        place = locate(sentence.text, 0, len(sentence.text), attribution.span, not_places=bodies)
         if place is not None:
             return place
     return None
@@ -718,10 +740,11 @@ def _heading_name(text: str, language: str) -> Optional[str]:
     return None
 
 
-def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[Attribution], Callable]:
+def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[Attribution], Callable, frozenset]:
     """Each sentence's source as the article names it, resolved within the article: taught acronyms, role
     nouns ("das Unternehmen") for the organisation of that kind, and an organisation acting in its own
-    name ("Der Autohersteller Vanta ruft … zurück") where no one else is said to speak."""
+    name ("Der Autohersteller Vanta ruft … zurück") where no one else is said to speak; and the names of the
+    bodies the article names."""
     texts = [s.text for s in sentences]
     acronyms = taught_acronyms(texts)
     taught_at = taught_where(texts, acronyms)
@@ -804,15 +827,15 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
                 attribution = Attribution(canonical_in_article(acting_as, organisations, acronyms, index, taught_at), "actor",
                                           (acting.start, acting.end))
         out.append(attribution)
-    return out, lambda attributor: canonical_in_article(attributor, organisations, acronyms)
+    return out, lambda attributor: canonical_in_article(attributor, organisations, acronyms), bodies
 
 
 def extract(text: str, language: str, published: Optional[date], publisher: Optional[str]) -> list[Claim]:
     """All claims of an article, offsets into `text`."""
     context = _Context(publisher=publisher)
     sentences = article_sentences(text)
-    explicit_speakers, resolve = _article_speakers(sentences, language)
-    scene = _scene(sentences, explicit_speakers)
+    explicit_speakers, resolve, bodies = _article_speakers(sentences, language)
+    scene = _scene(sentences, explicit_speakers, bodies)
     story_event = _story_event(sentences)
     claims, previous = [], []
     measured: dict = {}   # what the article's last figure of each kind measured (by its words), and if a change

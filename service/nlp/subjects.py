@@ -582,6 +582,16 @@ _INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "a",
 _INDEFINITE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_INDEFINITE)) + r")\s", re.IGNORECASE)
 
 
+def _verb_after_plural(tokens, j: int) -> bool:
+    """Whether the English singular "noun" after the plural noun at j is the clause's verb, which the tagger
+    took for a noun: a plural noun modifies no noun after it, and a noun phrase follows the word ("900 of the
+    complaints concern advance payments", "the shops face closure")."""
+    if tokens[j].pos != "NN2" or tokens[j + 1].pos != "NN1" or j + 2 >= len(tokens):
+        return False
+    after = tokens[j + 2]
+    return after.clause == tokens[j + 1].clause and (after.noun or after.adjective or after.pos in ("AT0", "DPS", "DT0"))
+
+
 def _noun_from(reading, start: int, clause: int):
     geo = gazetteer()
     tokens = reading.tokens
@@ -594,6 +604,8 @@ def _noun_from(reading, start: int, clause: int):
         if (token.noun and not token.proper or misread) and not geo.names.get(token.text):
             j = i
             while j + 1 < len(tokens) and tokens[j + 1].noun and not tokens[j + 1].proper and tokens[j + 1].clause == clause:
+                if _verb_after_plural(tokens, j):
+                    break
                 j += 1
             if j > i and tokens[j].lemma.casefold() in _CHANGE_MEANINGS | {"loss"}:
                 return tokens[j - 1]   # "240 job cuts", "3,000 job losses": the jobs, which the cut befalls

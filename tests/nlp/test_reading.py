@@ -2133,3 +2133,38 @@ def test_a_verb_with_a_thing_for_its_object_reports_nothing():
 def test_a_bare_count_after_a_counting_verb_counts_what_was_counted(text, language):
     claims = {c.quantity.value: c for c in article_claims(text, language)}
     assert claims[25].subject_key == claims[14].subject_key
+
+
+@pytest.mark.parametrize("statement, head", [
+    # a plural noun modifies no noun after it: the word after it that a noun phrase follows is the clause's verb
+    ("About 900 of the complaints concern advance payments, the consumer centre says", "complaint"),
+    ("About 40 of the tenants face higher rents", "tenant"),
+    # (a singular noun before another one is a modifier: the head is the last)
+    ("The council approved 12 bus shelters", "shelter"),
+])
+def test_a_plural_noun_before_a_misread_verb_is_what_is_counted(statement, head):
+    _, claims = nlp.parse_statement(statement)
+    assert claims[0].extra.get("head") == head
+
+
+@pytest.mark.parametrize("text, language, place", [
+    # a part after "davon" that names no noun counts what the figure before counts, in its own place
+    ("Bäckerei\n\nDas Unternehmen will 38 seiner 140 Filialen schließen, davon 11 in Wettlingen selbst.", "de", "wettlingen"),
+    ("Brewery\n\nThe brewery will close 12 of its 30 pubs, including 4 in Halmstead.", "en", "halmstead"),
+])
+def test_a_part_without_a_noun_after_its_cue_is_a_part_in_its_own_place(text, language, place):
+    claims = {c.quantity.value: c for c in article_claims(text, language)}
+    whole = next(v for v in claims if v in (38, 12))
+    part = next(v for v in claims if v in (11, 4))
+    assert claims[part].extra.get("part") and claims[part].extra.get("whole") == whole
+    assert claims[part].subject_key == claims[whole].subject_key
+    assert place in (claims[part].location_key or "")
+    assert place not in (claims[whole].location_key or "")   # the part's place is not the whole's
+    assert relate(claims[whole], claims[part]).relation == "related"
+
+
+def test_a_body_the_article_names_is_not_where_its_story_takes_place():
+    claims = article_claims("Feuer bei Norvatek\n\nNach dem Brand bei Norvatek in Wettlingen sind 20 Beschäftigte in "
+                            "Kurzarbeit. Das Unternehmen Norvatek bezifferte den Schaden auf 3 Millionen Euro.", "de")
+    money = next(c for c in claims if c.quantity.value == 3_000_000)
+    assert (money.location_key or money.extra.get("scene")) == "?:wettlingen"
