@@ -80,13 +80,14 @@ def overlap(a: Quantity, b: Quantity) -> bool:
 
 def _distinct_same_figure(a: Quantity, b: Quantity) -> bool:
     """The same figure, told apart from the many figures a story has: the same bound ("at least 30 days", "less
-    than eight minutes"), or an exact value of several significant digits ("14,200", "0.90", "91 million")."""
+    than eight minutes"), or a value of several significant digits given alike ("14,200", "0.90", "91 million",
+    "about 180,000" and "rund 180.000")."""
     if a.value is None or b.value is None or a.value != b.value:
         return False
     if a.qualifier == b.qualifier and a.qualifier in ("min", "max", "lt", "gt"):
         return True
     digits = f"{abs(a.value):f}".replace(".", "").strip("0")   # (not ".6g": "2e+06" is no five digits)
-    return a.qualifier == b.qualifier == "exact" and len(digits) >= 2
+    return a.qualifier == b.qualifier and a.qualifier in ("exact", "approx") and len(digits) >= 2
 
 
 def same_figure(a: Quantity, b: Quantity) -> bool:

@@ -1061,7 +1061,8 @@ def _measured_by_reading(reading, quantity: Quantity, speaker_span: tuple = (0, 
 
 
 _MEASURE_PREPOSITION = re.compile(r"\b(durch|wegen|infolge|aufgrund|nach|from|due to|because of|after|by|to|für|for|an|on)\s+"
-                                  r"(?:(?:der|die|das|den|dem|des|the|a|an)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+                                  r"(?:(?:der|die|das|den|dem|des|the|a|an|its|their|his|her|seine[mnrs]?|ihre[mnrs]?)\s+)?"
+                                  r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _PER_WORD = re.compile(r"\b(?:je|pro|per)\s+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*(?:%|Prozent|percent|per cent)?\s+(?:der|des|von|of|of the|aller)\b", re.IGNORECASE)
 

@@ -2168,3 +2168,29 @@ def test_a_body_the_article_names_is_not_where_its_story_takes_place():
                             "Kurzarbeit. Das Unternehmen Norvatek bezifferte den Schaden auf 3 Millionen Euro.", "de")
     money = next(c for c in claims if c.quantity.value == 3_000_000)
     assert (money.location_key or money.extra.get("scene")) == "?:wettlingen"
+
+
+@pytest.mark.parametrize("value, alike", [("240.000", True), ("200.000", False)])
+def test_an_approximate_figure_of_several_digits_given_alike_is_told_apart_across_languages(value, alike):
+    # what the sums measure is only guessed on both sides, and differently; between the similarity at which
+    # the same distinct figure decides and the one at which meaning alone does, "about 240,000" and "rund
+    # 240.000" are one sum, and a round "about 200,000" is no evidence
+    from service.relations import DISTINCT_FIGURE_SIMILARITY, GENERIC_UNIT_SIMILARITY
+
+    german = ("Verein\n\nNach Angaben der Ermittler sollen die Stadträte zwischen 2019 und 2023 Bauaufträge gezielt "
+              f"an eine Firma vergeben und dafür insgesamt rund {value} Euro kassiert haben.")
+    english = f"Investigators accuse the Kelbra councillors of taking about {value.replace('.', ',')} euros in bribes"
+    stored = next(c for c in article_claims(german, "de") if c.quantity.unit in ("Euro", "EUR", "€") or c.quantity.value > 9999)
+    _, claims = nlp.parse_statement(english)
+    relation = relate(claims[0], stored, similarity=(DISTINCT_FIGURE_SIMILARITY + GENERIC_UNIT_SIMILARITY) / 2)
+    assert (relation is not None and relation.relation in ("matching", "corroborating")) is alike
+
+
+@pytest.mark.parametrize("text", [
+    # a noun a preposition governs only says what the measured thing is of, even after a possessive
+    "The airline put the damage to its aircraft stock at about 3 million euros",
+    "The club put the damage to their share price at about 3 million euros",
+])
+def test_what_a_sum_measures_is_not_the_noun_a_preposition_governs(text):
+    claim = first_figures(text)[0]
+    assert claim.extra.get("measured") == "damage"
