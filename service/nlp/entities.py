@@ -878,6 +878,17 @@ def territory_body(name: str, language: str) -> Optional[tuple[str, Optional[str
     return (level, seat) if level else None
 
 
+# Modifiers that make a body of a state or the federation out of a local one's name.
+_LEVELS = ("landes", "bundes")
+
+
+def _another_level(a: str, b: str) -> bool:
+    """Whether one body's name begins with the other's first word with a level of government before it: the
+    "Landesgesundheitsamt" is not the district's "Gesundheitsamt", the "Bundespolizei" not the "Polizei"."""
+    x, y = fold(a.strip()).split()[:1], fold(b.strip()).split()[:1]   # ("Gesundheitsamt des Landkreises")
+    return bool(x and y) and any(x[0] == level + y[0] for level in _LEVELS)
+
+
 @lru_cache(maxsize=65536)
 def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     """Two source names for one source: the same name (case endings aside), an acronym and its expansion,
@@ -885,6 +896,8 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     ta, tb = territory_body(a, a_lang), territory_body(b, b_lang)
     if ta and tb:
         return ta[0] == tb[0] and (ta[1] is None or tb[1] is None or fold(ta[1]) == fold(tb[1]))
+    if _another_level(a, b) or _another_level(b, a):
+        return False
     x, y = _key(a), _key(b)
     bare = not x or not y   # "the city": a name of only the words that qualify names
     x, y = x or fold(a).removeprefix("the "), y or fold(b).removeprefix("the ")

@@ -44,7 +44,8 @@ _OF_THE_COUNTED = re.compile(r"\s+der\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ]")
 _ALONE = re.compile(r"^\W*(?:allein|alone)\b|\b(?:alone|allein)\s*,", re.IGNORECASE)
 _SHARE_VERB = re.compile(r"\b(?:accounted for|accounts for|account for|made up|make up|makes up|entfielen|entfallen|"
                          r"entfällt|entfiel)\b", re.IGNORECASE)
-_THE_NUMBER_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|gave|gives|set|sets)\s+the\s+(?:number|figure|"
+_THE_NUMBER_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|gave|gives|set|sets)\s+(?:the|its|their|his|her)\s+"
+                            r"(?:own\s+)?(?:number|figure|"
                             r"total|count|toll)\s+at\b|\b(?:beziffert|bezifferte|bezifferten|schätzt|schätzte|gibt|gab)\s+"
                             r"(?:die|deren|ihre|seine)\s+(?:Zahl|Anzahl)\s+(?:mit|auf)\b", re.IGNORECASE)
 _RESTATED_WHOLE = re.compile(r"^\W*(?:von den|of the|of those)\s*$", re.IGNORECASE)

@@ -140,7 +140,8 @@ _HYPHEN_UNIT = re.compile(r"-([^\W\d_]+?)(?:s)?\b(?!-old)", re.UNICODE)
 _WHOLE_FIGURE = re.compile(r"[^\d,.;:]{0,40}?\b\d[\d.,]*\s+")
 PARTITIVE = re.compile(r"\s+(?:of|von)\s+(?:the|these|those|its|their|den|diesen|(?-i:[A-ZÄÖÜ])[\w-]*['’]s)\s+",
                        re.IGNORECASE)
-_COUNT_NOUN_AT = re.compile(r"\b(?:the|its|their|die|der|ihre|seine)\s+(?:number|figure|total|count|tally|Zahl|Anzahl)\s+"
+_COUNT_NOUN_AT = re.compile(r"\b(?:the|its|their|die|der|ihre|seine)\s+(?:(?:own|eigene)\s+)?(?:number|figure|total|count|tally|"
+                            r"Zahl|Anzahl)\s+"
                             r"(?:at|auf|bei)\s+(?:(?:around|about|some|roughly|nearly|almost|more than|rund|etwa|"
                             r"ungefähr|knapp|mehr als|über)\s+)?$", re.IGNORECASE)
 _ESTIMATED_AT = re.compile(r"\b(?:at|auf)\s+(?:(?:around|about|some|roughly|nearly|almost|more than|rund|etwa|"

@@ -2194,3 +2194,23 @@ def test_an_approximate_figure_of_several_digits_given_alike_is_told_apart_acros
 def test_what_a_sum_measures_is_not_the_noun_a_preposition_governs(text):
     claim = first_figures(text)[0]
     assert claim.extra.get("measured") == "damage"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # a level of government before a body's name makes another body
+    ("Gesundheitsamt", "Landesgesundheitsamt", False),
+    ("Gesundheitsamt des Kreises", "Landesgesundheitsamt", False),
+    ("Polizei", "Bundespolizei", False),
+    ("Gesundheitsamt", "health office", True),
+])
+def test_a_body_of_another_level_of_government_is_another_source(a, b, same):
+    from service.nlp.entities import same_name
+
+    assert same_name(a, "de", b, "de" if b[0].isupper() and " " not in b else "en") is same
+
+
+def test_a_count_put_at_by_its_own_source_counts_what_was_counted_before():
+    claims = {c.quantity.value: c for c in article_claims(
+        "Outbreak\n\nThe health office has counted 14 cases of the infection.\n\nThe clinic put its own count at 17 "
+        "on Thursday.", "en")}
+    assert claims[17].subject_key == claims[14].subject_key
