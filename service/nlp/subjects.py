@@ -82,8 +82,31 @@ def _concept_of_token(token: str) -> Optional[str]:
         folded = fold(token)
         for suffix, concept in lex.suffixes:
             if folded.endswith(suffix) and len(folded) - len(suffix) >= 3:
-                return concept  # German compound: "Militärbeamte" counts "Beamte"
+                # German compound: "Militärbeamte" counts "Beamte"
+                return concept if _compound_means(token, concept) else None
     return None
+
+
+def _compound_means(word: str, concept: str) -> bool:
+    """Whether a German compound counts its head's concept: unless the dictionary gives the whole word a meaning
+    of its own that is not the concept ("Annahmestellen" are receiving offices, not jobs; "Badestellen"
+    bathing areas; "Grippefälle" flu cases)."""
+    if not in_dictionary(word):
+        return True
+    from .bilingual import english
+
+    meanings = english(word, "de", heads=False)
+    words = {w for meaning in meanings for w in re.split(r"[\s-]+", meaning.casefold())}
+    return not meanings or bool(words & _english_terms(concept))
+
+
+@lru_cache(maxsize=None)
+def _english_terms(concept: str) -> frozenset:
+    """The English words of a concept's terms ("jobs": job, jobs, positions, ...)."""
+    for entry in load("subjects").get("concepts", []):
+        if entry["key"] == concept:
+            return frozenset(w for term in entry.get("terms", {}).get("en", []) for w in re.split(r"[\s-]+", term.casefold()))
+    return frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -482,8 +505,16 @@ def _figure_clause(sentence: str, quantity: Quantity, language: str):
 
 
 def _concept_of_noun(token) -> Optional[str]:
-    """A noun's concept by its spelling, its lemma or its compound's head ("Cholerafälle" -> cases)."""
-    return _concept_of_token(token.text) or _concept_of_token(token.lemma) or lexicon().concepts.get(token.head)
+    """A noun's concept by its spelling, its lemma or its compound's head ("Cholerafälle" -> cases), unless the
+    dictionary gives the compound a meaning of its own that is not the head's concept ("Annahmestellen" are
+    receiving offices, not jobs; "Badestellen" bathing areas)."""
+    found = _concept_of_token(token.text) or _concept_of_token(token.lemma)
+    if found:
+        return found
+    concept = lexicon().concepts.get(token.head)
+    if concept is None or token.head == fold(token.lemma):
+        return concept
+    return concept if _compound_means(token.lemma, concept) else None
 
 
 def _modifies_a_noun(sentence: str, offset: int, language: str) -> bool:

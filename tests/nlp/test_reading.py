@@ -2214,3 +2214,14 @@ def test_a_count_put_at_by_its_own_source_counts_what_was_counted_before():
         "Outbreak\n\nThe health office has counted 14 cases of the infection.\n\nThe clinic put its own count at 17 "
         "on Thursday.", "en")}
     assert claims[17].subject_key == claims[14].subject_key
+
+
+@pytest.mark.parametrize("word, counts_jobs", [
+    # a compound counts its head's concept unless the dictionary gives the whole word a meaning of its own
+    ("Annahmestellen", False),
+    ("Tankstellen", False),
+    ("Ausbildungsplätze", True),
+])
+def test_a_compound_the_dictionary_gives_another_meaning_is_not_its_head_s_concept(word, counts_jobs):
+    _, claims = nlp.parse_statement(f"Die Firma hat 1.400 {word}")
+    assert (claims[0].subject_key == "jobs") is counts_jobs
