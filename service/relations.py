@@ -280,6 +280,18 @@ def _names_all(claim: Claim) -> bool:
     return base == "people" or lexicon().implied_event.get(base) == event or base in (lexicon().roles or {}).get(event, ())
 
 
+def _votes_by_voters(a: Claim, b: Claim) -> bool:
+    """A count of votes and a count of people who voted are one count ("with 31 votes in favour", "31 der 52
+    Ratsmitglieder stimmten für den Entwurf")."""
+    from .nlp.subjects import lexicon
+
+    for votes, voters in ((a, b), (b, a)):
+        if _base(votes) == "votes" and voters.extra.get("event") == "voted" and (
+                _base(voters) in lexicon().persons or _base(voters).startswith("w:")):
+            return True
+    return False
+
+
 def _people_alike(a: Claim, b: Claim) -> bool:
     """Two counts of people under different nouns that count the same way: one event befell both ("sieben
     Verdächtige festgenommen", "sieben Männer wurden festgenommen"), or people in general did what the
@@ -320,7 +332,7 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
         if base_a != base_b:
             # one event that befalls people counts them under any noun: "sieben Verdächtige festgenommen"
             # and "sieben Männer wurden festgenommen" (a group among them is told apart in relate)
-            if not _people_alike(a, b) and not _a_kind_and_its_category(a, b) and (
+            if not _people_alike(a, b) and not _a_kind_and_its_category(a, b) and not _votes_by_voters(a, b) and (
                     not (base_a.startswith("w:") or base_b.startswith("w:")) or not _heads_alike(a, b, unit_similarity)):
                 return False
         elif bool(a.extra.get("event")) != bool(b.extra.get("event")) and (

@@ -2225,3 +2225,13 @@ def test_a_count_put_at_by_its_own_source_counts_what_was_counted_before():
 def test_a_compound_the_dictionary_gives_another_meaning_is_not_its_head_s_concept(word, counts_jobs):
     _, claims = nlp.parse_statement(f"Die Firma hat 1.400 {word}")
     assert (claims[0].subject_key == "jobs") is counts_jobs
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # a count of votes and a count of people who voted are one count, in either language
+    ("The council approved the plan with 27 votes in favour.", "27 der 45 Gemeinderäte stimmten für den Plan.", True),
+    ("The council approved the plan with 27 votes in favour.", "27 Gemeinderäte nahmen an der Sitzung teil.", False),
+])
+def test_votes_and_the_people_who_cast_them_are_one_count(a, b, same):
+    x, y = first_figures(a, b)
+    assert same_frame(x, y) is same
