@@ -156,6 +156,8 @@ def read(text: str, language: str) -> Reading:
             clause = opened
         if language == "en" and _misread_name(tokens, word, pos):
             pos, lemma = "NP0", word
+        if language == "de" and _nominalised(tokens, tagged, i, word, pos):
+            pos, lemma = "NN", word
         tokens.append(Token(word, m.start(), m.end(), pos, lemma or word, clause, _parts(language, word, pos)))
         if word in _BREAK_PUNCT:
             opened += 1
@@ -185,6 +187,17 @@ def _misread_name(before: list, word: str, pos: str) -> bool:
     from .bilingual import english_word
 
     return not english_word(word) and not english_word(word.rstrip("s"))
+
+
+def _nominalised(before: list, tagged: list, i: int, word: str, pos: str) -> bool:
+    """A German word the tagger read as an attributive adjective though it is written capitalised inside a
+    sentence and no noun follows it: a noun ("9.000 falsche Fünfziger hergestellt", "die Grünen stimmten")."""
+    if not (pos.startswith("ADJ(A") or pos == "ADJA") or not word[:1].isupper() or not word[1:].islower():
+        return False
+    if not before or before[-1].text in ".!?:\"“”„‘'(–-" or before[-1].pos in ("$.", "$("):
+        return False   # (the first word of a sentence or of a heading's clause is capitalised anyway)
+    following = tagged[i + 1][2] if i + 1 < len(tagged) else ""
+    return not following.startswith(("NN", "NE", "ADJ(A", "ADJA"))
 
 
 def _opens_clause(tagged: list, i: int) -> bool:

@@ -2235,3 +2235,13 @@ def test_a_compound_the_dictionary_gives_another_meaning_is_not_its_head_s_conce
 def test_votes_and_the_people_who_cast_them_are_one_count(a, b, same):
     x, y = first_figures(a, b)
     assert same_frame(x, y) is same
+
+
+@pytest.mark.parametrize("statement, head", [
+    # a capitalised German word inside a sentence that no noun follows is a noun, whatever the tagger says
+    ("Die Bande hat mindestens 9.000 falsche Fünfziger hergestellt", "fünfziger"),
+    ("Im Park standen 40 gelbe Zwanziger", "zwanziger"),
+])
+def test_a_capitalised_word_the_tagger_read_as_an_adjective_is_a_noun(statement, head):
+    _, claims = nlp.parse_statement(statement)
+    assert claims and claims[0].subject_key == "w:" + head
