@@ -627,8 +627,9 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
                 return None
 
     source = _source(stored)
-    # "eight more weeks" and "noch acht Wochen": time still to come is a span like any other
-    if a.increment != b.increment and kind(statement) != "duration":
+    # "eight more weeks" and "noch acht Wochen": time still to come is a span like any other; a measure's
+    # change is an amount of it ("um 52 Meter zurückgegangen", "retreated 52 metres")
+    if a.increment != b.increment and kind(statement) != "duration" and not kind(statement).startswith("measure:"):
         return Relation("related", 0.3 + 0.3 * similarity,
                         f"Related: {'a change' if b.increment else 'a total'} of {_fmt_claim(stored)} ({source}), "
                         f"not comparable with {'a change' if a.increment else 'a total'} of {_fmt_claim(statement)}.")

@@ -2245,3 +2245,11 @@ def test_votes_and_the_people_who_cast_them_are_one_count(a, b, same):
 def test_a_capitalised_word_the_tagger_read_as_an_adjective_is_a_noun(statement, head):
     _, claims = nlp.parse_statement(statement)
     assert claims and claims[0].subject_key == "w:" + head
+
+
+def test_a_measure_given_as_a_change_and_one_given_as_an_amount_compare():
+    # "um 30 Meter zurückgegangen" and "retreated 30 metres" measure the same: a measure's change is its amount
+    x, y = first_figures("Die Küstenlinie bei Sandort ist um 30 Meter zurückgegangen.",
+                         "The coastline at Sandort retreated 30 metres.")
+    relation = relate(x, y, similarity=0.8)
+    assert relation is not None and relation.relation in ("matching", "corroborating")
