@@ -1141,6 +1141,7 @@ def same_report(a: str, a_lang: str, b: str, b_lang: str) -> bool:
 _FINITE = ("(FIN)", "VVZ", "VVD", "VBZ", "VHZ", "VHB", "VBB", "VBD", "VHD", "VDB", "VDD", "VDZ", "VM0")
 
 
+_ACCOUNT_OBJECT = re.compile(r"(?:figure|estimate|count|tally|forecast|Zahl|Angabe|Schätzung|Zählung|Prognose)s?$", re.IGNORECASE)
 _TAUGHT_SUBJECT = re.compile(r"^\s*(?:Der|Die|Das|The)?\s*([A-ZÄÖÜ][^,;:()]{2,90}?)\s\(([A-Z][A-Za-z]{1,7})\)\s")
 
 
@@ -1153,9 +1154,16 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
     if taught:
         # "Das Institut für Qualität und Wirtschaftlichkeit im Gesundheitswesen (IQWiG) bleibt bei …": a body
         # whose name the sentence teaches with its acronym, before the finite verb, acts in its own name
-        after = next((t for t in tokens if t.start >= taught.end()), None)
+        following = [t for t in tokens if t.start >= taught.end()]
+        if len(following) > 2 and following[0].pos in ("PRP", "APPR") and TIME_WORD.match(following[1].text):
+            following = following[2:]   # "The … Station (AFS) on Thursday revised …"
+        after = following[0] if following else None
         kind = _kind_word(taught.group(1))[0]
-        if after is not None and after.pos.endswith(_FINITE) and kind:
+        # (a body no word says the kind of acts in its own name where it revises its own account: "revised
+        # its figure", "hob seine Schätzung an")
+        own_account = len(following) > 2 and following[1].pos in ("DPS", "PPOSAT") and _ACCOUNT_OBJECT.match(
+            following[2].text)
+        if after is not None and after.pos.endswith(_FINITE) and (kind or own_account):
             return Named(taught.group(0).strip(), taught.group(2), kind, taught.start(1), taught.end())
     inverted = _inverted_actor(tokens, sentence, language)
     if inverted is not None:

@@ -2253,3 +2253,13 @@ def test_a_measure_given_as_a_change_and_one_given_as_an_amount_compare():
                          "The coastline at Sandort retreated 30 metres.")
     relation = relate(x, y, similarity=0.8)
     assert relation is not None and relation.relation in ("matching", "corroborating")
+
+
+@pytest.mark.parametrize("text", [
+    # a body taught with its acronym that revises its own account speaks for it, whatever kind it is
+    "Dunes\n\nThe Kelmar Coastal Survey Station (KCS) on Tuesday revised its figure for the dune's retreat to 14 metres.",
+    "Dunes\n\nThe Kelmar Coastal Survey Station (KCS) revised its estimate of the dune's retreat to 14 metres.",
+])
+def test_a_taught_body_that_revises_its_own_figure_is_its_source(text):
+    claim = article_claims(text, "en")[0]
+    assert claim.attributor is not None and claim.attributor.canonical == "KCS"
