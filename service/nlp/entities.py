@@ -879,14 +879,14 @@ def territory_body(name: str, language: str) -> Optional[tuple[str, Optional[str
 
 
 # Modifiers that make a body of a state or the federation out of a local one's name.
-_LEVELS = ("landes", "bundes")
+_GOVERNMENT_LEVELS = ("landes", "bundes")
 
 
 def _another_level(a: str, b: str) -> bool:
     """Whether one body's name begins with the other's first word with a level of government before it: the
     "Landesgesundheitsamt" is not the district's "Gesundheitsamt", the "Bundespolizei" not the "Polizei"."""
     x, y = fold(a.strip()).split()[:1], fold(b.strip()).split()[:1]   # ("Gesundheitsamt des Landkreises")
-    return bool(x and y) and any(x[0] == level + y[0] for level in _LEVELS)
+    return bool(x and y) and any(x[0] == level + y[0] for level in _GOVERNMENT_LEVELS)
 
 
 @lru_cache(maxsize=65536)

@@ -2201,6 +2201,8 @@ def test_what_a_sum_measures_is_not_the_noun_a_preposition_governs(text):
     ("Gesundheitsamt", "Landesgesundheitsamt", False),
     ("Gesundheitsamt des Kreises", "Landesgesundheitsamt", False),
     ("Polizei", "Bundespolizei", False),
+    # (a district's own office is the local one: only the state's and the federation's are other bodies)
+    ("Gesundheitsamt", "Kreisgesundheitsamt", True),
     ("Gesundheitsamt", "health office", True),
 ])
 def test_a_body_of_another_level_of_government_is_another_source(a, b, same):
