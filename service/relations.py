@@ -573,9 +573,10 @@ def _same_canonical(a: str, b: str) -> bool:
 def _part_of_that(part: Claim, whole: Claim) -> bool:
     """Whether a part names the other claim's figure as the whole it is counted of."""
     stated = part.extra.get("whole")
-    value = whole.quantity.value if whole.quantity else None
-    return isinstance(stated, (int, float)) and value is not None and abs(_scaled(part, stated) - in_base(whole).value) <= (
-        APPROX_TOLERANCE * abs(in_base(whole).value))
+    if not isinstance(stated, (int, float)) or whole.quantity is None or whole.quantity.value is None:
+        return False
+    value = in_base(whole).value
+    return abs(_scaled(part, stated) - value) <= APPROX_TOLERANCE * abs(value)
 
 
 def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_similarity=None) -> Optional[Relation]:

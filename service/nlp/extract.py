@@ -30,9 +30,10 @@ _IN_NATIONAL = re.compile(r"\b(?:in|im|auf|at|on|inside|within)\s+(?:den\s+|der\
 _NOT_A_PLACE_NOUN = re.compile(r"^(uniform|dienst|sprache|service|language|hand|händen|auftrag|namen|name|"
                                r"medien|media|interesse|interest)", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s+(davon|of them|of whom|darunter|von ihnen|unter ihnen)\b", re.IGNORECASE)
-_PART_CUE = re.compile(r"\b(davon|darunter|unter ihnen|of them|of whom|including|among them)\s+(?:\w+\s+)?$",
-                       re.IGNORECASE)
-_PART_CLAUSE = re.compile(r"[,;]\s*(?:davon|darunter|unter ihnen|of them|of whom|including|among them)\b", re.IGNORECASE)
+# Words that say a figure is a part of the one before: "davon 40 Kinder", "including 12 children"
+_PART_WORDS = r"(davon|darunter|unter ihnen|of them|of whom|including|among them)"
+_PART_CUE = re.compile(r"\b" + _PART_WORDS + r"\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PART_CLAUSE = re.compile(r"[,;]\s*" + _PART_WORDS + r"\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"^\W*(?:(?:(?:rund|etwa|about|some|around)\s+)?(?:of those|of them|of these|davon|darunter)\W*\s*"
                        r"(?:(?-i:[a-zäöüß]+)\s+)?"
                        r"|(?:unter den|among the)\s+[^,.;]{1,60}?\s+(?:sind|waren|befinden sich|were|are)\s+"

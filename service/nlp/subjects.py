@@ -87,6 +87,7 @@ def _concept_of_token(token: str) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _compound_means(word: str, concept: str) -> bool:
     """Whether a German compound counts its head's concept: unless the dictionary gives the whole word a meaning
     of its own that is not the concept ("Annahmestellen" are receiving offices, not jobs; "Badestellen"
