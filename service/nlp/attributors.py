@@ -30,6 +30,8 @@ _OFFICE = re.compile(
     r"direktor|direktorin|director|kommandeur|commander|general|secretary|sekretär|leiter|leiterin|"
     r"official|agency|behörde|amt|ministerium|ministry|department|senator|abgeordnete|"
     r"kanzler|kanzlerin|chancellor|premier|botschafter|ambassador|officer|inspector|inspektor)$", re.IGNORECASE)
+# The offices above that are bodies, not a person's title.
+_BODY_OFFICE = re.compile(r"(agency|behörde|amt|ministerium|ministry|department)$", re.IGNORECASE)
 # Words that begin a sentence or a clause and never name a speaker.
 _NOT_A_NAME = {"the", "it", "he", "she", "they", "we", "i", "this", "that", "there", "er", "sie", "es", "wir",
                "ich", "das", "die", "der", "dies", "man", "a", "an", "ein", "eine", "in", "on", "at", "am", "im",
@@ -571,6 +573,8 @@ def _speaker_name(words: str) -> Optional[str]:
         tokens = tokens[1:]
     last_office = max((i for i, t in enumerate(tokens) if _OFFICE.search(t)), default=-1)
     name = tokens[last_office + 1:]
+    if len(name) == 1 and _BODY_OFFICE.search(tokens[last_office]) and _place_name(name[0]):
+        name = tokens[last_office:]   # "Gesundheitsamt Kelmsdorf": a body's seat, not a person after a title
     if not name or any(t.casefold() in _NOT_A_NAME or t.casefold().endswith("angaben") for t in name):
         return None
     if any(t[:1].islower() and t not in _NAME_PARTICLES for t in name):

@@ -108,6 +108,12 @@ def compound_split(word: str) -> Optional[tuple[str, str]]:
     return split
 
 
+def _linked_by_s(modifier: str, head: str, table: dict) -> bool:
+    """Whether a compound's parts are joined by a linking s at the head's start: "schifffahrts|amt"."""
+    return head[:1] == "s" and head[1:] in table and modifier in table and len(head) - 1 >= MIN_HEAD and (
+        modifier.endswith(_LINKED_BY_S))
+
+
 def _compound_split(word: str) -> Optional[tuple[str, str]]:
     word = word.casefold()
     table = _dictionary()
@@ -115,8 +121,7 @@ def _compound_split(word: str) -> Optional[tuple[str, str]]:
         return None
     for i in range(3, len(word) - MIN_HEAD + 1):
         head, modifier = word[i:], word[:i]
-        if head[:1] == "s" and head[1:] in table and modifier in table and len(head) - 1 >= MIN_HEAD and (
-                modifier.endswith(_LINKED_BY_S)):
+        if _linked_by_s(modifier, head, table):
             return modifier, head[1:]   # the linking s after "-fahrt", "-ung": "schifffahrts|amt", not "samt"
         if modifier in table and head not in table and any(
                 head.endswith(ending) and head[:-len(ending)] in table for ending in ("n", "en", "e", "s")):
@@ -134,6 +139,8 @@ def _compound_head(word: str) -> tuple[str, ...]:
     table = _dictionary()
     for i in range(3, len(word) - MIN_HEAD + 1):
         head, modifier = word[i:], word[:i]
+        if _linked_by_s(modifier, head, table):
+            return table[head[1:]]   # "zollfahndungs|amt" is an office, not "zollfahndung|samt" (velvet)
         if head in table and any(modifier[:len(modifier) - len(link)] in table
                                  for link in ("", "s", "es", "n", "en", "e") if modifier.endswith(link)):
             return table[head]

@@ -805,6 +805,21 @@ def _vocabulary(words: list[_Word]) -> set:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _english_stem(word: str) -> str:
+    import Stemmer
+
+    return _STEMMER.setdefault("en", Stemmer.Stemmer("english")).stemWord(word)
+
+
+_STEMMER: dict = {}
+
+
+@lru_cache(maxsize=4096)
+def _english_stems(words: frozenset) -> frozenset:
+    return frozenset(_english_stem(w) for w in words if w.isascii() and len(w) > 3)
+
+
 def _covered(shorter: list[_Word], longer: list[_Word], across: bool = True) -> bool:
     """Every content word of one name has a meaning among the other's words (a compound by its parts);
     `across` when the names are in two languages."""
@@ -817,8 +832,13 @@ def _covered(shorter: list[_Word], longer: list[_Word], across: bool = True) -> 
 
     raw = {w for word in longer for w in word.meanings if " " not in w}
 
-    def known(group, vocabulary=vocabulary) -> bool:
+    def known(group, vocabulary=vocabulary, stems=True) -> bool:
         if any(m in vocabulary or all(w in vocabulary for w in m.split()) for m in group):
+            return True
+        # two forms of one English word that qualifies a body ("investigation", "customs investigating
+        # office"), never a body's own noun ("insurer" is not "insurance")
+        if stems and any(all(_english_stem(w) in _english_stems(frozenset(vocabulary)) for w in m.split())
+                         for m in group if m.isascii()):
             return True
         # a word the dictionary does not translate: the encoder, one word against one word; in one language
         # only for two forms of one word ("shipowner", "ship-owners"), since "farmers" is no "agriculture"
@@ -839,7 +859,7 @@ def _covered(shorter: list[_Word], longer: list[_Word], across: bool = True) -> 
             return any(known(p) for p in parts[:-1])
         return word.kind in kinds and all(known(p) for p in parts[:-1])
 
-    return all(known(w.meanings, heads if w.kind and not w.parts else vocabulary)
+    return all(known(w.meanings, heads if w.kind and not w.parts else vocabulary, stems=not w.kind)
                or (w.parts and (all(known(p) for p in w.parts) or compound_known(w))) for w in shorter)
 
 
@@ -911,6 +931,8 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     wa, wb = _content_words(a, a_lang, keep_stop=bare), _content_words(b, b_lang, keep_stop=bare)
     if not wa or not wb:
         return False
+    if _field_office(a, a_lang, b, b_lang) or _field_office(b, b_lang, a, a_lang):
+        return True
     shorter, longer = sorted((wa, wb), key=len)
     if len(shorter) == 1 and not shorter[0].parts and len(longer) > 2:
         return False   # one word says too little of a long name
@@ -929,6 +951,33 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
         if body is not None and _without_seat(other, other_language) is None:   # (not two seats)
             return same_name(body, language, other, other_language)
     return False
+
+
+# English heads of a body's name that say only that it is an office of its field ("customs investigation office").
+_OFFICE_HEADS = frozenset({"office", "authority", "agency", "department", "directorate", "administration", "bureau"})
+
+
+def _field_office(short: str, short_lang: str, long: str, long_lang: str) -> bool:
+    """A body named by one word of its kind and an office of that field named in full: "Zoll" and
+    "Zollfahndungsamt Kelmsdorf", "the Kelmsdorf customs investigation office"; not "Zollgewerkschaft"."""
+    from .bilingual import english
+
+    words = short.split()
+    if len(words) != 1 or not role_of(words[0], short_lang) or _compound(words[0]) and short_lang == "de":
+        return False
+    field = {_english_stem(m) for m in (fold(words[0]), *english(words[0], short_lang)) if " " not in m}
+    body = _without_seat(long, long_lang) or long
+    tokens = [t for t in read(body, long_lang).tokens if (t.noun or t.adjective) and not t.proper
+              and fold(t.text) not in _STOP]   # (a seat before an English name: "the Kelmsdorf … office")
+    if long_lang == "de":
+        if len(tokens) != 1 or len(tokens[0].parts) < 2:
+            return False
+        head, first = tokens[0].parts[-1], tokens[0].parts[0]
+        offices = {m for m in english(head, "de", heads=False)} & _OFFICE_HEADS
+        return bool(offices) and bool({_english_stem(m) for m in (first, *english(first, "de")) if " " not in m} & field)
+    if len(tokens) < 2 or fold(tokens[-1].lemma) not in _OFFICE_HEADS:
+        return False
+    return _english_stem(fold(tokens[0].text)) in field
 
 
 def _seat(name: str, language: str) -> Optional[str]:
@@ -1377,6 +1426,19 @@ def _named_after_a_thing(tokens: tuple, k: int, language: str) -> bool:
 _INTO = frozenset({"in", "im", "ins", "into", "nach"})
 
 
+def _common_words(word: str) -> bool:
+    """A word the tagger took for a name that the dictionary knows, whole or in its hyphenated parts
+    ("Sonnenblumenöl", "Olivenöl-Skandal"); a word with capitals inside is a name all the same ("BaFin")."""
+    if sum(1 for c in word if c.isupper()) > 1 + word.count("-"):
+        return False
+    return in_dictionary(word) or "-" in word and all(in_dictionary(p) for p in word.split("-") if p)
+
+
+# The legal forms that end a company's name ("Oleifera Feinkost GmbH", "Hallspitz Gletscherbahnen AG", "Veldor Ltd").
+_LEGAL_FORMS = frozenset({"gmbh", "ag", "se", "kg", "kgaa", "ohg", "eg", "mbh", "ltd", "inc", "plc", "llc", "corp",
+                          "co", "sa", "nv", "bv", "e.v"})
+
+
 def named_bodies(sentences: list[str], language: str, taken: frozenset = frozenset()) -> list[Organisation]:
     """Names the article keeps coming back to that no role noun types ("Telvio", "Molkerei Brandhoff"):
     the organisation of the story when the text says only "the company". A name must recur; a place,
@@ -1386,6 +1448,7 @@ def named_bodies(sentences: list[str], language: str, taken: frozenset = frozens
     people: set[str] = set()
     places: set[str] = set()
     compounded: set[str] = set()
+    legal: dict[str, str] = {}
     for sentence in sentences:
         tokens = read(sentence, language).tokens
         k = 0
@@ -1410,6 +1473,18 @@ def named_bodies(sentences: list[str], language: str, taken: frozenset = frozens
                 # ("the city of Hallberg", "at Hallberg airport": a place too; "at Veridan plant" is the company's)
                 # ("der Landkreis Hohenmoor", "der Windpark Hohenmoor": a place, or a thing's, no company)
                 places.update(t.text for t in run)   # "in Grevenstadt", "in die Wendra": a place no gazetteer knows
+            if len(run) >= 2 and fold(run[-1].text).rstrip(".") in _LEGAL_FORMS:
+                # "der Oleifera Feinkost GmbH": a company by its legal form, whether or not it recurs; its first
+                # word alone names it again ("Oleifera widerspricht")
+                name = " ".join(t.text for t in run[:-1])
+                counts[name] = counts.get(name, 0) + 2
+                legal[run[0].text] = name
+                k = m
+                continue
+            if len(run) == 1 and run[0].text in legal:
+                counts[legal[run[0].text]] += 1
+                k = m
+                continue
             if k == 0 and len(run) == 1 and run[0].text.isupper() and len(run[0].text) > 4 and m < len(tokens) and (
                     tokens[m].text in (",", "-", "–", "—")):
                 places.add(run[0].text)   # "ROTENFELS, Germany -": a dateline's town, no company
@@ -1418,7 +1493,7 @@ def named_bodies(sentences: list[str], language: str, taken: frozenset = frozens
                 # part of that body's name, no company of its own
                 people.update(t.text for t in run)
             elif len(run) == 1 and not geo.names.get(run[0].text) and not geo.demonyms.get(run[0].text) and (
-                    k > 0 or run[0].proper) and not TIME_WORD.match(run[0].text):
+                    k > 0 or run[0].proper) and not TIME_WORD.match(run[0].text) and not _common_words(run[0].text):
                 counts[run[0].text] = counts.get(run[0].text, 0) + 1
             elif len(run) == 2 and in_dictionary(run[1].text) and not in_dictionary(run[0].text) and not (
                     geo.names.get(run[0].text) or TIME_WORD.match(run[1].text)):

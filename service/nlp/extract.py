@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 from .attributors import Attribution, attribute, is_media, mentions, sources
 from .bilingual import in_dictionary
@@ -742,11 +742,12 @@ def _heading_name(text: str, language: str) -> Optional[str]:
     return None
 
 
-def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[Attribution], Callable, frozenset]:
+def _article_speakers(sentences: list[Sentence], language: str, short: Sequence[str] = ()) -> tuple[
+        list[Attribution], Callable, frozenset]:
     """Each sentence's source as the article names it, resolved within the article: taught acronyms, role
     nouns ("das Unternehmen") for the organisation of that kind, and an organisation acting in its own
     name ("Der Autohersteller Vanta ruft … zurück") where no one else is said to speak; and the names of the
-    bodies the article names."""
+    bodies the article names, in its `short` sentences too ("Oleifera widerspricht.")."""
     texts = [s.text for s in sentences]
     acronyms = taught_acronyms(texts)
     taught_at = taught_where(texts, acronyms)
@@ -755,7 +756,7 @@ def _article_speakers(sentences: list[Sentence], language: str) -> tuple[list[At
     # (nor is an acronym the article taught for a body of another kind: "Milchbauernverband Nord (MBV)")
     other_kinds = frozenset(o[0].split()[0] for o in organisations if o[1] != "company") | frozenset(
         acronym for acronym, expansion in acronyms.items() if _kind_word(expansion)[0] not in (None, "company"))
-    organisations += named_bodies(texts, language, other_kinds)
+    organisations += named_bodies(texts + list(short), language, other_kinds)
     bodies = frozenset(name for name, *_ in organisations) | frozenset(acronyms)
     out = []
     for index, text in enumerate(texts):
@@ -836,7 +837,9 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
     """All claims of an article, offsets into `text`."""
     context = _Context(publisher=publisher)
     sentences = article_sentences(text)
-    explicit_speakers, resolve, bodies = _article_speakers(sentences, language)
+    kept = {(s.start, s.end) for s in sentences}
+    short = [s.text for s in article_sentences(text, shortest=2) if (s.start, s.end) not in kept]
+    explicit_speakers, resolve, bodies = _article_speakers(sentences, language, short)
     scene = _scene(sentences, explicit_speakers, bodies)
     story_event = _story_event(sentences)
     claims, previous = [], []

@@ -178,14 +178,14 @@ def _bounded(chunk: str, s_: int, e_: int) -> list[list[int]]:
     return pieces
 
 
-def article_sentences(text: str) -> list[Sentence]:
-    """The article's sentences, furniture removed, offsets into `text`."""
+def article_sentences(text: str, shortest: int = 3) -> list[Sentence]:
+    """The article's sentences of at least `shortest` words, furniture removed, offsets into `text`."""
     sentences = []
     for paragraph, (start, end) in enumerate(body_blocks(text)):
         spans = split_sentences(text, start, end)
         for s, e in spans:
             sentence = text[s:e]
-            if len(_words(sentence)) < 3:
+            if len(_words(sentence)) < shortest:
                 continue
             heading = len(spans) == 1 and not sentence.rstrip().endswith((".", "!", "?", "\"", "“", "”", "«", "»", ":"))
             sentences.append(Sentence(s, e, sentence, paragraph, heading))

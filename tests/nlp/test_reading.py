@@ -2265,3 +2265,44 @@ def test_a_measure_given_as_a_change_and_one_given_as_an_amount_compare():
 def test_a_taught_body_that_revises_its_own_figure_is_its_source(text):
     claim = article_claims(text, "en")[0]
     assert claim.attributor is not None and claim.attributor.canonical == "KCS"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # a body named by the one word of its field is its office of that field, in either language
+    ("Zoll", "Zollfahndungsamt Brackstedt", True),
+    ("Zoll", "the Brackstedt customs investigation office", True),
+    ("Polizei", "Polizeibehörde", True),
+    ("Zollfahndungsamt Brackstedt", "the Brackstedt customs investigation office", True),
+    # (an organisation of the field is not its office)
+    ("Zoll", "Zollgewerkschaft", False),
+    # (an agent's noun is not its field's: the insurer is not the insurance industry's association)
+    ("The insurer", "Gesamtverband der Versicherungswirtschaft", False),
+])
+def test_a_body_named_by_its_field_is_the_field_s_office(a, b, same):
+    from service.nlp.entities import same_name
+
+    assert same_name(a, "de", b, "en" if b.startswith("the ") else "de") is same
+
+
+def test_a_compound_s_linking_s_begins_no_head():
+    from service.nlp.bilingual import english
+
+    # "Zollfahndungs|amt" is an office, not "Zollfahndung|samt" (velvet)
+    assert "office" in english("Siedlungsamt", "de")
+
+
+@pytest.mark.parametrize("sentence, canonical", [
+    # a body's seat after its noun is not a person named after a title
+    ("Das Gesundheitsamt Brackstedt bezifferte die Zahl am Mittwoch auf 52 Fälle.", "Gesundheitsamt Brackstedt"),
+    ("Gesundheitsminister Fahrettin Koca sagte, 52 Menschen seien gestorben.", "Fahrettin Koca"),
+])
+def test_a_body_s_seat_is_part_of_its_name(sentence, canonical):
+    assert nlp.attribute(sentence, "de").attributor.canonical == canonical
+
+
+def test_the_company_is_the_one_its_legal_form_names_or_a_short_sentence():
+    text = ("Olivenöl-Skandal: Fahnder finden weitere Tanks\n\nFahnder durchsuchten das Lager der Varonia Handels "
+            "GmbH in Brackstedt.\n\nVaronia widerspricht. Höchstens 9.000 Flaschen seien verkauft worden, erklärte "
+            "das Unternehmen am Mittwoch.")
+    claim = next(c for c in article_claims(text, "de") if c.quantity and c.quantity.value == 9000)
+    assert claim.attributor.canonical in ("Varonia", "Varonia Handels")
