@@ -168,7 +168,18 @@ def _nearest(hits: list[Hit], position: int, text: str, limit: int = 90) -> Opti
 def attribute(sentence: str, language: Optional[str] = None, deep: bool = True) -> Attribution:
     """The source a sentence names for what it says, if it names one: cue words and the alias table
     first, then the sentence's own grammar (the subject of a reporting verb, a name heading a colon,
-    the body behind a report noun) for sources no list knows."""
+    the body behind a report noun) for sources no list knows. A company named with its legal form is
+    stored under its name without it ("Die Hallspitz Gletscherbahnen AG": Hallspitz Gletscherbahnen)."""
+    from .entities import legal_name
+
+    found = _attribute(sentence, language, deep)
+    name = legal_name(found.attributor.text) if found.attributor is not None else None
+    if name is not None:
+        return Attribution(Attributor(found.attributor.text, name), found.how, found.span)
+    return found
+
+
+def _attribute(sentence: str, language: Optional[str], deep: bool) -> Attribution:
     from .entities import after_cue, generic_role_name, possessed_report, reported_by, speaker
     from .numbers import _guess_language
 

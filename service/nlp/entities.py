@@ -238,6 +238,15 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
         # "Der Reederverband Nord": common words after the kind's noun say which body it is; they name none alone
         kind_word = next(t for t in content if t.noun and not t.proper and role_of(t.text, "de"))
         name = f"{kind_word.lemma if kind_word.lemma[:1].isupper() else kind_word.text} " + " ".join(t.text for t in names)
+    elif (names and role is None and _language_of(names[0]) == "de" and len(names) == 1 and names[0] is content[-1]
+          and len(content) >= 2 and content[-2].noun and not content[-2].proper and content[-2].text[:1].isupper()
+          and toponym_like(names[0].text)):
+        # "Naturkundemuseum Brunnwald": a body's noun that no kind types with its seat is that body, not the town
+        name = f"{content[-2].text} {names[0].text}"
+    elif names and _language_of(names[0]) == "en" and _title_cased_after(phrase, names[0]) is not None:
+        # "The Kelmar Coastal Survey Station", "Hallspitz Glacier Railways": English writes a name's common nouns
+        # with capitals; they are part of it
+        name = sentence[names[0].start:_title_cased_after(phrase, names[0]).end]
     elif names:
         name = " ".join(t.text for t in names)
     elif role or report:
@@ -250,6 +259,16 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     else:
         return None
     return Named(sentence[start:end], name, role or ("report" if report and not names else None), start, end)
+
+
+def _title_cased_after(phrase: list[Token], first: Token) -> Optional[Token]:
+    """The last of the capitalised nouns and adjectives that follow a name to the phrase's end, None when a
+    word written small or none follows."""
+    after = phrase[phrase.index(first) + 1:]
+    if after and all(t.text[:1].isupper() and (t.noun or t.adjective or t.proper) and not TIME_WORD.match(t.text)
+                     for t in after):
+        return after[-1]
+    return None
 
 
 def _name_like(token: Token) -> bool:
@@ -1380,8 +1399,11 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                             gazetteer().names.get(later.text)) or role_of(later.text, language):
                         break
                     name.append(later.text)
-                if small and role in _INSTITUTIONS and len(name) == 2 and all(_name_like(t) for t in tokens[at:at + 2]):
-                    continue   # "chief prosecutor Katrin Wolter": an official's title before a person's name
+                if len(tokens[at:at + 2]) == 2 and (small and role in _INSTITUTIONS and len(name) == 2 and all(
+                        _name_like(t) for t in tokens[at:at + 2]) or _a_persons_name(tokens[at:at + 2])):
+                    # "chief prosecutor Katrin Wolter", "Vorstand Georg Strickner": an official's title before a
+                    # person's name
+                    continue
                 name = " ".join(name)
                 # "Der Reederverband Nord": a common word after the noun says which body it is, it names none alone
                 # ("Der Mieterverein Sanderbrück": a body of a town keeps its kind; the town names none alone)
@@ -1408,6 +1430,14 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                 if apposed is not None:
                     found.append(Organisation(apposed, role, token.text, number))
     return found
+
+
+def _a_persons_name(tokens) -> bool:
+    """Two names a person is called by: a given name and a surname that no dictionary knows and no place is
+    called ("Georg Strickner"; not "IG Metall", not "Ehrliches Essen")."""
+    first, last = tokens
+    return (first.proper and last.proper and not in_dictionary(last.text) and not toponym_like(last.text)
+            and not gazetteer().names.get(last.text) and not last.text.isupper() and not first.text.isupper())
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{4,}\b")
@@ -1439,6 +1469,28 @@ _LEGAL_FORMS = frozenset({"gmbh", "ag", "se", "kg", "kgaa", "ohg", "eg", "mbh", 
                           "co", "sa", "nv", "bv", "e.v"})
 
 
+def legal_name(text: str) -> Optional[str]:
+    """A company's name without the legal form that ends it and the article before it: "Die Hallspitz
+    Gletscherbahnen AG" -> "Hallspitz Gletscherbahnen", "Veldor Ltd" -> "Veldor"; None without one."""
+    words = text.strip().rstrip(".,;:").split()
+    while words and fold(words[0]) in _BEFORE_A_NAME:
+        words = words[1:]
+    if len(words) >= 2 and fold(words[-1]).rstrip(".") in _LEGAL_FORMS and words[0][:1].isupper():
+        return " ".join(w.rstrip(",") for w in words[:-1])
+    return None
+
+
+def _legal_run(tokens, k: int) -> int:
+    """The end of a company's name with its legal form that opens at token k ("Hallspitz Gletscherbahnen AG"),
+    capitalised words up to the legal form; k when no legal form follows."""
+    m = k
+    while m < len(tokens) and m - k < 5 and tokens[m].text[:1].isupper() and (tokens[m].noun or tokens[m].proper):
+        if m > k and fold(tokens[m].text).rstrip(".") in _LEGAL_FORMS:
+            return m + 1
+        m += 1
+    return k
+
+
 def named_bodies(sentences: list[str], language: str, taken: frozenset = frozenset()) -> list[Organisation]:
     """Names the article keeps coming back to that no role noun types ("Telvio", "Molkerei Brandhoff"):
     the organisation of the story when the text says only "the company". A name must recur; a place,
@@ -1453,12 +1505,14 @@ def named_bodies(sentences: list[str], language: str, taken: frozenset = frozens
         tokens = read(sentence, language).tokens
         k = 0
         while k < len(tokens):
-            if not (_name_like(tokens[k]) and tokens[k].text[:1].isupper()):
+            # ("Kammtal Bergbahnen AG": common nouns inside a company's name with its legal form)
+            m = _legal_run(tokens, k) if not k or tokens[k - 1].text[:1].islower() or not tokens[k - 1].noun else k
+            if m == k and not (_name_like(tokens[k]) and tokens[k].text[:1].isupper()):
                 k += 1
                 continue
-            m = k
-            while m < len(tokens) and _name_like(tokens[m]) and tokens[m].text[:1].isupper():
-                m += 1
+            if m == k:
+                while m < len(tokens) and _name_like(tokens[m]) and tokens[m].text[:1].isupper():
+                    m += 1
             run = tokens[k:m]
             before = [t.text.casefold() for t in tokens[max(0, k - 2):k]]
             first = run[0].text.split("-")[0]
@@ -1622,12 +1676,37 @@ def canonical_in_article(attributor: Attributor, organisations: list[tuple[str, 
     taught = [Organisation(acronym, *_kind_word(expansion), (taught_at or {}).get(acronym, -1))
               for acronym, expansion in acronyms.items()]
     resolved = resolve_role(attributor, list(organisations) + [o for o in taught if o.role], at)
+    if resolved.canonical == canonical:
+        own = _taught_by_its_noun(canonical, acronyms, at, taught_at)
+        if own is not None:
+            return Attributor(attributor.text, own)
     if resolved.canonical != canonical:
         # "the regulator" -> "Federal Financial Supervisory Authority", taught as "(BaFin)"
         for acronym, expansion in acronyms.items():
             if same_name(resolved.canonical, "de", expansion, "de"):
                 return Attributor(_as_written(attributor.text, acronym, expansion), acronym)
     return resolved
+
+
+def _taught_by_its_noun(word: str, acronyms: dict[str, str], at: Optional[int],
+                        taught_at: Optional[dict[str, int]]) -> Optional[str]:
+    """"The Sonnwald Alpine Research Station (AFS) … The station said": a bare noun that no kind types stands
+    for the body taught with an acronym whose name ends in that noun (or its translation), the last taught
+    before it."""
+    words = [w for w in word.split() if fold(w) not in _STOP]
+    if len(words) != 1 or words[0][:1].isupper() and not in_dictionary(words[0]):
+        return None
+    noun = fold(words[0])
+    found = []
+    for acronym, expansion in acronyms.items():
+        where = (taught_at or {}).get(acronym, -1)
+        if at is not None and where > at:
+            continue
+        last = fold(expansion.split()[-1])
+        if noun.rstrip("s") == last.rstrip("s") or translates(noun, "en", last, "de") or translates(
+                noun, "de", last, "en"):
+            found.append((where, acronym))
+    return max(found)[1] if found else None
 
 
 def _as_written(text: str, acronym: str, expansion: str) -> str:

@@ -665,6 +665,12 @@ _ITS_TITLE = re.compile(r"\b(?:its|seine?|ihre?)\s+(?:\w+\s+)?(?:spokes(?:wo)?ma
                         r"präsident(?:in)?|leiter(?:in)?|direktor(?:in)?|geschäftsführer(?:in)?))\s+(?-i:[A-ZÄÖÜ][\w-]+)(?:\s+(?-i:[A-ZÄÖÜ][\w-]+))?\b", re.IGNORECASE)
 
 
+# The titles of a company's officers, written before their names.
+_OFFICER = re.compile(r"\b(?:Vorstand|Vorstandsvorsitzender?|Vorstandschef(?:in)?|Geschäftsführer(?:in)?|Firmenchef(?:in)?|"
+                      r"Konzernchef(?:in)?|Unternehmenschef(?:in)?|chief executive(?: officer)?|CEO|managing director)"
+                      r"\s+(?-i:[A-ZÄÖÜ][\w-]+)(?:\s+(?-i:[A-ZÄÖÜ][\w-]+))?\b", re.IGNORECASE)
+
+
 def _a_person(name: str) -> bool:
     """A person's name: two or three capitalised words, none of them a body's kind, no name the alias table
     knows."""
@@ -778,6 +784,12 @@ def _article_speakers(sentences: list[Sentence], language: str, short: Sequence[
                 # "Its chairwoman Anna Berg said", "Seine Sprecherin sagte": the organisation named last before
                 before = [o for o in organisations if isinstance(o, Organisation) and 0 <= o.index <= index]
                 official = before[-1].name if before else None
+            if official is None and heads is None and _a_person(attribution.attributor.canonical) and (
+                    _OFFICER.search(text[max(0, attribution.span[0] - 40):attribution.span[1]])):
+                # "sagte Vorstand Georg Strickner", "managing director Jan Ott said": a company's officer speaks
+                # for the company the article names before
+                companies = [o for o in organisations if o[1] == "company" and getattr(o, "index", -1) <= index]
+                official = companies[-1][0] if companies else None
             if official is None and heads is None and _a_person(attribution.attributor.canonical):
                 # "The centre has received some 2,100 complaints …, energy adviser Miriam Hallstein said": a
                 # person whom no title ties to a body speaks for the body that acts in her sentence

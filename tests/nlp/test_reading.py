@@ -2306,3 +2306,36 @@ def test_the_company_is_the_one_its_legal_form_names_or_a_short_sentence():
             "das Unternehmen am Mittwoch.")
     claim = next(c for c in article_claims(text, "de") if c.quantity and c.quantity.value == 9000)
     assert claim.attributor.canonical in ("Varonia", "Varonia Handels")
+
+
+def test_a_company_s_officer_speaks_for_the_company_named_with_its_legal_form():
+    # the legal form ends the company's name over the common nouns inside it; the board member named with his
+    # title and the company speak as one source, and his name makes no organisation of its own
+    text = ("Lifte stehen still\n\nDie Kammtal Bergbahnen AG hat nach eigenen Angaben rund 2,1 Millionen Euro Umsatz "
+            "verloren. Das Skigebiet musste nach 12 Betriebstagen schließen, sagte Vorstand Anton Greiderer. Das "
+            "Unternehmen beschäftigt 90 Mitarbeiter.")
+    sources = {c.quantity.value: c.attributor.canonical for c in article_claims(text, "de") if c.quantity}
+    assert sources[2100000] == sources[12] == sources[90] == "Kammtal Bergbahnen"
+
+
+def test_a_bare_noun_stands_for_the_body_taught_with_an_acronym_ending_in_it():
+    text = ("Dunes\n\nThe Kelmar Coastal Survey Station (KCS) said on Tuesday that the dune had retreated 14 metres.\n\n"
+            "The station said the beach had lost 3 percent of its sand.")
+    claims = article_claims(text, "en")
+    assert [c.attributor.canonical for c in claims if c.quantity] == ["KCS", "KCS"]
+
+
+@pytest.mark.parametrize("sentence, language, canonical", [
+    # English writes a name's common nouns with capitals: they are part of it
+    ("Kammtal Mountain Railways says it lost about 2.1 million euros.", "en", "Kammtal Mountain Railways"),
+    # a German body's noun that no kind types, with its seat, is that body and not the town
+    ("Heimatmuseum Brackstedt: 16 Scherben gefunden", "de", "Heimatmuseum Brackstedt"),
+])
+def test_a_name_keeps_the_nouns_that_say_which_body_it_is(sentence, language, canonical):
+    _, claims = nlp.parse_statement(sentence, language=language)
+    assert claims[0].attributor.canonical == canonical
+
+
+def test_an_english_name_keeps_its_capitalised_nouns_in_an_article():
+    text = "Dunes\n\nThe Kelmar Coastal Survey Station said on Tuesday that the dune had retreated 14 metres."
+    assert article_claims(text, "en")[0].attributor.canonical == "Kelmar Coastal Survey Station"
