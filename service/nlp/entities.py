@@ -692,7 +692,17 @@ def taught_acronyms(sentences: list[str]) -> dict[str, str]:
             tokens = read(name, "en").tokens
             if acronym not in found and tokens and tokens[-1].noun and not any(t.pos.startswith("V") for t in tokens):
                 found[acronym] = name
+    for sentence in sentences:
+        for m in _ACRONYM_KNOWN_BY.finditer(sentence):
+            # "The pension fund for veterinarians in Nordmarsch, known by its German acronym VTN, said": the noun
+            # phrase that opens the clause before it
+            found.setdefault(m.group(2), m.group(1))
     return {acronym: _nominative(expansion) for acronym, expansion in found.items()}
+
+
+_ACRONYM_KNOWN_BY = re.compile(r"(?:^|[.;:]\s|,\s)(?:[Tt]he\s+|[Dd](?:er|ie|as)\s+)?([\w’'-]+(?:\s+[\w’'-]+){0,9}?),\s+"
+                               r"(?:known|abbreviated)\s+(?:by\s+its\s+(?:\w+\s+)?(?:acronym|abbreviation|initials)|as)\s+"
+                               r"([A-ZÄÖÜ]{2,7})\b")
 
 
 def _nominative(name: str) -> str:

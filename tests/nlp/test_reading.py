@@ -2339,3 +2339,11 @@ def test_a_name_keeps_the_nouns_that_say_which_body_it_is(sentence, language, ca
 def test_an_english_name_keeps_its_capitalised_nouns_in_an_article():
     text = "Dunes\n\nThe Kelmar Coastal Survey Station said on Tuesday that the dune had retreated 14 metres."
     assert article_claims(text, "en")[0].attributor.canonical == "Kelmar Coastal Survey Station"
+
+
+def test_an_acronym_taught_by_known_by_its_acronym_names_the_body_before_it():
+    from service.nlp.entities import taught_acronyms
+
+    taught = taught_acronyms(["The harbour authority of the town of Kelmar, known by its Danish acronym HMK, said "
+                              "on Monday it had dredged 40,000 tonnes of sand."])
+    assert taught.get("HMK", "").startswith("harbour authority")
