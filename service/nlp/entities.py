@@ -1269,6 +1269,11 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
     geo = gazetteer()
     roles = [t for t in phrase if t.noun and not t.proper and role_of(t.text, language)]
     content = [t for t in phrase if t.noun or t.proper]
+    pair = " ".join(t.text for t in content[-2:])
+    if not roles and len(content) >= 2 and not any(t.proper for t in content) and role_of(pair, language):
+        # "The fire brigade stood by its count": a body's kind in two words acts in its own name
+        return Named(sentence[phrase[0].start:phrase[-1].end], generic_role_name(pair) or pair,
+                     role_of(pair, language), phrase[0].start, phrase[-1].end)
     if roles and roles[-1] is content[-1] and (not any(t.proper for t in content) or language == "en"):
         # ("Wallhausen chess festival organisers have disqualified …": names before the kind's noun say which)
         # "Police have arrested 21 people", "Die Initiative hat 24.000 Unterschriften gesammelt": a body

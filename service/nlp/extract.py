@@ -10,7 +10,7 @@ from .attributors import Attribution, attribute, is_media, mentions, sources
 from .bilingual import in_dictionary
 from .entities import actor, canonical_in_article, generic_role_name, named_bodies, spokesperson_body, taught_acronyms
 from .entities import _kind_word, role_of, taught_where, toponym_like
-from .entities import Organisation, organisations as article_organisations
+from .entities import Organisation, legal_name, organisations as article_organisations
 from .lexicon import both_languages, fold, load
 from .model import Attributor, Claim, TimeSpan
 from .numbers import find_quantities
@@ -656,6 +656,7 @@ def _official_of(attribution: Attribution, text: str) -> Optional[str]:
 _KNOWN_AS = re.compile(r"\s*,\s*(?:also\s+)?(?:known|called)\s+(?:in\s+\w+\s+|locally\s+)?as\s+"
                        r"([A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:für|for|of|the|des|der|und|and)\s+)?[A-ZÄÖÜ][\w'’.-]*){0,4})"
                        r"(?=\s*[,(])")
+_APPOSED_NAME = re.compile(r"\s*,\s+((?-i:[A-ZÄÖÜ][\w'’&.-]+)(?:\s+(?-i:[A-ZÄÖÜ][\w'’&.-]+)){0,3}),\s")
 _WHO_HEADS = re.compile(r"\s*,\s+(?:who\s+(?:heads|leads|runs|chairs|directs)|(?:the\s+)?(?:head|director|chief|"
                         r"chair(?:wo)?man|chair|spokes(?:wo)?man|spokesperson|president)\s+(?:of|for|at)|"
                         r"(?:Leiter(?:in)?|Chef(?:in)?|Sprecher(?:in)?|Direktor(?:in)?|Präsident(?:in)?)\s+(?:des|der|vom))\s+"
@@ -771,7 +772,14 @@ def _article_speakers(sentences: list[Sentence], language: str, short: Sequence[
         attribution = attribute(text, language, deep=deep)
         if attribution.attributor is not None:
             known_as = _KNOWN_AS.match(text, attribution.span[1])
-            if known_as is not None:
+            apposed = _APPOSED_NAME.match(text, attribution.span[1]) if known_as is None else None
+            if apposed is not None and (_bare_kind(attribution.attributor.canonical) or re.fullmatch(
+                    r"(?i:the|der|die|das)\s+[a-zäöüß]+|(?i:der|die|das)\s+[A-ZÄÖÜ][a-zäöüß]+", attribution.attributor.text)):
+                # "The importer, Oleifera Feinkost, says": the name beside the kind's noun is the body's
+                name = apposed.group(1)
+                attribution = Attribution(Attributor(attribution.attributor.text, legal_name(name) or name),
+                                          attribution.how, attribution.span)
+            elif known_as is not None:
                 # "The road authority, known in German as Staatliches Bauamt, said": the body's own name
                 attribution = Attribution(Attributor(attribution.attributor.text, known_as.group(1).strip()),
                                           attribution.how, attribution.span)

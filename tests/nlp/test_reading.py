@@ -2347,3 +2347,13 @@ def test_an_acronym_taught_by_known_by_its_acronym_names_the_body_before_it():
     taught = taught_acronyms(["The harbour authority of the town of Kelmar, known by its Danish acronym HMK, said "
                               "on Monday it had dredged 40,000 tonnes of sand."])
     assert taught.get("HMK", "").startswith("harbour authority")
+
+
+def test_a_body_s_kind_in_two_words_acts_in_its_own_name():
+    claim = article_claims("Blast\n\nThe fire brigade stood by its count of 14 injured on Wednesday.", "en")[0]
+    assert claim.attributor.canonical == "fire service"
+
+
+def test_a_name_apposed_to_the_kind_s_noun_is_the_source():
+    text = "Recall\n\nThe wholesaler, Marvento Handel, says no more than 9,000 bottles reached shops."
+    assert article_claims(text, "en")[0].attributor.canonical == "Marvento Handel"
