@@ -20,9 +20,10 @@ _PREFIX_CUES = re.compile(
 _POSTFIX_CUE = re.compile(r"\s(zufolge)\b", re.IGNORECASE)
 _OFFICIAL_NOUNS = (r"(Regierung|Behörden|Beamte|Beamten|Militärbeamte|Militärs|Geheimdienst|Armee|Militär|"
                    r"Regierungsvertreter|Stellen|officials|authorities|government|military|intelligence|army)")
-_NAME = re.compile(r"(?:[A-ZÄÖÜ][\w'’.-]+\s?){1,4}")
-# A run of capitalised words right before a reporting verb: "Health Minister Fahrettin Koca said".
-_NAME_BEFORE = re.compile(r"((?:[A-ZÄÖÜ][\w'’.-]*\s){1,5})$")
+_NAME = re.compile(r"(?:[A-ZÄÖÜ][\w'’.-]+\s?(?:&\s?(?=[A-ZÄÖÜ]))?){1,4}")
+# A run of capitalised words right before a reporting verb: "Health Minister Fahrettin Koca said" (a name
+# joined by an ampersand is one: "Brandt & Keller").
+_NAME_BEFORE = re.compile(r"((?:[A-ZÄÖÜ][\w'’.-]*\s(?:&\s(?=[A-ZÄÖÜ]))?){1,5})$")
 # Offices and bodies that stand before a name: "Gesundheitsminister Fahrettin Koca", "the disaster agency AFAD".
 _OFFICE = re.compile(
     r"(minister|ministerin|präsident|präsidentin|president|sprecher|sprecherin|spokesman|spokeswoman|"

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-_TOKEN = re.compile(r"\d[\d.,]*\d|\d|[^\W\d_](?:[\w'’-]*\w)?|[^\w\s]", re.UNICODE)
+# A name joined by an ampersand is one word: "Brandt & Keller", "Procter & Gamble".
+_AMPERSAND_NAME = r"[A-ZÄÖÜ][\w'’-]*\w\s?&\s?[A-ZÄÖÜ][\w'’-]*\w|"
+_TOKEN = re.compile(_AMPERSAND_NAME + r"\d[\d.,]*\d|\d|[^\W\d_](?:[\w'’-]*\w)?|[^\w\s]", re.UNICODE)
 # English: a genitive 's is a token of its own, as the tagger's model reads it ("Germany 's health ministry");
 # joined, the tagger takes "Germany's" for a number
-_TOKEN_EN = re.compile(r"\d[\d.,]*\d|\d|['’]s\b|[^\W\d_](?:(?!['’]s\b)[\w'’-])*(?<=\w)|[^\w\s]", re.UNICODE)
+_TOKEN_EN = re.compile(_AMPERSAND_NAME + r"\d[\d.,]*\d|\d|['’]s\b|[^\W\d_](?:(?!['’]s\b)[\w'’-])*(?<=\w)|[^\w\s]", re.UNICODE)
 # Clause breaks: punctuation, and conjunctions that join two clauses ("12 were killed and 40 injured").
 _BREAK_PUNCT = frozenset(",;:()[]„“”\"«»–—")
 # Names of days, months and feasts: when something happened, never what it was.

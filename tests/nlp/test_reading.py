@@ -2357,3 +2357,13 @@ def test_a_body_s_kind_in_two_words_acts_in_its_own_name():
 def test_a_name_apposed_to_the_kind_s_noun_is_the_source():
     text = "Recall\n\nThe wholesaler, Marvento Handel, says no more than 9,000 bottles reached shops."
     assert article_claims(text, "en")[0].attributor.canonical == "Marvento Handel"
+
+
+@pytest.mark.parametrize("statement", [
+    # a name joined by an ampersand is one name
+    "Auditors Marten & Kolb say the fund must write down more than 400 million euros",
+    "Marten & Kolb: Abschreibungen von mindestens 410 Millionen Euro",
+])
+def test_a_name_joined_by_an_ampersand_is_one_name(statement):
+    _, claims = nlp.parse_statement(statement)
+    assert claims[0].attributor.canonical == "Marten & Kolb"
