@@ -428,6 +428,33 @@ def _only_one(a: Claim, b: Claim, flag: str) -> Optional[tuple[Claim, Claim]]:
     return flagged[0], (b if flagged[0] is a else a)
 
 
+# The words that say which dimension a length measures, in either language.
+_DIMENSIONS = {"thickness": ("dicke", "dick", "thick", "thickness", "thin", "thinned", "dünn"),
+               "height": ("höhe", "hoch", "high", "height", "tall"),
+               "depth": ("tiefe", "tief", "deep", "depth"),
+               "width": ("breite", "breit", "wide", "width"),
+               "length": ("länge", "lang", "long", "length")}
+_DIMENSION_OF = {word: dimension for dimension, words in _DIMENSIONS.items() for word in words}
+
+
+def _dimension(claim: Claim) -> Optional[str]:
+    """The dimension a measure's clause names ("2,7 Meter an Dicke": thickness, "48 Meter hoch": height), else
+    length."""
+    from .nlp.reading import read
+
+    q = claim.quantity
+    if q is None or q.start is None:
+        return None
+    reading = read(claim.text, claim.language)
+    clause = reading.clause_of(q.start, q.end)
+    for token in reading.clause(clause):
+        found = _DIMENSION_OF.get(token.text.casefold()) or _DIMENSION_OF.get(token.lemma.casefold()) or (
+            _DIMENSION_OF.get(token.parts[-1]) if len(token.parts) >= 2 else None)   # ("Eisdicke")
+        if found:
+            return found
+    return "length"   # (a length no word qualifies: "um 52 Meter zurückgegangen", "lowered by six metres")
+
+
 def _clause_lemmas(claim: Claim) -> set:
     from .nlp.reading import read
 
@@ -595,6 +622,10 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         # counts of people under different nouns ("310 Menschen … aufgenommen", "1.500 Soldaten verlegt") are one
         # frame only where their sentences or the words of their clauses are about the same thing at all, or
         # one event befell both ("1.100 Beschäftigte beteiligten sich am Streik", "650 Streikende")
+        return None
+    if kind(statement).startswith("measure:") and _dimension(statement) != _dimension(stored):
+        # "verlor 2,7 Meter an Dicke" and "um 52 Meter zurückgegangen", "48 Meter hoch" and "um sechs Meter
+        # abgesenkt": a length of one dimension is not another's
         return None
     a, b = in_base(statement), in_base(stored)   # "120 mph" and "193 km/h" compare as the same speed
     if is_generic(stored.extra.get("concept")) and not (stored.extra.get("head") and statement.extra.get("head")

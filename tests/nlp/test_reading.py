@@ -2367,3 +2367,15 @@ def test_a_name_apposed_to_the_kind_s_noun_is_the_source():
 def test_a_name_joined_by_an_ampersand_is_one_name(statement):
     _, claims = nlp.parse_statement(statement)
     assert claims[0].attributor.canonical == "Marten & Kolb"
+
+
+@pytest.mark.parametrize("a, b, related", [
+    # a length of one dimension is not a length of another
+    ("Das Eis verlor im Mittel 2,7 Meter an Dicke.", "Die Gletscherzunge zog sich um 52 Meter zurück.", False),
+    ("Die Staumauer ist 48 Meter hoch.", "The reservoir will be lowered by six metres.", False),
+    # (a length no word qualifies is a length: a retreat meets a loss of length)
+    ("Die Zunge verlor 74 Meter an Länge.", "The glacier retreated 52 metres.", True),
+])
+def test_lengths_of_different_dimensions_share_no_frame(a, b, related):
+    x, y = first_figures(a, b)
+    assert (relate(x, y, similarity=0.8) is not None) is related
