@@ -318,7 +318,10 @@ def group_among(a: Claim, b: Claim, unit_similarity=None) -> Optional[Claim]:
     all_a, all_b = _names_all(a), _names_all(b)
     if all_a and all_b:
         return None
-    return b if all_a else a
+    group, whole = (b, a) if all_a else (a, b)
+    if _base(group) in (whole.extra.get("story_people"), group.extra.get("story_people")):
+        return None   # (the story's count of all it befell counts that group: "31 Verletzte" of "23 Kinder verletzt")
+    return group
 
 
 def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:

@@ -1593,6 +1593,11 @@ def spokesperson_body(name: str) -> Optional[str]:
     if m is None:
         return None
     body = words[-1][:m.start()].rstrip("-")
+    if not body and len(words) >= 2 and m.start() == 0:
+        # "a police spokeswoman", "a Kellner Reisen spokesman": the words before the title name the body
+        before = [w for w in words[:-1] if fold(w) not in _BEFORE_A_NAME]
+        if before and (role_of(" ".join(before), "en") or all(w[:1].isupper() for w in before)):
+            return " ".join(before)
     return body if body and role_of(body, "de") else ""
 
 

@@ -917,4 +917,30 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
         elif speaker is not None and attribution.how == "pronoun":
             context.last_speaker = speaker
         context.last_paragraph = sentence.paragraph
+    _story_people(claims)
     return claims
+
+
+def _story_people(claims: list[Claim]) -> None:
+    """"Dabei wurden 23 Kinder verletzt … Das DRK sprach dagegen von 31 Verletzten": a count of all that an
+    event befell, set against other sources' counts in the article that all count one group of people for it,
+    counts that group (`story_people`), not a whole the group is among."""
+    def base(claim: Claim) -> str:
+        return (claim.subject_key or "").split("@")[0]
+
+    for claim in claims:
+        event = claim.extra.get("event")
+        if base(claim) != "people" or not event or claim.quantity is None or claim.extra.get("part"):
+            continue
+        others = [c for c in claims if c is not claim and c.quantity is not None and c.extra.get("event") == event
+                  and not c.extra.get("part")]
+        groups = {base(c) for c in others}
+        if len(groups) == 1 and "people" not in groups and not any(
+                c.start == claim.start or _same_speaker(c, claim) for c in others):
+            # (the group's counts too: a statement's "31 injured" meets them)
+            for counted in (claim, *others):
+                counted.extra["story_people"] = next(iter(groups))
+
+
+def _same_speaker(a: Claim, b: Claim) -> bool:
+    return a.attributor is not None and b.attributor is not None and a.attributor.canonical == b.attributor.canonical

@@ -2379,3 +2379,16 @@ def test_a_name_joined_by_an_ampersand_is_one_name(statement):
 def test_lengths_of_different_dimensions_share_no_frame(a, b, related):
     x, y = first_figures(a, b)
     assert (relate(x, y, similarity=0.8) is not None) is related
+
+
+@pytest.mark.parametrize("text, conflicts", [
+    # another source's count of all the event befell, set against counts of one group, counts that group
+    ("Bus crash\n\nDabei wurden 23 Kinder verletzt, sagte die Polizei. Das Rote Kreuz sprach dagegen von 31 "
+     "Verletzten.", True),
+    # (one source's group among its own whole stays a group among them)
+    ("Bus crash\n\nDie Polizei zählte 31 Verletzte. Unter den Verletzten seien 23 Kinder, sagte die Polizei.", False),
+])
+def test_a_whole_set_against_another_source_s_group_counts_that_group(text, conflicts):
+    claims = {c.quantity.value: c for c in article_claims(text, "de")}
+    relation = relate(claims[23], claims[31], similarity=0.8)
+    assert (relation is not None and relation.relation == "conflicting") is conflicts
