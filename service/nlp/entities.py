@@ -1220,7 +1220,9 @@ _FINITE = ("(FIN)", "VVZ", "VVD", "VBZ", "VHZ", "VHB", "VBB", "VBD", "VHD", "VDB
 
 
 _ACCOUNT_OBJECT = re.compile(r"(?:figure|estimate|count|tally|forecast|Zahl|Angabe|Schätzung|Zählung|Prognose)s?$", re.IGNORECASE)
-_TAUGHT_SUBJECT = re.compile(r"^\s*(?:Der|Die|Das|The)?\s*([A-ZÄÖÜ][^,;:()]{2,90}?)\s\(([A-Z][A-Za-z]{1,7})\)\s")
+# (a relative clause between the name and its verb: "The … Federation (ASB), which ran the rescue, continued …")
+_TAUGHT_SUBJECT = re.compile(r"^\s*(?:Der|Die|Das|The)?\s*([A-ZÄÖÜ][^,;:()]{2,90}?)\s\(([A-Z][A-Za-z]{1,7})\)"
+                             r"(?:,\s(?:which|who|that|der|die|das|welche[rs]?)\s[^,;]{1,90},)?\s")
 
 
 def actor(sentence: str, language: str, statement: bool = False, bodies: frozenset = frozenset()) -> Optional[Named]:

@@ -774,7 +774,8 @@ def _article_speakers(sentences: list[Sentence], language: str, short: Sequence[
             known_as = _KNOWN_AS.match(text, attribution.span[1])
             apposed = _APPOSED_NAME.match(text, attribution.span[1]) if known_as is None else None
             if apposed is not None and (_bare_kind(attribution.attributor.canonical) or re.fullmatch(
-                    r"(?i:the|der|die|das)\s+[a-zäöüß]+|(?i:der|die|das)\s+[A-ZÄÖÜ][a-zäöüß]+", attribution.attributor.text)):
+                    r"(?i:the|der|die|das)\s+(?:[a-zäöüß'’-]+\s+){0,3}[a-zäöüß]+|(?i:der|die|das)\s+[A-ZÄÖÜ][a-zäöüß]+",
+                    attribution.attributor.text)):
                 # "The importer, Oleifera Feinkost, says": the name beside the kind's noun is the body's
                 name = apposed.group(1)
                 attribution = Attribution(Attributor(attribution.attributor.text, legal_name(name) or name),

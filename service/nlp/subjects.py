@@ -424,7 +424,9 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
             # "Zum Auftakt des Warnstreiks wurden 180 Flüge gestrichen": flights do not strike; "65.000 Wohnungen
             # fielen unter den Mietendeckel": homes are not killed
             event = None
-    if event is None and concept in lex.story:
+    if event is None and concept in lex.story and not _own_verb(sentence, quantity, language):
+        # (a clause with a verb of its own says what its figure did: "Zu der Feier waren 180 Gäste gekommen" are
+        # not the story's guests in hospital)
         event = story_event
     label = concept_label(concept, unit_text, owner, language)
     # "12 Tote" and "12 Menschen getötet" count the same: nouns that imply an event count people,
@@ -889,6 +891,15 @@ def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Opt
             if lemma not in light and token.text.casefold() not in light:
                 verb = lemma
     return event, verb
+
+
+def _own_verb(sentence: str, quantity: Quantity, language: str) -> bool:
+    """Whether the figure's clause has a verb of its own, light or not ("waren 180 Gäste gekommen")."""
+    from .reading import read
+
+    reading = read(sentence, language)
+    clause = reading.clause_of(quantity.start, quantity.end)
+    return any(t.verb and not t.auxiliary for t in reading.clause(clause))
 
 
 def _subject_owner(sentence: str, quantity: Quantity, language: str, speaker_span: tuple = (0, 0)) -> Optional[str]:

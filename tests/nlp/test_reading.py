@@ -2392,3 +2392,22 @@ def test_a_whole_set_against_another_source_s_group_counts_that_group(text, conf
     claims = {c.quantity.value: c for c in article_claims(text, "de")}
     relation = relate(claims[23], claims[31], similarity=0.8)
     assert (relation is not None and relation.relation == "conflicting") is conflicts
+
+
+def test_a_figure_whose_clause_has_a_verb_of_its_own_is_not_the_story_s_event():
+    text = ("Gasunglück bei Feier: 30 Gäste im Krankenhaus\n\nNach dem Unglück kamen 30 Gäste ins Krankenhaus. "
+            "Zu der Feier waren rund 150 Gäste gekommen.")
+    claims = {c.quantity.value: c for c in article_claims(text, "de")}
+    assert claims[150].extra.get("event") is None
+
+
+@pytest.mark.parametrize("text, source", [
+    # a relative clause between a taught body and its verb leaves the body the one who acts
+    ("Gas leak\n\nAbout 40 guests were taken to hospital, police said. The Mountain Rescue Federation (MRF), which "
+     "ran the rescue, continued to put the number at 52.", "MRF"),
+    # a name apposed to a kind's noun of several words
+    ("Gas leak\n\nAbout 40 guests were taken to hospital, the ASB said. The tent hire company, Varnholt, said the "
+     "heaters were approved for outdoor use only. The company said it had rented out 14 of the heaters.", "Varnholt"),
+])
+def test_the_body_that_acts_past_a_relative_clause_or_an_apposition(text, source):
+    assert article_claims(text, "en")[-1].attributor.canonical == source
