@@ -894,12 +894,21 @@ def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Opt
 
 
 def _own_verb(sentence: str, quantity: Quantity, language: str) -> bool:
-    """Whether the figure's clause has a verb of its own, light or not ("waren 180 Gäste gekommen")."""
+    """Whether the figure's clause has a verb of its own, light or not ("waren 180 Gäste gekommen"), other than
+    one that only reports it ("Die Veranstalter sprachen von 250.000 Teilnehmern")."""
     from .reading import read
 
     reading = read(sentence, language)
     clause = reading.clause_of(quantity.start, quantity.end)
-    return any(t.verb and not t.auxiliary for t in reading.clause(clause))
+    return any(t.verb and not t.auxiliary and fold(t.text) not in _reporting_words()
+               and fold(t.lemma) not in _reporting_words() for t in reading.clause(clause))
+
+
+@lru_cache(maxsize=1)
+def _reporting_words() -> frozenset:
+    words = load("attributors").get("reporting_words", {})
+    # (a phrase's verb too: "sprach von", "geht davon aus")
+    return frozenset(fold(w.split()[0]) for language in words.values() for w in language)
 
 
 def _subject_owner(sentence: str, quantity: Quantity, language: str, speaker_span: tuple = (0, 0)) -> Optional[str]:
