@@ -174,7 +174,8 @@ def _whose(genitive: list[Token]) -> bool:
 # Endings of German place names: a name no gazetteer knows that ends so is most likely a town or a district.
 _TOPONYM = re.compile(r"(?:stadt|stedt|dorf|burg|berg|brück|brücken|brücke|feld|felde|heim|hausen|bach|au|ingen|"
                       r"walde|wald|wiesen|hagen|kirchen|born|brunn|brunnen|hofen|rode|furt|see|tal|heide|hafen|"
-                      r"münde|ow|itz|leben|stein|lingen|büttel|horst|holm|moor|fleth|siek|beck|ried|reuth|mark)$")
+                      r"münde|ow|itz|leben|stein|lingen|büttel|horst|holm|moor|fleth|siek|beck|ried|reuth|mark|"
+                      r"strasse|straße|gasse|allee|platz|damm|ufer)$")   # (and streets: "on Kanalstrasse")
 
 
 def toponym_like(word: str) -> bool:
@@ -1576,7 +1577,8 @@ def named_bodies(sentences: list[str], language: str, taken: frozenset = frozens
     names = [n for n in counts if n not in people and n not in places and n not in taken]
     # a name must recur, unless it is the only one the article has and stands on its own somewhere
     # ("Rotmilan-Brutpaare" names no company)
-    ranked = sorted((n for n in names if counts[n] >= 2 or len(names) == 1 and n not in compounded),
+    ranked = sorted((n for n in names if counts[n] >= 2 or len(names) == 1 and n not in compounded
+                     and not toponym_like(n)),   # ("on Kanalstrasse": a street, no company)
                     key=lambda n: -counts[n])
     return [Organisation(name, "company", None) for name in ranked[:1]]
 

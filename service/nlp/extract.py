@@ -706,7 +706,7 @@ _THE_BUSINESS = frozenset({"unternehmen", "company", "firma", "firm", "konzern",
 
 
 def _named_before(attributor: Attributor, earlier: list[Attribution], organisations: list,
-                  at: Optional[int] = None) -> Optional[Attributor]:
+                  at: Optional[int] = None, others: frozenset = frozenset()) -> Optional[Attributor]:
     """"Kaiport, which runs the terminal, said … The company said …": a bare noun of a kind that the article
     types no body of stands for the last source before it named by a name of one word that no kind types
     (not a person, not a body of another kind, not a report), else for a hospital the article named
@@ -728,8 +728,8 @@ def _named_before(attributor: Attributor, earlier: list[Attribution], organisati
         traded = len(words) == 2 and in_dictionary(words[1]) and words[1][:1].isupper()
         if len(words) > 1 and not traded or not name[:1].isupper() or name.isupper() or _bare_kind(name) or is_media(name):
             continue
-        if role_of(name, "de") or role_of(name, "en") or name in sources().kind or toponym_like(name):
-            continue
+        if role_of(name, "de") or role_of(name, "en") or name in sources().kind or toponym_like(name) or name in others:
+            continue   # (nor an acronym the article taught for a body of another kind: "BdP" is the union)
         return Attributor(attributor.text, name)
     if kind == "company" and fold(attributor.canonical) in _THE_BUSINESS:
         # (its management, "die Geschäftsführung", speaks as the management: "Hospital management")
@@ -834,7 +834,7 @@ def _article_speakers(sentences: list[Sentence], language: str, short: Sequence[
                 if name and not _bare_kind(name):
                     resolved = Attributor(resolved.text, generic_role_name(name) or name)
                 else:
-                    resolved = _named_before(resolved, out, organisations, index) or resolved
+                    resolved = _named_before(resolved, out, organisations, index, other_kinds) or resolved
             elif _descriptor(resolved.canonical) and resolved.canonical == attribution.attributor.canonical:
                 # "der Terminalbetreiber", "die Betreibergesellschaft": a company's descriptor names no body of
                 # its own; it is the article's one body of its kind ("die Genossenschaftsmolkerei" of "das
@@ -842,7 +842,7 @@ def _article_speakers(sentences: list[Sentence], language: str, short: Sequence[
                 kind = role_of(resolved.canonical, "de")
                 of_kind = {o[0] for o in organisations if o[1] == kind and o[0] != resolved.canonical}
                 resolved = (Attributor(resolved.text, next(iter(of_kind))) if len(of_kind) == 1 else None) or \
-                    _named_before(resolved, out, organisations, index) or resolved
+                    _named_before(resolved, out, organisations, index, other_kinds) or resolved
             attribution = Attribution(resolved, attribution.how, attribution.span)
         elif attribution.how == "none" and deep:
             acting = actor(text, language, bodies=bodies)

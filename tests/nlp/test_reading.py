@@ -2411,3 +2411,18 @@ def test_a_figure_whose_clause_has_a_verb_of_its_own_is_not_the_story_s_event():
 ])
 def test_the_body_that_acts_past_a_relative_clause_or_an_apposition(text, source):
     assert article_claims(text, "en")[-1].attributor.canonical == source
+
+
+def test_the_company_is_not_a_union_taught_by_its_acronym():
+    text = ("Pflegestreik\n\nNach Angaben des Bundes der Pflegekräfte (BdP) streikten 3.000 Beschäftigte. "
+            "Der BdP sprach von einem Erfolg.\n\nSeit Beginn des Ausstands seien mehr als 900 Operationen abgesagt "
+            "worden, teilte das Unternehmen mit.")
+    claim = next(c for c in article_claims(text, "de") if c.quantity.value == 900)
+    assert claim.attributor.canonical != "BdP"
+
+
+def test_a_street_the_article_names_is_no_company():
+    text = ("Strike\n\nStrikers marched 3 kilometres to the group's headquarters on Kanalstrasse.\n\n"
+            "About 1,100 staff had stopped work, the company said.")
+    claim = next(c for c in article_claims(text, "en") if c.quantity.value == 1100)
+    assert claim.attributor.canonical != "Kanalstrasse"
