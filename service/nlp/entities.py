@@ -948,6 +948,8 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
         return ta[0] == tb[0] and (ta[1] is None or tb[1] is None or fold(ta[1]) == fold(tb[1]))
     if _another_level(a, b) or _another_level(b, a):
         return False
+    if any(fold(_without_kind(x, lx) or "") == fold(y.strip()) for x, lx, y in ((a, a_lang, b), (b, b_lang, a))):
+        return True   # "the BdP union" is the BdP
     x, y = _key(a), _key(b)
     bare = not x or not y   # "the city": a name of only the words that qualify names
     x, y = x or fold(a).removeprefix("the "), y or fold(b).removeprefix("the ")
@@ -981,6 +983,23 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
         if body is not None and _without_seat(other, other_language) is None:   # (not two seats)
             return same_name(body, language, other, other_language)
     return False
+
+
+def _without_kind(name: str, language: str) -> Optional[str]:
+    """A name with the noun of its kind beside it, without that noun: "BdP union" -> "BdP", "Gewerkschaft
+    Verdi" -> "Verdi"; None for any other name."""
+    words = [w for w in name.split() if fold(w) not in _BEFORE_A_NAME]
+    if len(words) != 2:
+        return None
+    for kind_word, rest in ((words[1], words[0]), (words[0], words[1])):
+        if role_of(kind_word, language) and not role_of(rest, language) and (
+                is_acronym_like(rest) or rest[:1].isupper() and not in_dictionary(rest) and not toponym_like(rest)):
+            return rest
+    return None
+
+
+def is_acronym_like(word: str) -> bool:
+    return len(word) >= 2 and sum(1 for c in word if c.isupper()) >= 2 and word.isalpha()
 
 
 # English heads of a body's name that say only that it is an office of its field ("customs investigation office").

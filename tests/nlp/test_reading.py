@@ -2426,3 +2426,14 @@ def test_a_street_the_article_names_is_no_company():
             "About 1,100 staff had stopped work, the company said.")
     claim = next(c for c in article_claims(text, "en") if c.quantity.value == 1100)
     assert claim.attributor.canonical != "Kanalstrasse"
+
+
+@pytest.mark.parametrize("a, a_lang, b, same", [
+    # a name with the noun of its kind beside it is that name
+    ("BdQ union", "en", "BdQ", True),
+    ("Gewerkschaft Morvak", "de", "Morvak", True),
+])
+def test_a_name_with_its_kind_s_noun_is_that_name(a, a_lang, b, same):
+    from service.nlp.entities import same_name
+
+    assert same_name(a, a_lang, b, "de") is same
