@@ -835,14 +835,16 @@ def _vocabulary(words: list[_Word]) -> set:
     return out
 
 
-@lru_cache(maxsize=65536)
-def _english_stem(word: str) -> str:
+@lru_cache(maxsize=1)
+def _stemmer():
     import Stemmer
 
-    return _STEMMER.setdefault("en", Stemmer.Stemmer("english")).stemWord(word)
+    return Stemmer.Stemmer("english")
 
 
-_STEMMER: dict = {}
+@lru_cache(maxsize=65536)
+def _english_stem(word: str) -> str:
+    return _stemmer().stemWord(word)
 
 
 @lru_cache(maxsize=4096)
@@ -867,9 +869,10 @@ def _covered(shorter: list[_Word], longer: list[_Word], across: bool = True) -> 
             return True
         # two forms of one English word that qualifies a body ("investigation", "customs investigating
         # office"), never a body's own noun ("insurer" is not "insurance")
-        if stems and any(all(_english_stem(w) in _english_stems(frozenset(vocabulary)) for w in m.split())
-                         for m in group if m.isascii()):
-            return True
+        if stems:
+            stemmed = _english_stems(frozenset(vocabulary))
+            if any(all(_english_stem(w) in stemmed for w in m.split()) for m in group if m.isascii()):
+                return True
         # a word the dictionary does not translate: the encoder, one word against one word; in one language
         # only for two forms of one word ("shipowner", "ship-owners"), since "farmers" is no "agriculture"
         return any(_word_similarity(m, w) >= WORD_SIMILARITY for m in group if " " not in m for w in raw
@@ -993,12 +996,12 @@ def _without_kind(name: str, language: str) -> Optional[str]:
         return None
     for kind_word, rest in ((words[1], words[0]), (words[0], words[1])):
         if role_of(kind_word, language) and not role_of(rest, language) and (
-                is_acronym_like(rest) or rest[:1].isupper() and not in_dictionary(rest) and not toponym_like(rest)):
+                _acronym_like(rest) or rest[:1].isupper() and not in_dictionary(rest) and not toponym_like(rest)):
             return rest
     return None
 
 
-def is_acronym_like(word: str) -> bool:
+def _acronym_like(word: str) -> bool:
     return len(word) >= 2 and sum(1 for c in word if c.isupper()) >= 2 and word.isalpha()
 
 
@@ -1506,13 +1509,17 @@ _LEGAL_FORMS = frozenset({"gmbh", "ag", "se", "kg", "kgaa", "ohg", "eg", "mbh", 
                           "co", "sa", "nv", "bv", "e.v"})
 
 
+def _legal_form(word: str) -> bool:
+    return fold(word).rstrip(".") in _LEGAL_FORMS
+
+
 def legal_name(text: str) -> Optional[str]:
     """A company's name without the legal form that ends it and the article before it: "Die Hallspitz
     Gletscherbahnen AG" -> "Hallspitz Gletscherbahnen", "Veldor Ltd" -> "Veldor"; None without one."""
     words = text.strip().rstrip(".,;:").split()
     while words and fold(words[0]) in _BEFORE_A_NAME:
         words = words[1:]
-    if len(words) >= 2 and fold(words[-1]).rstrip(".") in _LEGAL_FORMS and words[0][:1].isupper():
+    if len(words) >= 2 and _legal_form(words[-1]) and words[0][:1].isupper():
         return " ".join(w.rstrip(",") for w in words[:-1])
     return None
 
@@ -1522,7 +1529,7 @@ def _legal_run(tokens, k: int) -> int:
     capitalised words up to the legal form; k when no legal form follows."""
     m = k
     while m < len(tokens) and m - k < 5 and tokens[m].text[:1].isupper() and (tokens[m].noun or tokens[m].proper):
-        if m > k and fold(tokens[m].text).rstrip(".") in _LEGAL_FORMS:
+        if m > k and _legal_form(tokens[m].text):
             return m + 1
         m += 1
     return k
@@ -1564,7 +1571,7 @@ def named_bodies(sentences: list[str], language: str, taken: frozenset = frozens
                 # ("the city of Hallberg", "at Hallberg airport": a place too; "at Veridan plant" is the company's)
                 # ("der Landkreis Hohenmoor", "der Windpark Hohenmoor": a place, or a thing's, no company)
                 places.update(t.text for t in run)   # "in Grevenstadt", "in die Wendra": a place no gazetteer knows
-            if len(run) >= 2 and fold(run[-1].text).rstrip(".") in _LEGAL_FORMS:
+            if len(run) >= 2 and _legal_form(run[-1].text):
                 # "der Oleifera Feinkost GmbH": a company by its legal form, whether or not it recurs; its first
                 # word alone names it again ("Oleifera widerspricht")
                 name = " ".join(t.text for t in run[:-1])
