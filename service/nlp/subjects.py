@@ -462,14 +462,20 @@ def _passive_subject(sentence: str, quantity: Quantity, language: str) -> bool:
     reading, clause = _figure_clause(sentence, quantity, language)
     own = reading.clause(clause)
     figure = next((k for k, t in enumerate(own) if t.number and quantity.start <= t.start < quantity.end), None)
-    if figure is None or any(t.noun or t.verb or t.auxiliary for t in own[:figure]):
+    if figure is None:
+        return False
+    # ("The company said 1,300 had stopped work": a reporting verb and its subject before the figure's own clause)
+    said = max((k + 1 for k, t in enumerate(own[:figure]) if fold(t.text) in _reporting_words()
+                and all(not (u.noun or u.verb or u.auxiliary) for u in own[k + 1:figure])), default=0)
+    if any(t.noun or t.verb or t.auxiliary for t in own[said:figure]):
         return False
     after = own[figure + 1:]
     if not after or not after[0].auxiliary:
         return False
     auxiliary = after[0].lemma.casefold()
     participle = any(t.pos.startswith("VV(PP)") or t.pos == "VVN" for t in after[1:])
-    return participle and auxiliary in ("werden", "be")
+    # (or of the perfect: "1,300 had stopped work", "Elf haben aufgegeben": people did what the verb says)
+    return participle and auxiliary in ("werden", "be", "haben", "have")
 
 
 # Events that befall people, so that a figure without a noun ("30 wurden verletzt") counts people.

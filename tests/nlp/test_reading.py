@@ -2437,3 +2437,14 @@ def test_a_name_with_its_kind_s_noun_is_that_name(a, a_lang, b, same):
     from service.nlp.entities import same_name
 
     assert same_name(a, a_lang, b, "de") is same
+
+
+@pytest.mark.parametrize("statement", [
+    # a bare figure opening its clause as the subject of a perfect counts the people who did it
+    "1,300 had stopped work at the plant",
+    "The company said 1,300 had stopped work on Thursday.",
+    "Elf haben das Rennen aufgegeben",
+])
+def test_a_bare_figure_as_the_subject_of_a_perfect_counts_people(statement):
+    _, claims = nlp.parse_statement(statement)
+    assert claims[0].quantity is not None and claims[0].subject_key.startswith("people")
