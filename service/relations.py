@@ -443,14 +443,9 @@ _DIMENSION_OF = {word: dimension for dimension, words in _DIMENSIONS.items() for
 def _dimension(claim: Claim) -> Optional[str]:
     """The dimension a measure's clause names ("2,7 Meter an Dicke": thickness, "48 Meter hoch": height), else
     length."""
-    from .nlp.reading import read
-
-    q = claim.quantity
-    if q is None or q.start is None:
+    if claim.quantity is None or claim.quantity.start is None:
         return None
-    reading = read(claim.text, claim.language)
-    clause = reading.clause_of(q.start, q.end)
-    for token in reading.clause(clause):
+    for token in _figure_clause(claim):
         found = _DIMENSION_OF.get(token.text.casefold()) or _DIMENSION_OF.get(token.lemma.casefold()) or (
             _DIMENSION_OF.get(token.parts[-1]) if len(token.parts) >= 2 else None)   # ("Eisdicke")
         if found:
@@ -458,15 +453,19 @@ def _dimension(claim: Claim) -> Optional[str]:
     return "length"   # (a length no word qualifies: "um 52 Meter zurückgegangen", "lowered by six metres")
 
 
-def _clause_lemmas(claim: Claim) -> set:
+def _figure_clause(claim: Claim) -> list:
+    """The tokens of the clause a claim's figure stands in (none without a figure's span)."""
     from .nlp.reading import read
 
     q = claim.quantity
     if q is None or q.start is None:
-        return set()
+        return []
     reading = read(claim.text, claim.language)
-    clause = reading.clause_of(q.start, q.end)
-    return {t.lemma.casefold() for t in reading.clause(clause) if t.verb}
+    return reading.clause(reading.clause_of(q.start, q.end))
+
+
+def _clause_lemmas(claim: Claim) -> set:
+    return {t.lemma.casefold() for t in _figure_clause(claim) if t.verb}
 
 
 # Verbs of a decision that sets a figure (a sentence, a fine, an award) and verbs that demand one before it.

@@ -902,10 +902,7 @@ def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Opt
 def _own_verb(sentence: str, quantity: Quantity, language: str) -> bool:
     """Whether the figure's clause has a verb of its own, light or not ("waren 180 Gäste gekommen"), other than
     one that only reports it ("Die Veranstalter sprachen von 250.000 Teilnehmern")."""
-    from .reading import read
-
-    reading = read(sentence, language)
-    clause = reading.clause_of(quantity.start, quantity.end)
+    reading, clause = _figure_clause(sentence, quantity, language)
     return any(t.verb and not t.auxiliary and fold(t.text) not in _reporting_words()
                and fold(t.lemma) not in _reporting_words() for t in reading.clause(clause))
 
