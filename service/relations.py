@@ -232,7 +232,7 @@ def _events_alike(a: Claim, b: Claim) -> bool:
 
     event_a, event_b = a.extra.get("event"), b.extra.get("event")
     if event_a and event_b:
-        return event_a == event_b
+        return event_a == event_b or _reached_by(event_a, event_b) or _reached_by(event_b, event_a)
     verb_a, verb_b = a.extra.get("verb"), b.extra.get("verb")
     if event_a or event_b or not (verb_a and verb_b):
         return True
@@ -242,6 +242,13 @@ def _events_alike(a: Claim, b: Claim) -> bool:
     # common besides the counted noun ("zu spät", "late"): one thing said in two ways
     return (a.quantity is not None and b.quantity is not None and same_figure(a.quantity, b.quantity)
             and _clause_words_shared(a, b) >= 1)
+
+
+def _reached_by(state: str, event: str) -> bool:
+    """Whether an event puts what it befalls in the state ("37 taken to hospital" are "37 in hospital")."""
+    from .nlp.subjects import lexicon
+
+    return event in (lexicon().reached_by or {}).get(state, ())
 
 
 @lru_cache(maxsize=512)

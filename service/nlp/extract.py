@@ -36,6 +36,8 @@ _PART_CUE = re.compile(r"\b" + _PART_WORDS + r"\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PART_CLAUSE = re.compile(r"[,;]\s*" + _PART_WORDS + r"\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"^\W*(?:(?:(?:rund|etwa|about|some|around)\s+)?(?:of those|of them|of these|davon|darunter)\W*\s*"
                        r"(?:(?-i:[a-zäöüß]+)\s+)?"
+                       r"|(?:von den|von diesen|of the|of these)\s+(?:[\w-]+\s+)?(?-i:[A-ZÄÖÜ][\w-]*|[a-z]+s)\s*,?\s+"
+                       r"(?:(?-i:[a-zäöüß][\w-]*)\s+){0,3}"
                        r"|(?:unter den|among the)\s+[^,.;]{1,60}?\s+(?:sind|waren|befinden sich|were|are)\s+"
                        r"(?:(?:nach|laut|according to)\s+(?:[\w-]+\s+){1,3})?)"
                        r"(?:(?:rund|etwa|about|some|around|mindestens|at least)\s+)?$", re.IGNORECASE)

@@ -44,6 +44,7 @@ class Lexicon:
     story: frozenset              # people counted for the article's event when their sentence names none ("Teilnehmer")
     persons: frozenset = frozenset()  # concepts that name people or a group of them ("Verdächtige", "children")
     roles: dict = None            # event -> concepts that name all it befell ("arrested": suspects)
+    reached_by: dict = None       # state -> events that put what they befell in it ("in hospital": taken to hospital)
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +67,8 @@ def lexicon() -> Lexicon:
                    frozenset(c["key"] for c in concepts if c.get("people")),
                    frozenset(c["key"] for c in concepts if c.get("story")),
                    frozenset(c["key"] for c in concepts if c.get("person")),
-                   {e["key"]: frozenset(e.get("roles", ())) for e in load("events").get("events", [])})
+                   {e["key"]: frozenset(e.get("roles", ())) for e in load("events").get("events", [])},
+                   {e["key"]: frozenset(e.get("reached_by", ())) for e in load("events").get("events", [])})
 
 
 def _concept_of_token(token: str) -> Optional[str]:

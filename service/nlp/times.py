@@ -181,6 +181,9 @@ def _headline_to_verb(text: str) -> bool:
     lead = re.match(r"\s*(?:[^:]{1,60}:\s+)?", text)
     tokens = read(text[lead.end():], "en").tokens[:8]
     to = next((i for i, t in enumerate(tokens) if t.pos == "TO0"), None)
+    opening = text.lstrip()[:1]
+    if not (opening.isupper() or opening.isdigit()):
+        return False   # (a clause cut from a sentence is no headline: "…, continued to put the number at 52")
     return (to is not None and 0 < to <= 5 and to + 1 < len(tokens) and tokens[to + 1].pos == "VVI"
             and all(t.pos.startswith(_NOUN_PHRASE_TAGS) for t in tokens[:to]))
 

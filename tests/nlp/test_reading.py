@@ -1,5 +1,7 @@
 """The reading of a sentence and what is read from it: clauses, counted things, events, owners, kinds,
 parts of a whole and places no list knows. Topics other than the seeds' story."""
+from datetime import date
+
 import pytest
 
 from service import nlp
@@ -32,8 +34,6 @@ def article_claims(text, language, publisher="Kurier", published=None):
 
 def article_figure(text, language, value):
     """The claim of an article with the given figure."""
-    from datetime import date
-
     return next(c for c in article_claims(text, language, published=date(2026, 2, 2)) if c.quantity.value == value)
 
 
@@ -2448,3 +2448,30 @@ def test_a_name_with_its_kind_s_noun_is_that_name(a, a_lang, b, same):
 def test_a_bare_figure_as_the_subject_of_a_perfect_counts_people(statement):
     _, claims = nlp.parse_statement(statement)
     assert claims[0].quantity is not None and claims[0].subject_key.startswith("people")
+
+
+@pytest.mark.parametrize("a, b", [
+    # an event and the state it puts what it befalls in count one group
+    ("Police: 37 wedding guests in hospital", "37 Gäste wurden in Krankenhäuser gebracht, sagte die Polizei."),
+    ("44 guests were taken to hospital, police said", "Polizei: 44 Gäste im Krankenhaus"),
+])
+def test_those_taken_to_hospital_are_in_hospital(a, b):
+    x, y = first_figures(a, b)
+    relation = relate(x, y, similarity=0.8)
+    assert relation is not None and relation.relation in ("matching", "corroborating")
+
+
+@pytest.mark.parametrize("text, language", [
+    # a clause that opens with the whole it counts out of ("Von den Patienten …") holds a part
+    ("Von den Patienten liegen noch sechs im Krankenhaus, teilte die Klinik mit.", "de"),
+    ("Of the patients, six are still in hospital, the clinic said.", "en"),
+])
+def test_a_figure_after_of_the_noun_is_a_part(text, language):
+    claim = analyse(text, language, date(2026, 9, 14))[0]
+    assert claim.extra.get("part") is True
+
+
+def test_a_clause_cut_from_a_sentence_is_no_headline_of_what_will_happen():
+    claim = analyse("The Workers' Federation (ASB), which ran the rescue, continued to put the number of patients at "
+                    "52.", "en", date(2026, 9, 14))[0]
+    assert not claim.forecast
