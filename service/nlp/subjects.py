@@ -877,6 +877,8 @@ def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Opt
             event = min(found, key=lambda h: abs(lo + h.start - quantity.start)).value
     if event is None and own:
         event = _event_by_lemma(own, language, skip=elsewhere)
+    if event is None and own:
+        event = _relative_clause_event(reading, sentence, _head_noun_after(sentence, quantity, language), language)
     if event is None:
         figures = {t.clause for t in reading.tokens if t.number and t.clause != clause}
         # a clause with a verb of its own says what happened in it ("…des Warnstreiks … gezogen: rund 85.000
@@ -899,6 +901,32 @@ def _clause_event(sentence: str, quantity: Quantity, language: str) -> tuple[Opt
             if lemma not in light and token.text.casefold() not in light:
                 verb = lemma
     return event, verb
+
+
+_RELATIVE_PRONOUNS = ("PRELS", "PNQ")
+
+
+def _relative_clause_event(reading, sentence: str, head, language: str) -> Optional[str]:
+    """The event a relative clause on the counted noun names, when that clause holds no figure of its own
+    ("52 Menschen, die in Kliniken gebracht worden seien"; "Patienten, bei denen …")."""
+    if head is None:
+        return None
+    index = next((i for i, t in enumerate(reading.tokens) if t is head), None)
+    if index is None:
+        return None
+    rest = reading.tokens[index + 1:index + 4]
+    while rest and rest[0].pos in ("$,", "PUN", "APPR", "PRP"):
+        rest = rest[1:]
+    if not rest or rest[0].pos not in _RELATIVE_PRONOUNS or rest[0].clause == head.clause:
+        return None
+    relative = reading.clause(rest[0].clause)
+    if any(t.number for t in relative):
+        return None
+    lo, hi = relative[0].start, relative[-1].end
+    found = [h for h in lexicon().events.finditer(sentence[lo:hi])]
+    if found:
+        return min(found, key=lambda h: h.start).value
+    return _event_by_lemma(relative, language)
 
 
 def _own_verb(sentence: str, quantity: Quantity, language: str) -> bool:

@@ -2475,3 +2475,15 @@ def test_a_clause_cut_from_a_sentence_is_no_headline_of_what_will_happen():
     claim = analyse("The Workers' Federation (ASB), which ran the rescue, continued to put the number of patients at "
                     "52.", "en", date(2026, 9, 14))[0]
     assert not claim.forecast
+
+
+@pytest.mark.parametrize("text, event", [
+    # a relative clause on the counted noun names what happened to it
+    ("Der Verband sprach von 52 Menschen, die in Kliniken gebracht worden seien.", "hospitalised"),
+    ("Die Klinik meldete 14 Patienten, bei denen eine Vergiftung festgestellt wurde.", "poisoned"),
+    # (a relative clause with a figure of its own speaks of that figure)
+    ("Der Verband sprach von 52 Menschen, von denen 12 in Kliniken gebracht wurden.", None),
+])
+def test_a_relative_clause_on_the_counted_noun_names_its_event(text, event):
+    claim = next(c for c in analyse(text, "de", date(2026, 9, 14)) if c.quantity.value in (52, 14))
+    assert claim.extra.get("event") == event
