@@ -362,6 +362,7 @@ class VectorIndex:
         self._cache_size = int(os.environ.get("CLAIMCHECK_CLAIM_CACHE", "20000")) if claim_cache is None else claim_cache
         self._claims: OrderedDict = OrderedDict()   # id -> Claim, least recently used first
         self._memos: dict[str, dict] = {}           # name -> id -> a value derived from the claim (memo())
+        self._traits: dict[str, _Traits] = {}       # name -> what screened() derived from each claim
 
     def _reset_delta(self) -> None:
         self._n = 0
@@ -492,12 +493,13 @@ class VectorIndex:
         with self._engine.connect() as connection:
             return list(connection.execute(query).scalars())
 
-    def claims(self, claim_ids: Iterable[str], load: Callable[[list[str]], list]) -> dict:
+    def claims(self, claim_ids: Iterable[str], load: Callable[[list[str]], list], remember: bool = True) -> dict:
         """The stored claims with these ids, from the cache or else through `load` (Repository.get_many).
 
         Stored claims never change (a claim is added or deleted, never edited) and ids are never
         reused, so a cached claim stays right for as long as the claim exists; deleted claims leave
-        the cache when the index sees them go. Callers must not modify the claims they get.
+        the cache when the index sees them go. Callers must not modify the claims they get. Without
+        `remember` the claims read are not put in the cache (those a caller only looks at once).
         """
         found, missing = {}, []
         with self._lock:
@@ -515,10 +517,69 @@ class VectorIndex:
             held = rows >= 0
             held[held] = ~dead[rows[held]]
             read = [unpack(record) for record in base.records.raw(rows[held]) if record]
-            self._remember(found, read)
+            self._remember(found, read, remember)
             missing = [claim_id for claim_id in missing if claim_id not in found]
         if missing:
-            self._remember(found, load(missing))
+            self._remember(found, load(missing), remember)
+        return found
+
+    def screened(self, claim_ids: Iterable[str], load: Callable[[list[str]], list], name: str,
+                 traits: Callable[[object], object], keep: Callable[[object], bool]) -> dict:
+        """The stored claims with these ids (as claims() gives them) that `keep` keeps, judged by `traits`:
+        a hashable value derived from the claim alone, under `name` (one function per name).
+
+        A claim's traits are derived once, when it is first met, and kept as a code (4 bytes per base row,
+        an entry per claim outside the base file) into a table of the distinct values; `keep` is asked once
+        per distinct value. So a claim that a check leaves out is not read or decoded again by later checks,
+        and only the claims kept are read and held in the claim cache. Right for as long as the claim
+        exists, since stored claims never change and ids are never reused."""
+        claim_ids = list(claim_ids)
+        with self._lock:
+            base = self._base
+            table = self._traits.get(name)
+            if table is None or table.base is not base:
+                table = self._traits[name] = _Traits(base)
+            if len(table.others) > max(self._cache_size, 2000):
+                table.others.clear()
+        if base is not None and claim_ids:
+            rows = base.rows_of_ids(claim_ids)
+            held = rows >= 0
+            codes = np.zeros(len(claim_ids), dtype=np.int64)
+            codes[held] = table.rows[rows[held]]
+            codes, rows = codes.tolist(), rows.tolist()
+        else:
+            codes, rows = [0] * len(claim_ids), [-1] * len(claim_ids)
+        others = table.others
+        for i, row in enumerate(rows):
+            if row < 0:
+                codes[i] = others.get(claim_ids[i], 0)
+        fresh = {}
+        unknown = [claim_id for claim_id, code in zip(claim_ids, codes) if not code]
+        if unknown:
+            fresh = self.claims(unknown, load, remember=False)
+            with self._lock:            # (one thread at a time hands out codes)
+                for i, claim_id in enumerate(claim_ids):
+                    claim = fresh.get(claim_id) if not codes[i] else None
+                    if claim is not None:
+                        code = codes[i] = table.code(traits(claim))
+                        if rows[i] >= 0:
+                            table.rows[rows[i]] = code
+                        else:
+                            others[claim_id] = code
+        decided: dict[int, bool] = {}
+        kept = []
+        for claim_id, code in zip(claim_ids, codes):
+            if code:                    # (0: no such claim any more)
+                verdict = decided.get(code)
+                if verdict is None:
+                    verdict = decided[code] = bool(keep(table.values[code - 1]))
+                if verdict:
+                    kept.append(claim_id)
+        found: dict = {}
+        self._remember(found, [fresh[claim_id] for claim_id in kept if claim_id in fresh])
+        rest = [claim_id for claim_id in kept if claim_id not in found]
+        if rest:
+            found.update(self.claims(rest, load))
         return found
 
     def memo(self, name: str) -> dict:
@@ -530,11 +591,11 @@ class VectorIndex:
             table = self._memos[name] = {}
         return table
 
-    def _remember(self, found: dict, loaded: list) -> None:
+    def _remember(self, found: dict, loaded: list, cache: bool = True) -> None:
         with self._lock:
             for claim in loaded:
                 found[claim.id] = claim
-                if self._cache_size > 0:
+                if cache and self._cache_size > 0:
                     self._claims[claim.id] = claim
             while len(self._claims) > self._cache_size:
                 self._claims.popitem(last=False)
@@ -611,6 +672,7 @@ class VectorIndex:
     def _drop_everything(self) -> None:
         self._claims.clear()
         self._memos.clear()
+        self._traits.clear()
         self._reset_delta()
         self._base, self._dead, self._dead_count = None, np.zeros(0, dtype=bool), 0
         self._max_seq = 0
@@ -840,6 +902,26 @@ class VectorIndex:
 # Threads that insert into the graph: 1 in a served process; build() (the bulk import, the builder
 # process) uses every core.
 _build_threads = 1
+
+
+class _Traits:
+    """What VectorIndex.screened derived from each claim, for one base generation: a code per base row
+    (`rows`, int32, 0 while not known; zero pages until written, so a worker only pays for rows it met),
+    one per other claim id (`others`), into `values` (code - 1 -> value, each distinct value once)."""
+
+    def __init__(self, base: Optional[Base]):
+        self.base = base
+        self.rows = np.zeros(len(base) if base is not None else 0, dtype=np.int32)
+        self.others: dict[str, int] = {}
+        self.values: list = []
+        self._codes: dict = {}
+
+    def code(self, value) -> int:
+        code = self._codes.get(value)
+        if code is None:
+            self.values.append(value)
+            code = self._codes[value] = len(self.values)
+        return code
 
 
 def _threads() -> int:
