@@ -78,6 +78,8 @@ EXACT_FALLBACK = 20_000
 # Below ALWAYS_COUNT claims the count is cheap and runs before every search.
 DELETE_CHECK_INTERVAL = float(os.environ.get("CLAIMCHECK_DELETE_CHECK_INTERVAL", "0.25"))
 ALWAYS_COUNT = 20_000
+# Frames (frame_ids) kept per process: a list of up to 500 ids each (about 40 KB).
+FRAMES = 128
 
 
 def to_bytes(vector: np.ndarray) -> bytes:
@@ -363,6 +365,8 @@ class VectorIndex:
         self._claims: OrderedDict = OrderedDict()   # id -> Claim, least recently used first
         self._memos: dict[str, dict] = {}           # name -> id -> a value derived from the claim (memo())
         self._traits: dict[str, _Traits] = {}       # name -> what screened() derived from each claim
+        self._version = 0                           # changed whenever the claims held change (frame_ids)
+        self._frames: OrderedDict = OrderedDict()   # (subject_key, as_of, limit) -> (version, ids)
 
     def _reset_delta(self) -> None:
         self._n = 0
@@ -485,13 +489,31 @@ class VectorIndex:
         return result
 
     def frame_ids(self, subject_key: str, as_of: Optional[date] = None, limit: int = 500) -> list[str]:
-        """Ids of the claims about the same counted thing, newest first (the order of Repository.by_frame)."""
+        """Ids of the claims about the same counted thing, newest first (the order of Repository.by_frame).
+
+        Kept (the last FRAMES asked) while the claims this index holds stay the same: a frame changes only
+        when claims are added or deleted, and any change the index has seen (on the refresh before each
+        search) asks the database again. So the frames agree with the search they go with: a claim another
+        process adds or deletes is seen by both on the same refresh (a delete within DELETE_CHECK_INTERVAL)."""
+        key = (subject_key, as_of, limit)
+        with self._lock:
+            held = self._frames.get(key)
+            if held is not None and held[0] == self._version:
+                self._frames.move_to_end(key)
+                return list(held[1])
+            version = self._version
         query = select(ClaimRow.id).where(ClaimRow.subject_key == subject_key)
         if as_of is not None:
             query = query.where((ClaimRow.published <= as_of) | ClaimRow.published.is_(None))
         query = query.order_by(ClaimRow.published.desc().nulls_last(), ClaimRow.seq.desc()).limit(limit)
         with self._engine.connect() as connection:
-            return list(connection.execute(query).scalars())
+            ids = list(connection.execute(query).scalars())
+        with self._lock:
+            if version == self._version:
+                self._frames[key] = (version, tuple(ids))
+                while len(self._frames) > FRAMES:
+                    self._frames.popitem(last=False)
+        return ids
 
     def claims(self, claim_ids: Iterable[str], load: Callable[[list[str]], list], remember: bool = True) -> dict:
         """The stored claims with these ids, from the cache or else through `load` (Repository.get_many).
@@ -603,6 +625,7 @@ class VectorIndex:
     def forget(self, claim_id: str) -> None:
         """A claim deleted through this process: out of the index and the cache now."""
         with self._lock:
+            self._version += 1
             self._claims.pop(claim_id, None)
             row = self._position.get(claim_id)
             if row is not None:
@@ -662,6 +685,7 @@ class VectorIndex:
         self._maybe_build(build_now)
 
     def _mark_dead(self, alive: np.ndarray) -> None:
+        self._version += 1
         base_seqs = np.asarray(self._base.seqs)
         gone = ~np.isin(base_seqs, alive, assume_unique=True)
         for row in np.flatnonzero(gone & ~self._dead).tolist():
@@ -670,6 +694,7 @@ class VectorIndex:
         self._dead_count = int(gone.sum())
 
     def _drop_everything(self) -> None:
+        self._version += 1
         self._claims.clear()
         self._memos.clear()
         self._traits.clear()
@@ -692,6 +717,7 @@ class VectorIndex:
     def _append(self, rows) -> None:
         if not rows:
             return
+        self._version += 1
         n, added = self._n, len(rows)
         self._reserve(n + added)
         self._matrix[n:n + added] = _unit_rows([row.vector for row in rows])
@@ -706,6 +732,7 @@ class VectorIndex:
         n, kept = self._n, int(mask.sum())
         if kept == n:
             return
+        self._version += 1
         for claim_id, alive in zip(self._ids, mask.tolist()):
             if not alive:
                 self._claims.pop(claim_id, None)
@@ -749,6 +776,7 @@ class VectorIndex:
 
     def _use_base(self, base: Base) -> None:
         """Take `base`; delta rows it holds leave the delta; the count check then finds what it lacks."""
+        self._version += 1
         self._base = base
         self._dead = np.zeros(len(base), dtype=bool)
         self._dead_count = 0
