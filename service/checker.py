@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import asdict, replace
+from functools import lru_cache
 from datetime import date
 from typing import Iterable, Optional
 
@@ -30,41 +32,31 @@ def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
     framed: list[str] = []
     for key in {c.subject_key for c in claims if c.subject_key}:
         framed.extend(index.frame_ids(key, as_of=as_of, limit=BY_FRAME))
-    # Stored claims never change: the index keeps the ones checks keep meeting, and loads the rest.
-    stored = index.claims(dict.fromkeys([claim_id for claim_id, _ in nearest] + framed), repo.get_many)
-    # A stored claim that can relate to none of the statement's claims is left out before its similarity is
-    # looked up and before relate() meets it: one with a figure where they have none, or none where they all
-    # have one, or one whose figure is, for every statement claim with a figure, of another kind
-    # (relations.kind, kept per claim by the index) or about a place that is neither that claim's nor
-    # inside it nor around it (relations.same_frame: gazetteer().compatible of their places). At 100k claims
-    # the place leaves out about 9 in 10 of the candidates a check met (tests/perf/test_candidates.py holds
-    # relate() to all of this). A claim whose source is an acronym its article spelled out ("The Taxpayers'
-    # Association (BdSt)") stays whatever it is about: it may teach a statement's source its acronym.
-    import sys
-
+    # A stored claim that can relate to none of the statement's claims is left out before it is read, before
+    # its similarity is looked up and before relate() meets it: one with a figure where they have none, or
+    # none where they all have one, or one whose figure is, for every statement claim with a figure, of
+    # another kind (relations.kind) or about a place that is neither that claim's nor inside it nor around
+    # it (relations.same_frame: gazetteer().compatible of their places). At 100k claims the place leaves out
+    # about 9 in 10 of the candidates a check met (tests/perf/test_candidates.py holds relate() to all of
+    # this). A claim whose source is an acronym its article spelled out ("The Taxpayers' Association
+    # (BdSt)") stays whatever it is about: it may teach a statement's source its acronym. What decides it
+    # (_traits) is derived once per stored claim and kept by the index, so a claim left out is not read
+    # again by the next check that meets it; only the claims kept are read (and cached).
     from .nlp.places import gazetteer
-    from .relations import kind, teaches_acronym, where
+    from .relations import kind, where
 
     frames = {(kind(claim), where(claim)) for claim in claims if claim.quantity is not None}
-    kinds, kind_of, compatible, fits = {k for k, _ in frames}, index.memo("kind"), gazetteer().compatible, {}
+    kinds, compatible = {k for k, _ in frames}, gazetteer().compatible
     bare = any(claim.quantity is None for claim in claims)
-    for claim_id, claim in list(stored.items()):
-        if claim.quantity is None:
-            keep = bare
-        else:
-            of = kind_of.get(claim.id)
-            if of is None:
-                # (keyed by the claim's own id string and interned: an entry adds no strings of its own)
-                of = kind_of[claim.id] = sys.intern(kind(claim))
-            keep = of in kinds
-            if keep:
-                at = where(claim)
-                fit = fits.get((of, at))
-                if fit is None:   # a check's candidates hold a few dozen places: each is compared once
-                    fit = fits[of, at] = any(of == k and compatible(place, at) for k, place in frames)
-                keep = fit or teaches_acronym(claim.attributor)
-        if not keep:
-            del stored[claim_id]
+
+    def keep(traits) -> bool:           # asked once per distinct traits a check meets (a few dozen)
+        if traits is None:
+            return bare
+        of, at, teaches = traits
+        return of in kinds and (any(of == k and compatible(place, at) for k, place in frames) or teaches)
+
+    stored = index.screened(dict.fromkeys([claim_id for claim_id, _ in nearest] + framed), repo.get_many,
+                            "relate", _traits, keep)
     found: dict[str, tuple[Claim, float]] = {}
     for claim_id, score in nearest:
         if claim_id in stored:
@@ -81,6 +73,19 @@ def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
         for cid in missing:
             found[cid] = (found[cid][0], known.get(cid, 0.0))
     return found
+
+
+def _traits(claim: Claim) -> Optional[tuple]:
+    """What decides whether a stored claim can relate to a statement's claims (see _candidates): None for a
+    claim without a figure, else its figure's kind, its place and whether its source teaches an acronym."""
+    import sys
+
+    from .relations import kind, teaches_acronym, where
+
+    if claim.quantity is None:
+        return None
+    # (interned: the index keeps each distinct value once)
+    return sys.intern(kind(claim)), where(claim), teaches_acronym(claim.attributor)
 
 
 def _best(statement_claims: list[Claim], stored: Claim, similarity: float) -> Optional[Relation]:
@@ -285,12 +290,26 @@ def _grouped(pairs: Iterable[tuple[Relation, Claim]], limit: int) -> dict[str, l
     return answer
 
 
-def check(repo, statement: str, *, language: Optional[str] = None, as_of: Optional[date] = None,
-          limit: int = 20) -> dict:
-    """The body of a POST /v1/check answer (see API.md)."""
+@lru_cache(maxsize=1024)
+def _read_statement(statement: str, language: Optional[str], as_of: Optional[date]) -> tuple[str, tuple]:
     reported = statement_language(statement, language)   # de, en, another ISO 639-1 code, or und
     language, claims = nlp.parse_statement(statement, language=language, as_of=as_of)
     claims = claims if reported in UNDERSTOOD else meaning_only(nlp.figures_only(statement))
+    return reported, tuple(claims)
+
+
+def _statement(statement: str, language: Optional[str], as_of: Optional[date]) -> tuple[str, list[Claim]]:
+    """The language a statement is reported in and its claims. Reading it is a function of its text, the
+    language given and as_of, so the same statement checked again (about a tenth of a check's work) is read
+    once: kept (the last 1,024) and given as a deep copy, so nothing a check does to its claims reaches the next."""
+    reported, claims = _read_statement(statement, language, as_of)
+    return reported, deepcopy(list(claims))
+
+
+def check(repo, statement: str, *, language: Optional[str] = None, as_of: Optional[date] = None,
+          limit: int = 20) -> dict:
+    """The body of a POST /v1/check answer (see API.md)."""
+    reported, claims = _statement(statement, language, as_of)
     vector = embed([statement])[0]
     pairs = relate_candidates(claims, _candidates(repo, vector, claims, as_of).values())
     return {

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -111,11 +112,33 @@ def warm_up() -> None:
     embed(["warm up"])
 
 
+# The vectors of the last texts encoded alone (a statement checked, a query): the same statement is checked
+# again and again (a claim going round, a page reloaded) and encoding it is about a tenth of a check. Only a
+# text encoded alone is kept and given again, so a vector is always the one its own encode gave (in a batch
+# the same text may come out different in the last bits). 2 KB a vector: about 2 MB per worker.
+VECTOR_CACHE = int(os.environ.get("CLAIMCHECK_VECTOR_CACHE", "1024"))
+_vectors: "OrderedDict[str, np.ndarray]" = OrderedDict()
+
+
 def embed(texts: list[str]) -> np.ndarray:
     """Unit-length float32 vectors, one row per text; German and English share the space."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    vectors = np.asarray(_load()(list(texts)), dtype=np.float32)
+    texts = list(texts)
+    alone = len(texts) == 1 and VECTOR_CACHE > 0
+    if alone:
+        with _lock:
+            known = _vectors.get(texts[0])
+            if known is not None:
+                _vectors.move_to_end(texts[0])
+                return known.copy()
+    vectors = np.asarray(_load()(texts), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return vectors / norms
+    vectors = vectors / norms
+    if alone:
+        with _lock:
+            _vectors[texts[0]] = vectors.copy()
+            while len(_vectors) > VECTOR_CACHE:
+                _vectors.popitem(last=False)
+    return vectors

@@ -493,6 +493,12 @@ def _demanded(claim: Claim) -> bool:
     return bool(_clause_lemmas(claim) & _DEMANDING) or any(w in text for w in ("gefordert", "beantragt", "sought"))
 
 
+def _source_key(claim: Claim) -> Optional[tuple]:
+    """All that _same_source reads of a claim; None without a source."""
+    x = claim.attributor
+    return (x.canonical, x.text, claim.language) if x else None
+
+
 def _same_source(a: Claim, b: Claim) -> bool:
     """One source under any of its names: the same canonical name, an acronym and its expansion, the name
     in the other language, or (for a statement) the report the stored claim's source published."""
@@ -927,11 +933,27 @@ def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple
     value = in_base(statement)
     # a source under any of its names: claims join the group of any claim of the same source, and groups
     # that a claim bridges are one ("farmers", "the state farmers' association", "Landesbauernverband")
+    # (_same_source reads only a claim's source and language: each two distinct ones are compared once, and
+    # `sources` holds a claim of each distinct one of each group)
     groups: list[list[tuple[Relation, Claim]]] = []
+    sources: list[dict] = []
+    same: dict[tuple, bool] = {}
     for pair in timed:
-        joined = [g for g in groups if any(_same_source(c, pair[1]) for _, c in g)]
-        for g in joined:
-            groups.remove(g)
+        key = _source_key(pair[1])
+
+        def meets(seen: dict) -> bool:
+            for k, c in seen.items():
+                if (k, key) not in same:
+                    same[k, key] = _same_source(c, pair[1])
+                if same[k, key]:
+                    return True
+            return False
+
+        hit = [i for i, seen in enumerate(sources) if meets(seen)]
+        joined = [groups[i] for i in hit]
+        groups = [g for i, g in enumerate(groups) if i not in hit]
+        merged = {k: c for i in hit for k, c in sources[i].items()}
+        sources = [seen for i, seen in enumerate(sources) if i not in hit] + [{key: pair[1], **merged}]
         groups.append([p for g in joined for p in g] + [pair])
     decided: dict[int, Relation] = {}
     for group in groups:

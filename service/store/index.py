@@ -78,6 +78,8 @@ EXACT_FALLBACK = 20_000
 # Below ALWAYS_COUNT claims the count is cheap and runs before every search.
 DELETE_CHECK_INTERVAL = float(os.environ.get("CLAIMCHECK_DELETE_CHECK_INTERVAL", "0.25"))
 ALWAYS_COUNT = 20_000
+# Frames (frame_ids) kept per process: a list of up to 500 ids each (about 40 KB).
+FRAMES = 128
 
 
 def to_bytes(vector: np.ndarray) -> bytes:
@@ -362,6 +364,9 @@ class VectorIndex:
         self._cache_size = int(os.environ.get("CLAIMCHECK_CLAIM_CACHE", "20000")) if claim_cache is None else claim_cache
         self._claims: OrderedDict = OrderedDict()   # id -> Claim, least recently used first
         self._memos: dict[str, dict] = {}           # name -> id -> a value derived from the claim (memo())
+        self._traits: dict[str, _Traits] = {}       # name -> what screened() derived from each claim
+        self._version = 0                           # changed whenever the claims held change (frame_ids)
+        self._frames: OrderedDict = OrderedDict()   # (subject_key, as_of, limit) -> (version, ids)
 
     def _reset_delta(self) -> None:
         self._n = 0
@@ -484,20 +489,39 @@ class VectorIndex:
         return result
 
     def frame_ids(self, subject_key: str, as_of: Optional[date] = None, limit: int = 500) -> list[str]:
-        """Ids of the claims about the same counted thing, newest first (the order of Repository.by_frame)."""
+        """Ids of the claims about the same counted thing, newest first (the order of Repository.by_frame).
+
+        Kept (the last FRAMES asked) while the claims this index holds stay the same: a frame changes only
+        when claims are added or deleted, and any change the index has seen (on the refresh before each
+        search) asks the database again. So the frames agree with the search they go with: a claim another
+        process adds or deletes is seen by both on the same refresh (a delete within DELETE_CHECK_INTERVAL)."""
+        key = (subject_key, as_of, limit)
+        with self._lock:
+            held = self._frames.get(key)
+            if held is not None and held[0] == self._version:
+                self._frames.move_to_end(key)
+                return list(held[1])
+            version = self._version
         query = select(ClaimRow.id).where(ClaimRow.subject_key == subject_key)
         if as_of is not None:
             query = query.where((ClaimRow.published <= as_of) | ClaimRow.published.is_(None))
         query = query.order_by(ClaimRow.published.desc().nulls_last(), ClaimRow.seq.desc()).limit(limit)
         with self._engine.connect() as connection:
-            return list(connection.execute(query).scalars())
+            ids = list(connection.execute(query).scalars())
+        with self._lock:
+            if version == self._version:
+                self._frames[key] = (version, tuple(ids))
+                while len(self._frames) > FRAMES:
+                    self._frames.popitem(last=False)
+        return ids
 
-    def claims(self, claim_ids: Iterable[str], load: Callable[[list[str]], list]) -> dict:
+    def claims(self, claim_ids: Iterable[str], load: Callable[[list[str]], list], remember: bool = True) -> dict:
         """The stored claims with these ids, from the cache or else through `load` (Repository.get_many).
 
         Stored claims never change (a claim is added or deleted, never edited) and ids are never
         reused, so a cached claim stays right for as long as the claim exists; deleted claims leave
-        the cache when the index sees them go. Callers must not modify the claims they get.
+        the cache when the index sees them go. Callers must not modify the claims they get. Without
+        `remember` the claims read are not put in the cache (those a caller only looks at once).
         """
         found, missing = {}, []
         with self._lock:
@@ -515,10 +539,69 @@ class VectorIndex:
             held = rows >= 0
             held[held] = ~dead[rows[held]]
             read = [unpack(record) for record in base.records.raw(rows[held]) if record]
-            self._remember(found, read)
+            self._remember(found, read, remember)
             missing = [claim_id for claim_id in missing if claim_id not in found]
         if missing:
-            self._remember(found, load(missing))
+            self._remember(found, load(missing), remember)
+        return found
+
+    def screened(self, claim_ids: Iterable[str], load: Callable[[list[str]], list], name: str,
+                 traits: Callable[[object], object], keep: Callable[[object], bool]) -> dict:
+        """The stored claims with these ids (as claims() gives them) that `keep` keeps, judged by `traits`:
+        a hashable value derived from the claim alone, under `name` (one function per name).
+
+        A claim's traits are derived once, when it is first met, and kept as a code (4 bytes per base row,
+        an entry per claim outside the base file) into a table of the distinct values; `keep` is asked once
+        per distinct value. So a claim that a check leaves out is not read or decoded again by later checks,
+        and only the claims kept are read and held in the claim cache. Right for as long as the claim
+        exists, since stored claims never change and ids are never reused."""
+        claim_ids = list(claim_ids)
+        with self._lock:
+            base = self._base
+            table = self._traits.get(name)
+            if table is None or table.base is not base:
+                table = self._traits[name] = _Traits(base)
+            if len(table.others) > max(self._cache_size, 2000):
+                table.others.clear()
+        if base is not None and claim_ids:
+            rows = base.rows_of_ids(claim_ids)
+            held = rows >= 0
+            codes = np.zeros(len(claim_ids), dtype=np.int64)
+            codes[held] = table.rows[rows[held]]
+            codes, rows = codes.tolist(), rows.tolist()
+        else:
+            codes, rows = [0] * len(claim_ids), [-1] * len(claim_ids)
+        others = table.others
+        for i, row in enumerate(rows):
+            if row < 0:
+                codes[i] = others.get(claim_ids[i], 0)
+        fresh = {}
+        unknown = [claim_id for claim_id, code in zip(claim_ids, codes) if not code]
+        if unknown:
+            fresh = self.claims(unknown, load, remember=False)
+            with self._lock:            # (one thread at a time hands out codes)
+                for i, claim_id in enumerate(claim_ids):
+                    claim = fresh.get(claim_id) if not codes[i] else None
+                    if claim is not None:
+                        code = codes[i] = table.code(traits(claim))
+                        if rows[i] >= 0:
+                            table.rows[rows[i]] = code
+                        else:
+                            others[claim_id] = code
+        decided: dict[int, bool] = {}
+        kept = []
+        for claim_id, code in zip(claim_ids, codes):
+            if code:                    # (0: no such claim any more)
+                verdict = decided.get(code)
+                if verdict is None:
+                    verdict = decided[code] = bool(keep(table.values[code - 1]))
+                if verdict:
+                    kept.append(claim_id)
+        found: dict = {}
+        self._remember(found, [fresh[claim_id] for claim_id in kept if claim_id in fresh])
+        rest = [claim_id for claim_id in kept if claim_id not in found]
+        if rest:
+            found.update(self.claims(rest, load))
         return found
 
     def memo(self, name: str) -> dict:
@@ -530,11 +613,11 @@ class VectorIndex:
             table = self._memos[name] = {}
         return table
 
-    def _remember(self, found: dict, loaded: list) -> None:
+    def _remember(self, found: dict, loaded: list, cache: bool = True) -> None:
         with self._lock:
             for claim in loaded:
                 found[claim.id] = claim
-                if self._cache_size > 0:
+                if cache and self._cache_size > 0:
                     self._claims[claim.id] = claim
             while len(self._claims) > self._cache_size:
                 self._claims.popitem(last=False)
@@ -542,6 +625,7 @@ class VectorIndex:
     def forget(self, claim_id: str) -> None:
         """A claim deleted through this process: out of the index and the cache now."""
         with self._lock:
+            self._version += 1
             self._claims.pop(claim_id, None)
             row = self._position.get(claim_id)
             if row is not None:
@@ -601,6 +685,7 @@ class VectorIndex:
         self._maybe_build(build_now)
 
     def _mark_dead(self, alive: np.ndarray) -> None:
+        self._version += 1
         base_seqs = np.asarray(self._base.seqs)
         gone = ~np.isin(base_seqs, alive, assume_unique=True)
         for row in np.flatnonzero(gone & ~self._dead).tolist():
@@ -609,8 +694,10 @@ class VectorIndex:
         self._dead_count = int(gone.sum())
 
     def _drop_everything(self) -> None:
+        self._version += 1
         self._claims.clear()
         self._memos.clear()
+        self._traits.clear()
         self._reset_delta()
         self._base, self._dead, self._dead_count = None, np.zeros(0, dtype=bool), 0
         self._max_seq = 0
@@ -630,6 +717,7 @@ class VectorIndex:
     def _append(self, rows) -> None:
         if not rows:
             return
+        self._version += 1
         n, added = self._n, len(rows)
         self._reserve(n + added)
         self._matrix[n:n + added] = _unit_rows([row.vector for row in rows])
@@ -644,6 +732,7 @@ class VectorIndex:
         n, kept = self._n, int(mask.sum())
         if kept == n:
             return
+        self._version += 1
         for claim_id, alive in zip(self._ids, mask.tolist()):
             if not alive:
                 self._claims.pop(claim_id, None)
@@ -687,6 +776,7 @@ class VectorIndex:
 
     def _use_base(self, base: Base) -> None:
         """Take `base`; delta rows it holds leave the delta; the count check then finds what it lacks."""
+        self._version += 1
         self._base = base
         self._dead = np.zeros(len(base), dtype=bool)
         self._dead_count = 0
@@ -840,6 +930,26 @@ class VectorIndex:
 # Threads that insert into the graph: 1 in a served process; build() (the bulk import, the builder
 # process) uses every core.
 _build_threads = 1
+
+
+class _Traits:
+    """What VectorIndex.screened derived from each claim, for one base generation: a code per base row
+    (`rows`, int32, 0 while not known; zero pages until written, so a worker only pays for rows it met),
+    one per other claim id (`others`), into `values` (code - 1 -> value, each distinct value once)."""
+
+    def __init__(self, base: Optional[Base]):
+        self.base = base
+        self.rows = np.zeros(len(base) if base is not None else 0, dtype=np.int32)
+        self.others: dict[str, int] = {}
+        self.values: list = []
+        self._codes: dict = {}
+
+    def code(self, value) -> int:
+        code = self._codes.get(value)
+        if code is None:
+            self.values.append(value)
+            code = self._codes[value] = len(self.values)
+        return code
 
 
 def _threads() -> int:

@@ -114,3 +114,45 @@ def test_a_file_without_records_is_still_served_from_the_database(repo, tmp_path
     got = reopened.claims(ids, repo.get_many)
     assert [got[claim_id] for claim_id in ids] == repo.get_many(ids)
     assert np.all(reopened._base.rows_of_ids(ids) >= 0)
+
+
+def test_screened_keeps_what_the_filter_keeps_and_reads_each_claim_once(repo, tmp_path):
+    """VectorIndex.screened gives the claims of claims() that `keep` keeps by their traits; a claim's traits
+    are derived once (base rows and claims outside the base file alike), only the kept claims are cached,
+    and a claim deleted since is never given."""
+    ids = _fill(repo, 3)
+    index = VectorIndex(repo.engine, path=tmp_path / "index", ann_min=20, delta_max=1000, background=False)
+    index.refresh(build=True)
+    assert index._base is not None and len(index._base) == len(ids)
+    newer = _fill(repo, 1, start=100)          # outside the base file: the delta
+    index.refresh(build=False)
+    every = ids + newer
+    derived, asked = [], []
+
+    def traits(claim):
+        derived.append(claim.id)
+        return claim.quantity.unit if claim.quantity else None
+
+    def load(missing):
+        asked.append(list(missing))
+        return repo.get_many(missing)
+
+    claims = {claim.id: claim for claim in repo.get_many(every)}
+    wanted = {unit for unit in (traits(c) for c in claims.values()) if unit and "Soldaten" in unit}
+    derived.clear()
+    got = index.screened(every, load, "units", traits, lambda unit: unit in wanted)
+    assert got and set(got) == {i for i, c in claims.items() if c.quantity and c.quantity.unit in wanted}
+    assert all(got[i] == claims[i] for i in got)
+    assert sorted(derived) == sorted(every)            # each claim's traits once
+    assert set(index._claims) == set(got)              # only the kept ones are cached
+    derived.clear()
+    asked.clear()
+    again = index.screened(every, load, "units", traits, lambda unit: unit in wanted)
+    assert again == got and derived == [] and asked == []
+    # another filter on the same traits: asked of the traits kept, nothing derived again
+    other = index.screened(every, load, "units", traits, lambda unit: unit is None)
+    assert derived == [] and set(other) == {i for i, c in claims.items() if c.quantity is None}
+    gone = sorted(got)[0]
+    Repository(repo.engine).delete(gone)
+    index.refresh()
+    assert gone not in index.screened(every, load, "units", traits, lambda unit: unit in wanted)
