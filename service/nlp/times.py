@@ -162,11 +162,33 @@ _HEADLINE_FUTURE = re.compile(r"^\s*(?!According\b)[A-Z][\w.&'’-]*(?:\s+[A-Z][
 
 
 def is_forecast(text: str, language: Optional[str] = None) -> bool:
-    """'könnte', 'bald', 'soon', 'will', 'bis Dezember … ansteigen': a figure expected, not counted; the
-    markers of the text's language when it is known."""
+    """'könnte', 'bald', 'soon', 'bis Dezember … ansteigen', 'would reach': a figure expected, not counted;
+    the markers of the text's language when it is known. A plan's own figure is no forecast: "46 services
+    will be cut", "850 jobs would be lost" and "die Stadt plant 300 Wohnungen" say what is decided, and
+    compare like a count (SEMANTICS: jobs a plan will cut are compared as at the same time); only a future
+    of a figure's course ("will reach", "werde auf 200 steigen") is expected."""
     forecast = _forecast_in(language) if language in ("de", "en") else _markers()[0]
     headline = language != "de" and (_HEADLINE_FUTURE.match(text) is not None or _headline_to_verb(text))
-    return forecast.search(text) is not None or headline
+    return forecast.search(text) is not None or headline or _future_course(text, language)
+
+
+# A future auxiliary, and a verb that says where a figure is going: what is expected of a count.
+_FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "wird", "werde", "werden", "würde", "würden"})
+_COURSE_VERBS = frozenset({"reach", "rise", "climb", "grow", "increase", "exceed", "top", "double", "surpass",
+                           "fall", "drop", "decline", "steigen", "ansteigen", "erreichen", "wachsen", "anwachsen",
+                           "klettern", "übersteigen", "verdoppeln", "sinken", "fallen", "zurückgehen"})
+
+
+def _future_course(text: str, language: Optional[str]) -> bool:
+    from .reading import read
+
+    words = re.findall(r"[\w']+", text.casefold())
+    if not _FUTURE_AUXILIARIES.intersection(words):
+        return False
+    tokens = read(text, language if language in ("de", "en") else "en").tokens
+    # a verb, not a noun of the same spelling ("von 76 Fällen" is no "fall")
+    return any(t.pos.startswith("V") and (t.lemma.casefold() in _COURSE_VERBS or t.text.casefold() in _COURSE_VERBS)
+               for t in tokens)
 
 
 _NOUN_PHRASE_TAGS = ("AJ", "AT0", "CRD", "DPS", "DT0", "NN", "NP0", "ORD", "PRF", "POS")

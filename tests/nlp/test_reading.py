@@ -659,7 +659,13 @@ def test_generic_figures_meet_by_the_words_of_their_clauses(a, b, related):
     ("According to the WSA, 64 vessels were waiting at the lock.", 64, False),  # not "X to do": a headline's future
     ("Beide Häuser haben 640 Betten, künftig sollen es 520 sein.", 640, False),  # the other clause's future
     ("Beide Häuser haben 640 Betten, künftig sollen es nur 520 Betten sein.", 520, True),
-    ("Die Stadt plant 300 neue Wohnungen.", 300, True),
+    # a plan's own figure is what is decided, compared like a count; a future of a figure's course is expected
+    ("Die Stadt plant 300 neue Wohnungen.", 300, False),
+    ("The ferry operator has said 12 crossings will be cancelled.", 12, False),
+    ("Nach Angaben der Werft würden 400 Stellen wegfallen.", 400, False),
+    ("The health office said the number of cases would climb to 900.", 900, True),
+    ("Der Verband rechnet damit, dass die Zahl der Mitglieder auf 5.000 steigen wird.", 5000, True),
+    ("Die Zahl der Anträge werde auf 700 anwachsen, sagte der Bürgermeister.", 700, True),
 ])
 def test_a_forecast_is_read_in_the_text_s_language_and_the_figure_s_clause(text, value, forecast):
     assert figures(text)[value].forecast is forecast
