@@ -824,6 +824,20 @@ def test_durations_compare_across_units():
     assert relate(two_years, twenty_four, similarity=0.8).relation in ("matching", "corroborating")
 
 
+@pytest.mark.parametrize("a, b, agree", [
+    # a unit's prefix is a factor like any other: power and energy compare in one base unit
+    ("Der Windpark hat eine Leistung von 1,2 Gigawatt.", "The wind farm has a capacity of 1,200 megawatts.", True),
+    ("Der Windpark hat eine Leistung von 1,2 Gigawatt.", "The wind farm has a capacity of 1,200 kilowatts.", False),
+    ("Das Werk verbrauchte 2 Terawattstunden Strom.", "The plant used 2,000 gigawatt hours of electricity.", True),
+])
+def test_power_and_energy_compare_across_prefixes(a, b, agree):
+    x, y = first_figures(a, b)
+    relation = relate(x, y, similarity=0.8)
+    assert (relation is not None and relation.relation in ("matching", "corroborating")) is agree
+    if not agree:
+        assert relation is not None and relation.relation == "conflicting"
+
+
 def test_time_still_to_come_is_a_span_like_any_other():
     more, still = first_figures("The shortage will last at least eight more weeks.",
                                 "Der Engpass wird noch mindestens acht Wochen dauern.")
