@@ -217,8 +217,8 @@ def test_figures_of_different_units_joined_by_to_are_not_a_range(text, values):
 
 
 @pytest.mark.parametrize("text, unit_kind", [
-    ("Offshore wind farms produced 26 terawatt hours of electricity.", "measure:energy"),
-    ("Solarparks erzeugten 60 Terawattstunden Strom.", "measure:energy"),
+    ("Offshore wind farms produced 26 terawatt hours of electricity.", "measure:MWh"),   # energy in its base unit, not power (MW)
+    ("Solarparks erzeugten 60 Terawattstunden Strom.", "measure:MWh"),   # energy in its base unit, not power (MW)
 ])
 def test_a_unit_of_several_words_is_read_whole(text, unit_kind):
     (claim,) = figures(text).values()
