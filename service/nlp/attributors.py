@@ -276,6 +276,9 @@ def _attribute(sentence: str, language: Optional[str], deep: bool) -> Attributio
 _WHOSE_TERRITORY = re.compile(r"^(?:des|der)\s+(?:Landkreises|Kreises|Bezirks|Bezirkes|Landes|Stadt|Gemeinde|Bundes)$")
 
 
+_REPORTED = re.compile(r"\d|\b(?:that|and|but|had|has|have|was|were|is|are|would|will)\b")
+
+
 _SPEAKING_FOR = re.compile(r"^(?:[Ss]precher(?:in|innen)?|[Ss]pokes(?:man|woman|person))$")
 
 
@@ -538,7 +541,13 @@ def _attribute_by_cues(sentence: str) -> Attribution:
         head = sentence[max(0, verb.start - 4):verb.start].lower()
         if re.match(r"\s(er|sie)\b", tail) or re.search(r"\b(he|she)\s$", head):
             return Attribution(None, "pronoun", (verb.start, verb.end))
-        hit = _nearest(primary(hits), (verb.start + verb.end) // 2, sentence)
+        candidates = primary(hits)
+        if verb.text.casefold() in _english_verbs():
+            # English names the speaker before the verb, or right after it ("said the ministry"); a body
+            # after the reported figure is part of what was said ("said 120 had fallen ill and accused the
+            # authorities")
+            candidates = [h for h in candidates if h.end <= verb.start or not _REPORTED.search(sentence[verb.end:h.start])]
+        hit = _nearest(candidates, (verb.start + verb.end) // 2, sentence)
         if hit:
             return Attribution(Attributor(hit.text, hit.value), "explicit", (min(hit.start, verb.start), max(hit.end, verb.end)))
     for phrase in src.pronouns.finditer(sentence):

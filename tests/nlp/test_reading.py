@@ -244,6 +244,20 @@ def test_the_source_is_the_subject_of_the_reporting_verb(sentence, language, nam
     assert found.attributor is not None and found.attributor.canonical == name
 
 
+@pytest.mark.parametrize("sentence, body", [
+    ("The head of the residents' initiative, Jonas Weber, said at least 60 homes were flooded and accused the "
+     "authorities of ignoring warnings.", "authorities"),
+    ("The chair of the parents' council, Mara Olsen, said 85 pupils had fallen ill and blamed the police for "
+     "the delay.", "police"),
+])
+def test_a_body_named_after_the_reported_figure_is_part_of_what_was_said(sentence, body):
+    from service.nlp.attributors import attribute
+
+    found = attribute(sentence, "en")
+    assert found.attributor is not None and found.attributor.canonical != body
+    assert sentence.index(found.attributor.text) < sentence.index(" said ")
+
+
 def test_an_organisation_is_named_by_a_name_ending_in_a_role_noun():
     from service.nlp.entities import organisations
 
