@@ -244,7 +244,13 @@ def _attribute(sentence: str, language: Optional[str], deep: bool) -> Attributio
         named = speaker(sentence, language)
         if (named is not None and named.start < found.span[1] and found.span[0] < named.end and named.role != "report"
                 and set(named.name.split()) < set(found.attributor.canonical.split())):
-            return Attribution(Attributor(found.attributor.text, named.name), found.how, found.span)
+            # (only the words before the name are a descriptor: "Insolvenzverwalterin Karla Wendt" is Karla Wendt
+            # where the grammar's name stopped at "Karla")
+            words, name = found.attributor.canonical.split(), named.name.split()
+            at = next((i for i in range(len(words)) if words[i:i + len(name)] == name), None)
+            rest = words[at + len(name):] if at is not None else []
+            kept = " ".join(name + rest) if rest and all(w[:1].isupper() for w in rest) else named.name
+            return Attribution(Attributor(found.attributor.text, kept), found.how, found.span)
         if (named is not None and named.start <= found.span[0] < named.end and named.role not in ("report", "described")
                 and (gazetteer().names.get(found.attributor.text) or " of " in named.name)
                 and len(named.name.split()) > len(found.attributor.canonical.split())):

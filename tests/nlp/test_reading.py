@@ -236,6 +236,10 @@ def test_a_unit_of_several_words_is_read_whole(text, unit_kind):
     # a name joined by "of" is one name, a place inside it no source of its own
     ("The Federal Office of Ship Safety says the ferry was doing 11 knots.", "en", "Federal Office of Ship Safety"),
     ("The Bank of Sarnland said inflation would fall to 2 percent.", "en", "Bank of Sarnland"),
+    # a descriptor before a name is dropped, the name's own words after it are kept
+    ("Die Fluglinie Norvenda streicht 450 Stellen, sagte Insolvenzverwalterin Karla Wendt am Montag.", "de",
+     "Karla Wendt"),
+    ("Der Bäcker schließt drei Filialen, sagte Karla Wendt am Montag.", "de", "Karla Wendt"),
 ])
 def test_the_source_is_the_subject_of_the_reporting_verb(sentence, language, name):
     from service.nlp.attributors import attribute
