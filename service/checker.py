@@ -53,7 +53,9 @@ def _candidates(repo, vector, claims: list[Claim], as_of: Optional[date],
         if traits is None:
             return bare
         of, at, teaches = traits
-        return of in kinds and (any(of == k and compatible(place, at) for k, place in frames) or teaches)
+        # (a place no gazetteer knows may turn out a body the base knows: _place_named_by_the_base decides)
+        return of in kinds and (any(of == k and (compatible(place, at) or (place or "").startswith("?:"))
+                                    for k, place in frames) or teaches)
 
     stored = index.screened(dict.fromkeys([claim_id for claim_id, _ in nearest] + framed), repo.get_many,
                             "relate", _traits, keep)
@@ -146,12 +148,30 @@ def _named_by_the_base(claim: Claim, candidates: list[tuple[Claim, float]]) -> C
     return claim
 
 
+def _place_named_by_the_base(claim: Claim, candidates: list[tuple[Claim, float]]) -> Claim:
+    """A statement's place that no gazetteer knows ("Bei Aurivia fallen 1.300 Stellen weg") is no place where
+    stored claims give that name as a source or as whose figure it is: the base knows it as a body."""
+    from .nlp.lexicon import fold
+
+    key = claim.location_key or ""
+    if not key.startswith("?:"):
+        return claim
+    name = key[2:]
+    for stored, _ in candidates:
+        names = [stored.attributor.canonical if stored.attributor else None, stored.extra.get("holder"),
+                 stored.extra.get("owner")]
+        if any(n and fold(n) == name for n in names):
+            return replace(claim, location=None, location_key=None)
+    return claim
+
+
 def relate_candidates(statement_claims: list[Claim], candidates: Iterable[tuple[Claim, float]]) -> list[tuple[Relation, Claim]]:
     """Each candidate's strongest relation with the statement: pairwise first, then in time over all the
     claims of each statement claim's frame (a source's later figure supersedes its earlier one)."""
     candidates = list(candidates)
     best: dict[int, tuple[Relation, Claim]] = {}
-    for claim in (_known_as(_named_by_the_base(c, candidates), candidates) for c in statement_claims):
+    for claim in (_known_as(_named_by_the_base(_place_named_by_the_base(c, candidates), candidates), candidates)
+                  for c in statement_claims):
         pairs = []
         for stored, similarity in candidates:
             relation = _pairwise(claim, stored, similarity)

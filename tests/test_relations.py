@@ -261,3 +261,21 @@ def test_a_statement_opening_with_a_name_the_base_gives_as_a_source_is_that_sour
     # a name no stored claim gives as its source stays nobody's
     _, other = nlp.parse_statement("Backhaus streicht 300 Stellen")
     assert [r.relation for r, _ in relate_candidates(other, [(c, 0.6) for c in stored])] == ["corroborating"]
+
+
+def test_a_statement_place_no_gazetteer_knows_is_a_body_where_the_base_gives_that_name_as_a_source():
+    from datetime import date
+
+    from service import nlp
+    from service.checker import relate_candidates
+
+    stored = [c for c in nlp.extract_claims("Fluglinie in Not\n\nLorsheim – Die insolvente Fluglinie Norvenda streicht "
+                                            "in Lorsheim 450 Stellen, teilte das Unternehmen am Montag mit.",
+                                            language="de", published=date(2026, 5, 4), publisher="Wire") if c.quantity]
+    assert {c.attributor.canonical for c in stored} == {"Norvenda"}
+    _, statement = nlp.parse_statement("Bei Norvenda fallen 450 Stellen weg")
+    assert statement[0].location_key == "?:norvenda"   # "bei" reads as a place
+    assert [r.relation for r, _ in relate_candidates(statement, [(c, 0.6) for c in stored])] == ["corroborating"]
+    # a name the base does not know stays a place of its own
+    _, other = nlp.parse_statement("Bei Marlow fallen 450 Stellen weg")
+    assert relate_candidates(other, [(c, 0.6) for c in stored]) == []
