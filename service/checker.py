@@ -11,6 +11,7 @@ from typing import Iterable, Optional
 from . import nlp
 from .encoder import embed
 from .nlp.language import UNDERSTOOD, meaning_only, notice as language_notice, statement_language
+from .nlp.lexicon import fold
 from .nlp.model import Claim
 from .relations import Relation, in_time, relate, unit_similarity
 
@@ -151,8 +152,6 @@ def _named_by_the_base(claim: Claim, candidates: list[tuple[Claim, float]]) -> C
 def _place_named_by_the_base(claim: Claim, candidates: list[tuple[Claim, float]]) -> Claim:
     """A statement's place that no gazetteer knows ("Bei Aurivia fallen 1.300 Stellen weg") is no place where
     stored claims give that name as a source or as whose figure it is: the base knows it as a body."""
-    from .nlp.lexicon import fold
-
     key = claim.location_key or ""
     if not key.startswith("?:"):
         return claim
