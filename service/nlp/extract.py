@@ -315,6 +315,8 @@ def _unknown_place(sentence: str, lo: int, hi: int, preps: set[str], language: O
                        and toponym_like(nxt.text) and not in_dictionary(nxt.text))
             if nxt.text in not_places:
                 break
+            if k == 0 and nxt.text.isupper() and len(nxt.text) > 1 and len(following) > 1 and following[1].proper:
+                continue   # "at SC Brenndorf", "beim FC Auetal": an acronym opens a club's name, the town follows
             if (nxt.proper or misread) and nxt.text[:1].isupper() and not sources().mentions.get(nxt.text) and not TIME_WORD.match(
                     nxt.text) and (not in_dictionary(nxt.text) or toponym_like(nxt.text)):
                 return "?:" + fold(nxt.text)   # (a word the dictionary knows is no place: "auf Reede", at anchor)
@@ -619,11 +621,34 @@ def _scene(sentences: list[Sentence], attributions: list[Attribution], bodies: f
     """Where the article's story takes place: the first place a location preposition governs in the
     headline or the first sentences ("Erdbeben in der Türkei", "nordkoreanische Soldaten in Russland"); a
     body the article names is no place ("nach dem Austritt bei Veridan in Auenfeld")."""
+    for sentence in sentences[:lead]:
+        filed = _dateline(sentence.text)
+        if filed is not None:
+            return filed   # "BRENNDORF, Germany –", "Kaltenau (dpa) –": where the story was filed from
     for sentence, attribution in list(zip(sentences, attributions))[:lead]:
         place = locate(sentence.text, 0, len(sentence.text), attribution.span, not_places=bodies)
         if place is not None:
             return place
     return None
+
+
+# A dateline: a town's name opening the body, in capitals or followed by an agency's mark, then a comma or dash
+_DATELINE = re.compile(r"^(?:(?P<caps>[A-ZÄÖÜ][A-ZÄÖÜ'\-]{2,}(?: [A-ZÄÖÜ][A-ZÄÖÜ'\-]+)*)\s*(?:,|\(|[–—-]\s)"
+                       r"|(?P<town>[A-ZÄÖÜ][\wäöüß'\-]+(?: [A-ZÄÖÜ][\wäöüß'\-]+)?)\s*(?:\([A-Za-z/]{2,8}\)\s*[–—-]|[–—])\s)")
+
+
+def _dateline(text: str) -> Optional[str]:
+    """The place a dateline names ("ROTENFELS, Germany –", "Kaltenau (dpa) –"), known or not."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    name = m.group("caps") or m.group("town")
+    known = gazetteer().names.get(name.title()) or gazetteer().names.get(name)
+    if known is None and (len(name) < 5 or sources().mentions.get(name) or sources().mentions.get(name.title()) or any(
+            in_dictionary(w) and not toponym_like(w) for w in name.title().split())):
+        return None   # "NATO, …", "UPDATE –", "Die Polizei –": an acronym, a known source or words, no town
+    # (keyed as a figure's own unknown place is, by its first word: "in Sankt Orlen" is "?:sankt")
+    return known or "?:" + fold(name.split()[0])
 
 
 def _story_event(sentences: list[Sentence], lead: int = 2) -> Optional[str]:

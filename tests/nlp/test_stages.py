@@ -355,3 +355,27 @@ def test_distances_and_heights_are_different_frames():
     assert relate(level, _statement("Das Geschoss flog rund 1.000 Kilometer weit")) is None
     assert relate(level, _statement("The Danube rose to 23 feet in Regensburg")).relation == "corroborating"
     assert relate(level, _statement("The Danube rose to 21 feet in Regensburg")).relation == "conflicting"
+
+
+@pytest.mark.parametrize("text, language, scene", [
+    # a dateline in capitals, after the headline; the town is no place any gazetteer knows
+    ("Ferry fares rise again\n\nKORVENSTADT, Germany – The operator has raised fares for the third time this year. "
+     "The crossing had been halted for 40 minutes.", "en", "?:korvenstadt"),
+    # a town's name and a dash opening a German body; the story's figure names no place of its own
+    ("Stadtrat beschließt neuen Haushalt\n\nMerlinghausen – Der Stadtrat hat am Montag getagt. "
+     "Die Sitzung dauerte sechs Stunden.", "de", "?:merlinghausen"),
+    # words, not a town: no scene from them
+    ("Stadtrat tagt\n\nUPDATE – Der Stadtrat hat am Montag getagt. Die Sitzung dauerte sechs Stunden.", "de", None),
+])
+def test_a_dateline_sets_the_story_scene(text, language, scene):
+    claims = [c for c in nlp.extract_claims(text, language=language, published=date(2025, 3, 3)) if c.quantity]
+    assert claims and {c.extra.get("scene") for c in claims if c.location_key is None} == {scene}
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Fans threw flares during the cup tie at SC Merlinghausen, injuring 12 people.", "?:merlinghausen"),
+    ("Police say 30 fans of the visitors were arrested at Osterwalde.", "?:osterwalde"),
+])
+def test_an_acronym_opening_a_club_name_is_no_place(sentence, place):
+    from service.nlp.extract import locate
+    assert locate(sentence, 0, len(sentence)) == place
