@@ -962,7 +962,7 @@ def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple
         current = [c for _, c in group if day_of(c) == present]
         for relation, claim in group:
             day = day_of(claim)
-            if present is not None and day < present and not any(same_figure(in_base(claim), in_base(c)) for c in current):
+            if present is not None and day < present and (day not in spoken or _same_source(statement, claim)) and not any(same_figure(in_base(claim), in_base(c)) for c in current):
                 later = current[0]
                 decided[id(claim)] = Relation(
                     "related", min(relation.score, 0.5),

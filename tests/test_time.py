@@ -110,6 +110,22 @@ def test_a_statement_repeating_a_source_speaks_of_every_day_the_source_said_it()
     assert [r.relation for r, _ in decided] == ["matching", "conflicting", "matching", "conflicting"]
 
 
+def test_on_a_day_the_statement_speaks_of_another_sources_figure_then_is_not_superseded_for_it():
+    # the office said 4,800 on Monday and again on Wednesday; the association said 2,600 on Monday and 3,000 on
+    # Wednesday: repeating the office speaks of Monday too, when the association's 2,600 was its present figure
+    claims = [stored(4800, "Office", "2025-10-06", event="vaccinated", concept="students"),
+              stored(2600, "Association", "2025-10-06", event="vaccinated", concept="students"),
+              stored(4800, "Office", "2025-10-08", event="vaccinated", concept="students"),
+              stored(3000, "Association", "2025-10-08", event="vaccinated", concept="students")]
+    said = statement(4800, who="Office", event="vaccinated", concept="students")
+    decided = in_time(said, [(relate(said, c, 0.8), c) for c in claims])
+    assert [r.relation for r, _ in decided] == ["matching", "conflicting", "matching", "conflicting"]
+    # a day it does not speak of: the association's figure of Tuesday was superseded by Wednesday's
+    claims[1] = stored(2600, "Association", "2025-10-07", event="vaccinated", concept="students")
+    decided = in_time(said, [(relate(said, c, 0.8), c) for c in claims])
+    assert decided[1][0].relation == "related" and "Earlier figure" in decided[1][0].explanation
+
+
 def test_a_source_under_three_names_is_one_source_when_one_name_bridges_the_others():
     from dataclasses import replace
 
