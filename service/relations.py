@@ -658,6 +658,9 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
             # (two names for one thing beside the same distinct figure in sentences alike: "drought losses of
             # 1.4 billion euros" and "Dürreschäden von 1,4 Milliarden Euro")
             return None
+        if not alike and kind(statement) == "percent" and not (statement.quantity.increment or stored.quantity.increment) \
+                and _guess_against_a_named_thing(statement, stored):
+            return None
         if not alike:
             # the sentences' meaning says little across languages ("Die Rakete zerbrach 79 Sekunden nach
             # dem Start" against "Die Rakete sei 79 Sekunden nach dem Start zerbrochen": 0.48); the words of
@@ -780,6 +783,22 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     # one time is decided over all the frame's claims at once (in_time)
     return Relation("conflicting", 0.6 + 0.4 * similarity,
                     f"Conflicts: {_fmt_claim(stored)} ({source}) cannot be {_fmt_claim(statement)}.")
+
+
+def _guess_against_a_named_thing(a: Claim, b: Claim) -> bool:
+    """A share of a thing a list knows ("Wahlbeteiligung": turnout), said of no one, against a share that a
+    sentence gives to someone ("Berger erhielt 51,9 Prozent"), of a thing guessed from its clause or of none,
+    and that names none of the known thing's words: the two measure different things."""
+    from .nlp.subjects import _measured
+
+    finder = _measured()[0]
+    for known, guess in ((a, b), (b, a)):
+        named, guessed = known.extra.get("measured") or "", guess.extra.get("measured") or ""
+        if (named and "~" not in named and not named.startswith("w:") and not known.extra.get("holder")
+                and (not guessed or guessed.startswith("~")) and guess.extra.get("holder")
+                and not any(hit.value == named for hit in finder.finditer(guess.text))):
+            return True
+    return False
 
 
 def _clause_words_shared(a: Claim, b: Claim, with_units: bool = False) -> int:

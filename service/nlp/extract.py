@@ -145,12 +145,13 @@ def _holder(text: str, quantity, language: str, attribution: Attribution) -> Opt
     geo = gazetteer()
     spoken = attribution.span if attribution.how != "actor" else (0, 0)
 
-    def name(word: str) -> bool:
-        # (a name a dictionary knows may be another language's: "Donau", "Danube"; so may an acronym: "EZB")
+    def name(word: str, opening: bool = True) -> bool:
+        # (a name a dictionary knows may be another language's: "Donau", "Danube"; so may an acronym: "EZB".
+        # An English capital inside a sentence marks a name even when the word is also a common one: "Hale")
         return (word[:1].isupper() and sum(c.isupper() for c in word) < 2 and not geo.names.get(word)
                 and not geo.demonyms.get(word)
                 and not TIME_WORD.match(word) and not role_of(word, language) and not sources().kind.get(word)
-                and not in_dictionary(word))
+                and (not in_dictionary(word) or language == "en" and not opening))
 
     reading = read(text, language)
     clause = reading.clause_of(quantity.start, quantity.end)
@@ -165,11 +166,18 @@ def _holder(text: str, quantity, language: str, attribution: Attribution) -> Opt
         # ("Der Konkurrent Maxwerk", "Second-placed Mutai", "Der Kenianer Daniel Kiprop")
         k += 1
     names = []
-    while k < len(own) and _name_like(own[k]) and name(own[k].text):
+    while k < len(own) and _name_like(own[k]) and name(own[k].text, k == 0 and own[k] is reading.tokens[0]):
         names.append(own[k])
         k += 1
-    if names and k < len(own) and own[k].pos in _FINITE_TAGS and not any(
-            spoken[0] <= t.start < spoken[1] for t in names):
+    subject = bool(names) and k < len(own) and own[k].pos in _FINITE_TAGS
+    if not subject and language == "de":
+        # a German subject after the verb when something else opens the clause ("Nach Angaben des Instituts
+        # erreichte Kallwitz 64 Prozent"): the finite verb, then only the name(s) before the figure
+        verb = next((i for i, t in enumerate(own) if t.pos in _FINITE_TAGS), None)
+        after = own[verb + 1:] if verb else []
+        names = after if after and all(_name_like(t) and name(t.text) for t in after) else []
+        subject = bool(names)
+    if subject and not any(spoken[0] <= t.start < spoken[1] for t in names):
         others = [t for t in reading.tokens if _name_like(t) and t not in names and name(t.text)
                   and not spoken[0] <= t.start < spoken[1]]
         if not others:   # ("Talvex bietet 2,8 Milliarden Euro für Brenno": whose is the offer?)

@@ -379,3 +379,18 @@ def test_a_dateline_sets_the_story_scene(text, language, scene):
 def test_an_acronym_opening_a_club_name_is_no_place(sentence, place):
     from service.nlp.extract import locate
     assert locate(sentence, 0, len(sentence)) == place
+
+
+@pytest.mark.parametrize("statement, stored, expected", [
+    # a share a list knows said of no one, against a share a named someone received: another thing measured
+    ("Turnout in the mayoral election was 61 percent", "Amtsinhaber Berger holte 51,9 Prozent.", None),
+    ("Die Wahlbeteiligung lag bei 44 Prozent", "Incumbent Hale won 52 percent, officials said.", None),
+    ("Die Arbeitslosenquote liegt bei 7 Prozent", "Nach Angaben des Instituts erreichte Kallwitz 64 Prozent.", None),
+    # the same known thing on both sides still compares
+    ("Turnout in the mayoral election was 61 percent", "Die Wahlbeteiligung lag bei 55 Prozent.", "conflicting"),
+])
+def test_a_known_share_of_no_one_is_not_what_someone_received(statement, stored, expected):
+    from service.relations import relate
+
+    relation = relate(_statement(statement), _statement(stored), 0.75)
+    assert (relation.relation if relation else None) == expected
