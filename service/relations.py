@@ -700,6 +700,12 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
         return Relation("related", 0.35 + 0.3 * similarity,
                         f"What is usual, not the figure at issue: {_fmt_claim(usual)} ({_source(usual)}) against "
                         f"{_fmt_claim(other)}.")
+    allowed = _only_one(statement, stored, "limit") if kind(statement) != "count" else None
+    if allowed is not None:
+        limit, other = allowed
+        return Relation("related", 0.35 + 0.3 * similarity,
+                        f"What is allowed, not the figure at issue: the limit {_fmt_claim(limit)} ({_source(limit)}) "
+                        f"against {_fmt_claim(other)}.")
     asked = _only_one(statement, stored, "target")
     if asked is not None:
         target, other = asked

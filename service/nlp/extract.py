@@ -102,6 +102,15 @@ _BASELINE = re.compile(
 _MONEY_OF_THE = re.compile(r"\s+(?:euros?|dollars?|pounds?|francs?|Euro|Dollar|Pfund|Franken|€|\$|£)\s+(?:of|der|des|aus)\s+"
                            r"(?:the|its|their|dem|den)?\s*(?:\w+\s+)?(?:aid|funds?|budget|package|Hilfe|Soforthilfe|"
                            r"Mittel|Budget|Etat|Topf|Fonds|Hilfspaket|Paket|[\w-]*hilfe|[\w-]*mittel|[\w-]*fonds)\b")
+# A figure of what is allowed, named right before it or right after it in its clause ("on a section limited to
+# 60 km/h", "erlaubt sind dort 60", "Genehmigt gewesen seien höchstens zwei Tonnen", "30 km/h are permitted"):
+# a limit, not what is measured (relations honours it for measures, sums and shares, not counts of people)
+_LIMIT_WORDS = (r"(?:erlaubt|zulässig\w*|genehmigt|gestattet|Tempolimit|Höchstgeschwindigkeit|Obergrenze|Grenzwert\w*|"
+                r"Höchstmenge|permitted|allowed|authori[sz]ed|limited\s+to|limits?|capped\s+at|cap\s+of)")
+_LIMIT_BEFORE = re.compile(rf"\b{_LIMIT_WORDS}(?:\s+[^\W\d]+){{0,6}}\s*$", re.IGNORECASE)
+_FIGURE_NEXT = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}?\d")
+_LIMIT_AFTER = re.compile(rf"[^\d,;.:]{{0,30}}?\b(?:are|is|were|was|sind|ist|waren|war|seien|sei)?\s*{_LIMIT_WORDS}\b(?!\s+to\b)",
+                          re.IGNORECASE)
 _USUALLY = re.compile(r"\b(?:in an? (?:normal|average|typical|ordinary) year|in normalen Jahren|in einem normalen Jahr)\b",
                       re.IGNORECASE)
 
@@ -504,6 +513,12 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                 text[lo:quantity.start]):
             # "Statt der üblichen 380.000 Hektoliter", "in a normal year 380,000": what is usual, not what is
             claims[-1].extra["baseline"] = True
+        after = _LIMIT_AFTER.match(text, quantity.end)
+        if _LIMIT_BEFORE.search(text[max(0, quantity.start - 60):quantity.start]) or (
+                after and not _FIGURE_NEXT.match(text, after.end())):
+            # (a limit word after the figure that a figure of its own follows is that figure's: "travelling at
+            # 87 km/h on a section limited to 60 km/h")
+            claims[-1].extra["limit"] = True
         if _TARGET.search(_gapped_clause(text, quantity, language)):   # (the own clause, or more of it)
             # "Verdi fordert 8 Prozent", "15.000 Unterschriften sind nötig", "prosecutors had sought nine years":
             # what someone asks, offers or needs, not what is

@@ -381,6 +381,33 @@ def test_an_acronym_opening_a_club_name_is_no_place(sentence, place):
     assert locate(sentence, 0, len(sentence)) == place
 
 
+@pytest.mark.parametrize("sentence, value, limit", [
+    # the limit named before its figure, and the measured figure of the same sentence left alone
+    ("The lorry was driving at 95 km/h on a stretch limited to 70 km/h.", 95, False),
+    ("The lorry was driving at 95 km/h on a stretch limited to 70 km/h.", 70, True),
+    ("Auf der Brücke sind höchstens 7,5 Tonnen zulässig, der Laster wog 18 Tonnen.", 7.5, True),
+    ("Auf der Brücke sind höchstens 7,5 Tonnen zulässig, der Laster wog 18 Tonnen.", 18, False),
+    ("Genehmigt waren nach Angaben der Behörde nur 40 Dezibel.", 40, True),
+    ("The plant released 12 tonnes of ammonia, the authority said.", 12, False),
+])
+def test_a_figure_of_what_is_allowed_is_marked_a_limit(sentence, value, limit):
+    claims = [c for c in nlp.parse_statement(sentence)[1] if c.quantity and c.quantity.value == value]
+    assert claims and bool(claims[0].extra.get("limit")) is limit
+
+
+@pytest.mark.parametrize("limit, measured", [
+    ("The speed limit on the bypass is 50 km/h", "Police say the van was travelling at 80 km/h"),
+    ("Erlaubt sind auf der Brücke 7,5 Tonnen", "Der Lastwagen wog nach Polizeiangaben 18 Tonnen"),
+])
+def test_a_limit_is_related_to_the_measured_figure_not_in_conflict(limit, measured):
+    from service.relations import relate
+
+    relation = relate(_statement(measured), _statement(limit))
+    assert relation is not None and relation.relation == "related" and "allowed" in relation.explanation
+    # two limits compare as figures do
+    assert relate(_statement(limit), _statement(limit)).relation in ("matching", "corroborating")
+
+
 @pytest.mark.parametrize("statement, stored, expected", [
     # a share a list knows said of no one, against a share a named someone received: another thing measured
     ("Turnout in the mayoral election was 61 percent", "Amtsinhaber Berger holte 51,9 Prozent.", None),
