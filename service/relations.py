@@ -745,7 +745,10 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     whole = next((c for c in (statement, stored) if c.extra.get("a_whole")), None)
     if whole is not None and not (statement.extra.get("a_whole") and stored.extra.get("a_whole")):
         other = stored if whole is statement else statement
-        if _bounds(in_base(other))[0] <= _bounds(in_base(whole))[1]:
+        # (a figure for what befell the whole itself, "10 oiled birds found" against "61 oiled birds had been
+        # found, 17 of them dead", is another count of the whole, not a part of it)
+        if _bounds(in_base(other))[0] <= _bounds(in_base(whole))[1] and (
+                other.extra.get("part") or _a_denominator(whole) or not _same_deed(other, whole)):
             return Relation("related", 0.35 + 0.3 * similarity,
                             f"Part of: {_fmt_claim(whole)} ({_source(whole)}) is the whole that a part is counted of, "
                             f"so {_fmt_claim(other)} may be a part of it.")
@@ -789,6 +792,26 @@ def relate(statement: Claim, stored: Claim, similarity: float = 0.5, unit_simila
     # one time is decided over all the frame's claims at once (in_time)
     return Relation("conflicting", 0.6 + 0.4 * similarity,
                     f"Conflicts: {_fmt_claim(stored)} ({source}) cannot be {_fmt_claim(statement)}.")
+
+
+_DENOMINATOR_BEFORE = re.compile(r"\b(?:of|out of|von|aus)(?:\s+[\w'’-]+){0,3}\s*$", re.IGNORECASE)
+
+
+def _a_denominator(whole: Claim) -> bool:
+    """The whole's figure is what a part is counted out of ("Three of the remaining 23 satellites had to fire"):
+    what its sentence says befell befell the part."""
+    q = whole.quantity
+    return q is not None and q.start is not None and bool(_DENOMINATOR_BEFORE.search(whole.text[max(0, q.start - 50):q.start]))
+
+
+def _same_deed(a: Claim, b: Claim) -> bool:
+    """Both claims name what befell the counted with verbs that agree across the languages ("gefunden", "found")."""
+    from .nlp.bilingual import english
+
+    va, vb = a.extra.get("verb"), b.extra.get("verb")
+    if not va or not vb:
+        return False
+    return bool(({va} | set(english(va, a.language)[:2])) & ({vb} | set(english(vb, b.language)[:2])))
 
 
 def _guess_against_a_named_thing(a: Claim, b: Claim) -> bool:
@@ -898,7 +921,9 @@ GROWING_VERBS = frozenset({"send", "deploy", "schicken", "entsenden", "verlegen"
                            "zerstören", "damage", "beschädigen", "vaccinate", "impfen", "displace", "rescue",
                            "retten", "bergen", "recall", "zurückrufen",
                            # what has leaked out only adds up: "30.000 Liter Diesel liefen aus"
-                           "leak", "auslaufen", "austreten", "spill", "seep", "versickern", "escape"})
+                           "leak", "auslaufen", "austreten", "spill", "seep", "versickern", "escape",
+                           # what has been found so far is a running tally: "61 oiled birds had been found"
+                           "find", "finden", "discover", "entdecken"})
 
 
 def grows(claim: Claim) -> bool:

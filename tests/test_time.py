@@ -187,3 +187,14 @@ def test_since_a_part_of_a_month_holds_up_to_the_report(text, start, end):
 
     span, _ = resolve_time(text, date(2026, 4, 10))
     assert (span.start, span.end) == (start, end)
+
+
+@pytest.mark.parametrize("verb, expected", [("find", "related"), ("finden", "related"), ("weigh", "conflicting")])
+def test_what_has_been_found_so_far_is_a_count_that_only_grows(verb, expected):
+    # another source's earlier, lower tally of things found is a point on the timeline, not a contradiction
+    said = statement(94, who="Bird station", day="2025-06-23", event=None, concept="animals")
+    said.extra["verb"] = verb
+    earlier = stored(23, "Fire brigade", "2025-06-16", event=None, concept="animals")
+    earlier.extra["verb"] = verb
+    relations, _ = decide(said, [earlier])
+    assert relations[earlier.text] == expected

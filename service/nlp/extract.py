@@ -195,6 +195,10 @@ def _holder(text: str, quantity, language: str, attribution: Attribution) -> Opt
 
 
 _SUPERLATIVE = re.compile(r"(?:st|ßt)(?:e|en|er|es|em)$")
+# ordinals and "next" end like superlatives and rank nothing by size ("nach ersten Schätzungen", "am
+# zwanzigsten Tag", "in den nächsten Tagen")
+_ORDINAL = re.compile(r"^(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|elft|zwölft|\w+zehnt|\w+(?:zig|ßig)st|"
+                      r"\w*hundertst|\w*tausendst|nächst)(?:e|en|er|es|em)$")
 
 
 def _one_of_many(text: str, quantity, language: str) -> bool:
@@ -202,7 +206,8 @@ def _one_of_many(text: str, quantity, language: str) -> bool:
     reading = read(text, language)
     clause = reading.clause_of(quantity.start, quantity.end)
     return any(t.adjective and t.end <= quantity.start and t.clause == clause and (
-        t.pos == "AJS" if language == "en" else bool(_SUPERLATIVE.search(t.text.casefold())) and len(t.text) > 5)
+        t.pos == "AJS" if language == "en" else bool(_SUPERLATIVE.search(t.text.casefold())) and len(t.text) > 5
+        and not _ORDINAL.match(t.text.casefold()))
         for t in reading.tokens)
 
 

@@ -421,3 +421,33 @@ def test_a_known_share_of_no_one_is_not_what_someone_received(statement, stored,
 
     relation = relate(_statement(statement), _statement(stored), 0.75)
     assert (relation.relation if relation else None) == expected
+
+
+@pytest.mark.parametrize("sentence, value, part", [
+    # an ordinal ranks nothing by size: the figure is no one among many
+    ("Nach ersten Schätzungen des Umweltamts traten rund 30.000 Liter aus.", 30000, False),
+    ("In den nächsten Tagen sollen 400 Helfer kommen.", 400, False),
+    # a superlative does
+    ("Das schwerste Stück wiegt 640 Gramm.", 640, True),
+])
+def test_an_ordinal_is_no_superlative(sentence, value, part):
+    claims = [c for c in nlp.parse_statement(sentence)[1] if c.quantity and c.quantity.value == value]
+    assert claims and bool(claims[0].extra.get("part")) is part
+
+
+def test_a_count_of_what_befell_a_whole_is_another_count_of_it_not_a_part():
+    from service.relations import relate
+
+    whole = next(c for c in nlp.parse_statement(
+        "The bird rescue station said 61 oiled birds had been found so far, 17 of them dead.")[1]
+        if c.quantity.value == 61)
+    rival = _statement("Rescuers have found 10 oiled birds")
+    assert whole.extra.get("a_whole")
+    assert relate(rival, whole).relation == "conflicting"
+    # a figure befallen by something else may be a part of the whole
+    other = relate(_statement("Rescuers have cleaned 10 oiled birds"), whole)
+    assert other is None or other.relation == "related"
+    # and a whole a part is counted out of lends its sentence's verb to the part only
+    denominator = next(c for c in nlp.parse_statement(
+        "Three of the fleet's remaining 23 ferries had to stop running, the company said.")[1] if c.quantity.value == 23)
+    assert relate(_statement("Three ferries had to stop running"), denominator).relation == "related"
