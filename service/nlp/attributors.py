@@ -514,6 +514,8 @@ def _attribute_by_cues(sentence: str) -> Attribution:
         if not after and not (vague and vague.start <= cue.start() < vague.end):
             # "nach Angaben der Katastrophenschutzbehörde Afad": a body the alias table does not know
             m = re.match(r"(?:der|des|dem|den|die|von|the)?\s*((?:[A-ZÄÖÜ][\w'’.-]*\s?){1,5})", sentence[cue.end():])
+            if m:
+                m = _name_without_the_nouns_after_it(m, sentence[cue.end():])
             name = _speaker_name(m.group(1)) if m else None
             if m and name is None and (_role(m.group(1).strip()) or _single_noun(m.group(1).strip())):
                 # "laut Gesundheitsamt", "nach Angaben des Zolls": after a cue a single noun names the body
@@ -590,6 +592,23 @@ def _english_verbs() -> frozenset:
 
 
 _NAME_PARTICLES = {"von", "van", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn", "zu", "dos", "del"}
+
+
+def _name_without_the_nouns_after_it(m: re.Match, text: str) -> re.Match:
+    """A German capitalised run after a cue ends with its last name a dictionary does not know: the nouns
+    after it begin what was said ("nach Angaben des Wettdienstes BetWatch Einsätze von mehr als 2 Millionen")."""
+    from .bilingual import in_dictionary
+    from .reading import read
+
+    tokens = read(m.group(1), "de").tokens
+    unknown = [i for i, t in enumerate(tokens) if t.text[:1].isupper() and not in_dictionary(t.text)
+               and not in_dictionary(t.lemma)]
+    if not unknown or unknown[-1] == len(tokens) - 1:
+        return m
+    rest = tokens[unknown[-1] + 1:]
+    if not all(t.noun and in_dictionary(t.lemma) for t in rest):
+        return m
+    return re.match(r"(?:der|des|dem|den|die|von|the)?\s*(" + re.escape(m.group(1)[:tokens[unknown[-1]].end]) + ")", text) or m
 
 
 def _speaker_name(words: str) -> Optional[str]:

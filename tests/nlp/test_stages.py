@@ -451,3 +451,15 @@ def test_a_count_of_what_befell_a_whole_is_another_count_of_it_not_a_part():
     denominator = next(c for c in nlp.parse_statement(
         "Three of the fleet's remaining 23 ferries had to stop running, the company said.")[1] if c.quantity.value == 23)
     assert relate(_statement("Three ferries had to stop running"), denominator).relation == "related"
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # a name no dictionary knows ends the body's run after the cue: the nouns after it are what was said
+    ("Nach Angaben des Prüfdienstes Veltrix Einsätze von mehr als 2 Millionen Euro platziert.", "Prüfdienstes Veltrix"),
+    ("Nach Angaben der Firma Korbana Umsätze von 3 Millionen Euro erzielt.", "Firma Korbana"),
+    # a run of dictionary words, or one that ends with its name, is left whole
+    ("Nach Angaben der Staatsanwaltschaft Kernholt stehen mindestens elf Spiele im Verdacht.", "Staatsanwaltschaft Kernholt"),
+])
+def test_a_cued_name_stops_before_the_nouns_after_it(sentence, source):
+    claims = [c for c in nlp.parse_statement(sentence)[1] if c.quantity]
+    assert claims and claims[0].attributor is not None and claims[0].attributor.canonical == source
