@@ -190,11 +190,28 @@ def kind(claim: Claim) -> str:
     return "count"
 
 
+_AGENT = ("er", "ler", "or", "ist", "ant", "ent")
+
+
+def _doer_and_deed(x: str, y: str) -> bool:
+    """One noun is the other with an agent's ending: the one who does a thing and the thing ("spieler", "spiel")."""
+    x, y = fold(x), fold(y)
+    short, long = sorted((x, y), key=len)
+    if not (len(short) >= 3 and long.startswith(short) and long[len(short):] in _AGENT):
+        return False
+    from .nlp.reading import read
+
+    # (not a plural the lemmas missed: "Kinder", "Felder")
+    return all(fold(t.lemma) != short for t in read(long.capitalize(), "de").tokens)
+
+
 def _heads_alike(a: Claim, b: Claim, unit_similarity) -> bool:
     """Unknown counted nouns compared word by word: their heads by dictionary, else by the encoder."""
     from .nlp.bilingual import similarity
 
     head_a, head_b = a.extra.get("head"), b.extra.get("head")
+    if head_a and head_b and _doer_and_deed(head_a, head_b):
+        return False   # "Spieler" against "Spiele", "player" against "play": who does it is not what is done
     if head_a and head_b:
         alike = similarity(head_a, a.language, head_b, b.language)
         for word, claim in ((a, b), (b, a)):

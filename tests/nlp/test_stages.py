@@ -463,3 +463,16 @@ def test_a_count_of_what_befell_a_whole_is_another_count_of_it_not_a_part():
 def test_a_cued_name_stops_before_the_nouns_after_it(sentence, source):
     claims = [c for c in nlp.parse_statement(sentence)[1] if c.quantity]
     assert claims and claims[0].attributor is not None and claims[0].attributor.canonical == source
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # who does a thing is not the thing done, however alike the words look
+    ("24 Spiele stehen unter Verdacht", "Das Gericht sperrte sechs Spieler", False),
+    ("Das Museum zählte 4.000 Besuche", "Das Museum zählte 4.000 Besucher", False),
+    # a plural is the same noun
+    ("Die Polizei zählte 30 Kinder", "Die Polizei zählte 30 Kinder", True),
+])
+def test_a_doer_is_not_the_deed(a, b, same):
+    from service.relations import same_frame
+
+    assert same_frame(_statement(a), _statement(b)) is same
