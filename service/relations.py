@@ -377,7 +377,7 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     holder_a, holder_b = a.extra.get("holder"), b.extra.get("holder")
     if holder_a and holder_b and not _same_canonical(holder_a, holder_b):
         return False   # "Maxwerk's revenue" is not Hansatec's; "Kiprop" is "Daniel Kiprop"
-    return gazetteer().compatible(where(a), where(b))
+    return placed_alike(a, b)
 
 
 @lru_cache(maxsize=1)
@@ -427,6 +427,16 @@ def _category_heads_alike(a: Claim, b: Claim) -> bool:
 def where(claim: Claim) -> Optional[str]:
     """The place a claim holds for: its own, else the place its article's story is set in."""
     return claim.location_key or claim.extra.get("scene")
+
+
+def placed_alike(a: Claim, b: Claim) -> bool:
+    """Whether two claims can hold for one place: their places are compatible, or one's place no gazetteer
+    knows is among those the other's article names where that one's own place is unknown too ("on the Ilmer"
+    against an article filed from "HOLLWEIDE" that tells of oil "in die Ilmer")."""
+    at_a, at_b = where(a), where(b)
+    if gazetteer().compatible(at_a, at_b):
+        return True
+    return bool(at_a and at_b) and (at_a in b.extra.get("places", ()) or at_b in a.extra.get("places", ()))
 
 
 def is_generic(concept: Optional[str]) -> bool:
@@ -902,7 +912,7 @@ def _relate_by_meaning(statement: Claim, stored: Claim, similarity: float) -> Op
     if similarity < MEANING_AGREE and not (
             similarity >= MEANING_WITH_SHARED_KEYS and shared_keys(statement.text, stored.text) >= SHARED_KEYS):
         return None
-    if not gazetteer().compatible(where(statement), where(stored)):
+    if not placed_alike(statement, stored):
         return None
     source = _source(stored)
     if statement.negated != stored.negated:
@@ -991,10 +1001,13 @@ def in_time(statement: Claim, pairs: list[tuple[Relation, Claim]]) -> list[tuple
     dated = statement.extra.get("time_explicit") or statement.citation is not None
     when = day_of(statement) if statement.time and dated else None
     spoken = set()   # every day the statement's source said the figure the statement repeats
-    if when is None and statement.attributor is not None:
-        repeated = [day_of(c) for r, c in timed if r.relation == "matching"]
+    if when is None:
+        # a statement that repeats a source's figure speaks of when that source said it; one that names no
+        # source, of when any source said it
+        agreeing = ("matching",) if statement.attributor is not None else ("matching", "corroborating")
+        repeated = [day_of(c) for r, c in timed if r.relation in agreeing]
         when = max(repeated) if repeated else None
-        spoken = set(repeated)
+        spoken = set(repeated) if statement.attributor is not None else set()
     # a frame's count only grows when any of its claims names an event that only grows ("sent", "killed")
     growing = grows(statement) or any(grows(c) for _, c in timed)
     value = in_base(statement)

@@ -198,3 +198,25 @@ def test_what_has_been_found_so_far_is_a_count_that_only_grows(verb, expected):
     earlier.extra["verb"] = verb
     relations, _ = decide(said, [earlier])
     assert relations[earlier.text] == expected
+
+
+@pytest.mark.parametrize("event, concept", [("killed", "deaths"), ("arrested", "arrests")])
+def test_a_statement_naming_no_source_speaks_of_when_the_figure_it_repeats_was_said(event, concept):
+    # another source's earlier, lower figure of a count that only grows is a point of the timeline that ends
+    # in the figure the statement repeats, not a figure of the same time
+    claims = [stored(17, "Rescue station", "2025-06-18", event=event, concept=concept),
+              stored(31, "Daily paper", "2025-06-23", event=event, concept=concept)]
+    relations, why = decide(statement(31, event=event, concept=concept), claims)
+    assert relations == {"Rescue station 17": "related", "Daily paper 31": "corroborating"}
+    assert "Timeline" in why["Rescue station 17"]
+
+
+def test_a_statement_naming_no_source_still_meets_a_source_s_superseded_figure_as_earlier():
+    # the days of the figures it repeats are nobody's days of speaking: a source's earlier figure on one of
+    # them is still superseded by that source's later one
+    claims = [stored(310, "Fire brigade", "2025-08-06", event="burnt", concept="area"),
+              stored(500, "Forest office", "2025-08-06", "approx", event="burnt", concept="area"),
+              stored(450, "Fire brigade", "2025-08-08", event="burnt", concept="area")]
+    relations, _ = decide(statement(450, event="burnt", concept="area"), claims)
+    assert relations["Fire brigade 310"] == "related"
+    assert relations["Fire brigade 450"] == "corroborating"

@@ -316,6 +316,27 @@ def _unknown_place(sentence: str, lo: int, hi: int, preps: set[str], language: O
                    skip: tuple = (0, 0), not_places: frozenset = frozenset()) -> Optional[str]:
     """A place no gazetteer knows ("In Catarroja", "in Paiporta"): a proper noun that a location
     preposition governs in the figure's clause. It is its own place, inside none we know of."""
+    return next(_unknown_places(sentence, lo, hi, preps, language, skip, not_places), None)
+
+
+def article_places(sentences: list, language: Optional[str], not_places: frozenset = frozenset(),
+                   most: int = 8) -> list[str]:
+    """The places no gazetteer knows that an article names under a location preposition ("auf der Ilmer",
+    "into the Ilmer river"), in order of first mention: where else its story is set than its dateline."""
+    preps, found = _location_prepositions(), {}
+    for sentence in sentences:
+        for place in _unknown_places(sentence.text, 0, len(sentence.text), preps, language, not_places=not_places,
+                                     loose=True):
+            found.setdefault(place, None)
+    return list(found)[:most]
+
+
+def _unknown_places(sentence: str, lo: int, hi: int, preps: set[str], language: Optional[str],
+                    skip: tuple = (0, 0), not_places: frozenset = frozenset(), loose: bool = False):
+    """Each place no gazetteer knows that a location preposition governs between lo and hi (see _unknown_place).
+    `loose` also takes a name before a noun ("into the Ilmer river") and a German noun no dictionary knows
+    that is not a compound of known words ("auf der Ilmer"): an article's places, not a figure's."""
+    from .entities import _compound
     from .numbers import _guess_language
     from .reading import read
 
@@ -329,22 +350,28 @@ def _unknown_place(sentence: str, lo: int, hi: int, preps: set[str], language: O
         following = tokens[i + 1:i + 3]
         for k, nxt in enumerate(following):
             after = tokens[i + 2 + k] if i + 2 + k < len(tokens) else None
-            if after is not None and after.noun and not after.proper:
+            if after is not None and after.noun and not after.proper and not (
+                    loose and (nxt.proper or nxt.pos in ("ART", "AT0"))):
                 break   # "in the Solvana scheme": a name that modifies a noun is not a place
             # (a German town's name the tagger took for a common noun, which no dictionary knows and which is
             # formed as names of places are: "in Wettlingen", "in Haldenberg")
             misread = (nxt.noun and not nxt.proper and reading.language == "de" and token.text == "in" and k == 0
-                       and toponym_like(nxt.text) and not in_dictionary(nxt.text))
+                       and toponym_like(nxt.text) and not in_dictionary(nxt.text)) or (
+                loose and nxt.noun and not nxt.proper and reading.language == "de" and not any(
+                    in_dictionary(w) for w in (nxt.text, nxt.lemma, nxt.text.rsplit("-", 1)[-1]))
+                and (toponym_like(nxt.text) or not _compound(nxt.text)))
             if nxt.text in not_places:
                 break
             if k == 0 and nxt.text.isupper() and len(nxt.text) > 1 and len(following) > 1 and following[1].proper:
                 continue   # "at SC Brenndorf", "beim FC Auetal": an acronym opens a club's name, the town follows
+            if loose and gazetteer().names.get(nxt.text):
+                break   # (a place the gazetteer knows is the caller's to find)
             if (nxt.proper or misread) and nxt.text[:1].isupper() and not sources().mentions.get(nxt.text) and not TIME_WORD.match(
                     nxt.text) and (not in_dictionary(nxt.text) or toponym_like(nxt.text)):
-                return "?:" + fold(nxt.text)   # (a word the dictionary knows is no place: "auf Reede", at anchor)
+                yield "?:" + fold(nxt.text)   # (a word the dictionary knows is no place: "auf Reede", at anchor)
+                break
             if nxt.pos not in ("ART", "AT0"):
                 break
-    return None
 
 
 @dataclass
@@ -407,7 +434,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         if claims and _OF_THEM.match(text, quantity.end):
             # "Gegen 23 Beschuldigte wird ermittelt, elf davon sitzen in Untersuchungshaft": a part of the
             # figure before, counting what it counts
-            claims.append(_part_of(claims[-1], quantity))
+            claims.append(_part_of(claims[-1], quantity, text))
             continue
         # "300 of the 2,000 job cuts": the part counts what its whole counts
         subject = counted(text, whole or quantity, language, fallback=within, story_event=story_event,
@@ -427,7 +454,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         if subject is None and claims and _PART_CUE.search(text[max(0, quantity.start - 30):quantity.start]):
             # "Das Unternehmen will 38 seiner 140 Filialen schließen, davon 11 in Reinsfeld": a part of the figure
             # before that names no noun, in its own place
-            claims.append(_part_of(claims[-1], quantity))
+            claims.append(_part_of(claims[-1], quantity, text))
             place = locate(text, quantity.start, quantity.end, attribution.span, language)
             if place is not None:
                 claims[-1].location, claims[-1].location_key = gazetteer().label(place, "en"), place
@@ -435,7 +462,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
         if subject is None:
             if claims and _FROM_THE_WHOLE.search(text[:quantity.start]) and claims[-1].quantity.text in text[:quantity.start]:
                 # "Von den 214 Münzen sind bislang 37 wieder aufgetaucht": a part of the figure before
-                claims.append(_part_of(claims[-1], quantity))
+                claims.append(_part_of(claims[-1], quantity, text))
             continue
         lo, hi = _clause(text, quantity.start, quantity.end)
         time, ahead = resolve_time(text[lo:hi], reference)
@@ -594,7 +621,7 @@ def _mark_wholes(claims: list[Claim]) -> None:
                 part.extra["whole"] = larger[0].quantity.value
         for whole in claims:
             if (whole is not part and whole.quantity and whole.quantity.value == part.extra.get("whole")
-                    and whole.subject_key == part.subject_key):
+                    and (whole.subject_key or "").split("@")[0] == (part.subject_key or "").split("@")[0]):
                 whole.extra["a_whole"] = True
 
 
@@ -617,14 +644,21 @@ def _befallen_as_its_whole(claims: list, before: Optional[Subject]) -> None:
     part.subject_key = f"{part.extra['concept']}@{whole.event}"
 
 
-def _part_of(whole: Claim, quantity) -> Claim:
-    """A figure that is a part of the claim before ("elf davon"): the same claim with its own figure."""
+def _part_of(whole: Claim, quantity, text: str = "") -> Claim:
+    """A figure that is a part of the claim before ("elf davon"): the same claim with its own figure, and
+    with what its own clause says befell it where that is something else ("61 birds found, 17 of them dead",
+    "23 Beschuldigte, elf davon sitzen in Untersuchungshaft")."""
     from dataclasses import replace
 
     quantity.unit = whole.quantity.unit
     extra = {**whole.extra, "part": True, "whole": whole.quantity.value}
     extra.pop("verb", None)
-    return replace(whole, quantity=quantity, extra=extra)
+    subject_key = whole.subject_key
+    found = lexicon().events.search(text[quantity.end:_clause(text, quantity.start, quantity.end)[1]]) if text else None
+    if found is not None and found.value != whole.extra.get("event"):
+        extra["event"] = found.value
+        subject_key = f"{(subject_key or '').split('@')[0]}@{found.value}"
+    return replace(whole, quantity=quantity, extra=extra, subject_key=subject_key)
 
 
 def _clause_speaker(text: str, quantity, quantities: list, language: str) -> Optional[Attributor]:
@@ -917,6 +951,7 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
     short = [s.text for s in article_sentences(text, shortest=2) if (s.start, s.end) not in kept]
     explicit_speakers, resolve, bodies = _article_speakers(sentences, language, short)
     scene = _scene(sentences, explicit_speakers, bodies)
+    named_places = article_places(sentences, language, bodies)
     story_event = _story_event(sentences)
     claims, previous = [], []
     measured: dict = {}   # what the article's last figure of each kind measured (by its words), and if a change
@@ -961,6 +996,10 @@ def extract(text: str, language: str, published: Optional[date], publisher: Opti
             claim.start, claim.end = sentence.start, sentence.end
             if claim.location_key is None and scene is not None:
                 claim.extra["scene"] = scene
+            held = claim.location_key or scene
+            if held and held.startswith("?:") and any(p != held for p in named_places):
+                # (a statement's river or district that the article names meets its claims set in the dateline's town)
+                claim.extra["places"] = [p for p in named_places if p != held]
             if claim.quantity is not None:
                 context.last_subject = _subject_of(claim)
         claims.extend(found)
