@@ -205,6 +205,25 @@ def _doer_and_deed(x: str, y: str) -> bool:
     return all(fold(t.lemma) != short for t in read(long.capitalize(), "de").tokens)
 
 
+_DOER_ENDINGS = _AGENT + ("erin", "in", "ee", "ende")
+
+
+def _doer_of(verb: str, verb_language: str, noun: str, noun_language: str) -> bool:
+    """The noun names one who does what the verb says, in either language ("besuchen" and "Besucherin",
+    "attend" and "Besucher" by way of "attendee", "teilnehmen" and "participant" by way of "Teilnehmer")."""
+    from .nlp.bilingual import english
+
+    verbs = {fold(verb), *(fold(v) for v in english(verb, verb_language)[:3])}
+    forms = {noun, noun[:-2]} if noun_language == "de" and fold(noun).endswith("erin") else {noun}   # "Besucherin"
+    nouns = {fold(f) for f in forms} | {fold(n) for f in forms for n in english(f, noun_language)[:6]}
+    stems = {v[:-2] if v.endswith("en") else v[:-1] if v.endswith(("e", "n")) else v for v in verbs} | verbs
+    if any(len(st) >= 3 and n.startswith(st) and n[len(st):] in _DOER_ENDINGS for st in stems for n in nouns):
+        return True
+    # (the verb's own doer in its language, translated: "teilnehmen" -> "Teilnehmer" -> "participant")
+    doers = {st + "er" for st in stems if len(st) >= 3} if verb_language == "de" else set()
+    return any(fold(n) in nouns for d in doers for n in english(d, "de")[:6])
+
+
 def _heads_alike(a: Claim, b: Claim, unit_similarity) -> bool:
     """Unknown counted nouns compared word by word: their heads by dictionary, else by the encoder."""
     from .nlp.bilingual import similarity
@@ -328,6 +347,12 @@ def _people_alike(a: Claim, b: Claim) -> bool:
     bases = {_base(a), _base(b)}
     if "people" not in bases or not bases <= lexicon().persons or a.extra.get("event") or b.extra.get("event"):
         return False
+    for doing, doers in ((a, b), (b, a)):
+        # people who did a thing and those named for doing it ("60.000 Menschen besuchten das Festival",
+        # "85,000 visitors"; "attended", "Besucher")
+        if _base(doing) == "people" and doing.extra.get("verb") and doers.extra.get("head") and _doer_of(
+                doing.extra["verb"], doing.language, doers.extra["head"], doers.language):
+            return True
     verb_a, verb_b = a.extra.get("verb"), b.extra.get("verb")
     return bool(verb_a and verb_b) and similarity(verb_a, a.language, verb_b, b.language) >= VERB_SIMILARITY
 

@@ -279,3 +279,27 @@ def test_a_statement_place_no_gazetteer_knows_is_a_body_where_the_base_gives_tha
     # a name the base does not know stays a place of its own
     _, other = nlp.parse_statement("Bei Marlow fallen 450 Stellen weg")
     assert relate_candidates(other, [(c, 0.6) for c in stored]) == []
+
+
+@pytest.mark.parametrize("statement_text, stored_text, stored_language", [
+    ("Polizei: Rund 60.000 Menschen besuchten das Stadtfest", "Die Polizei schätzte die Zahl der Besucher auf etwa 60.000.", "de"),
+    ("The organisers say 85,000 people attended the fair", "Nach Angaben des Veranstalters waren 85.000 Besucherinnen und Besucher auf dem Gelände.", "de"),
+    ("Nach Angaben des Verbands nahmen 4.000 Menschen an dem Lauf teil", "The federation said 4,000 participants took part in the race.", "en"),
+])
+def test_people_who_did_a_thing_are_those_named_for_doing_it(statement_text, stored_text, stored_language):
+    from service.nlp import extract_claims, parse_statement
+    from service.relations import same_frame
+
+    _, (said,) = parse_statement(statement_text)
+    stored = next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
+    assert same_frame(said, stored)
+
+
+def test_people_who_did_one_thing_are_not_those_named_for_doing_another():
+    from service.nlp import extract_claims, parse_statement
+    from service.relations import same_frame
+
+    _, (said,) = parse_statement("Rund 60.000 Menschen besuchten das Stadtfest")
+    stored = next(c for c in extract_claims("Die Stadt zählte 60.000 Teilnehmer beim Streik.", language="de")
+                  if c.quantity is not None)
+    assert not same_frame(said, stored) or stored.extra.get("event")
