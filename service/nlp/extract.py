@@ -794,6 +794,23 @@ def _descriptor(name: str) -> bool:
 _THE_BUSINESS = frozenset({"unternehmen", "company", "firma", "firm", "konzern", "betreiber", "operator"})
 
 
+_ACRONYM_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ](?=[\w]*[A-ZÄÖÜ])[A-Za-zÄÖÜäöü]{1,7}(?![\w-])")
+
+
+def _the_body_before(attributor: Attributor, before: str, bodies: frozenset) -> Optional[Attributor]:
+    """"Dem BfArM wurden 112 Zwischenfälle gemeldet. Das teilte die Behörde mit.": a bare noun of a body's kind
+    stands for the one body the sentence before names, where it names exactly one; a noun of a body's own
+    kind ("die Kämmerei", the treasury; "die Polizei") stays the body it names."""
+    if (role_of(attributor.canonical, "de") or role_of(attributor.canonical, "en")) not in (
+            "authority", "company", "organisation"):
+        return None
+    named = {b for b in bodies if not _bare_kind(b) and re.search(r"(?<![\w-])" + re.escape(b) + r"(?![\w-])", before)}
+    # (and a body no article taught, by its acronym: "Dem BfArM wurden …")
+    named |= {m.group(0) for m in _ACRONYM_WORD.finditer(before) if not is_media(m.group(0))}
+    named = {b for b in named if not any(b != other and b in other for other in named)}   # ("LKA" in "LKA Nord")
+    return Attributor(attributor.text, next(iter(named))) if len(named) == 1 else None
+
+
 def _named_before(attributor: Attributor, earlier: list[Attribution], organisations: list,
                   at: Optional[int] = None, others: frozenset = frozenset()) -> Optional[Attributor]:
     """"Kaiport, which runs the terminal, said … The company said …": a bare noun of a kind that the article
@@ -923,7 +940,9 @@ def _article_speakers(sentences: list[Sentence], language: str, short: Sequence[
                 if name and not _bare_kind(name):
                     resolved = Attributor(resolved.text, generic_role_name(name) or name)
                 else:
-                    resolved = _named_before(resolved, out, organisations, index, other_kinds) or resolved
+                    resolved = _named_before(resolved, out, organisations, index, other_kinds) or (
+                        _the_body_before(resolved, texts[index - 1], bodies) if index and _SAID_THAT.match(text)
+                        and out[index - 1].how in ("none", "actor") else None) or resolved
             elif _descriptor(resolved.canonical) and resolved.canonical == attribution.attributor.canonical:
                 # "der Terminalbetreiber", "die Betreibergesellschaft": a company's descriptor names no body of
                 # its own; it is the article's one body of its kind ("die Genossenschaftsmolkerei" of "das

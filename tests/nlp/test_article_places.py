@@ -65,3 +65,20 @@ def test_a_part_without_an_event_of_its_own_keeps_its_whole_s():
     whole, part = [c for c in extract_claims("Police said 40 people were hurt, 12 of them seriously.", language="en")
                    if c.quantity is not None][:2]
     assert part.extra.get("event") == whole.extra.get("event") == "injured"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Rückruf weitet sich aus\n\nDem BfArM wurden inzwischen 112 Zwischenfälle gemeldet. Das teilte die Behörde "
+     "am Montag mit.", "BfArM"),
+    ("Weniger Fahrgäste\n\nIm Mai hat die KVG 41.000 Monatskarten verkauft. Das teilte das Unternehmen mit.", "KVG"),
+])
+def test_a_bare_noun_of_a_body_s_kind_that_attributes_the_sentence_before_is_the_body_it_names(text, source):
+    claim = next(c for c in extract_claims(text, language="de", publisher="Zeitung") if c.quantity is not None)
+    assert claim.attributor.canonical == source
+
+
+def test_a_bare_noun_of_a_body_s_kind_is_not_a_country_the_sentence_before_names():
+    text = ("Razzia\n\nIn den Niederlanden wurden am Dienstag sechs Verdächtige festgenommen. Das teilte die Behörde "
+            "am Mittwoch mit.")
+    claim = next(c for c in extract_claims(text, language="de", publisher="Zeitung") if c.quantity is not None)
+    assert "Dutch" not in (claim.attributor.canonical if claim.attributor else "")
