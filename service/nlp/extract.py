@@ -794,6 +794,7 @@ def _descriptor(name: str) -> bool:
 _THE_BUSINESS = frozenset({"unternehmen", "company", "firma", "firm", "konzern", "betreiber", "operator"})
 
 
+_LEGAL_FORM = re.compile(r"GmbH|AG|KG|SE|UG|eG|mbH|OHG|KGaA|GbR|PLC|LLC|NV|BV|SA")   # a company's form, not its name
 _ACRONYM_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ](?=[\w]*[A-ZÄÖÜ])[A-Za-zÄÖÜäöü]{1,7}(?![\w-])")
 
 
@@ -806,7 +807,8 @@ def _the_body_before(attributor: Attributor, before: str, bodies: frozenset) -> 
         return None
     named = {b for b in bodies if not _bare_kind(b) and re.search(r"(?<![\w-])" + re.escape(b) + r"(?![\w-])", before)}
     # (and a body no article taught, by its acronym: "Dem BfArM wurden …")
-    named |= {m.group(0) for m in _ACRONYM_WORD.finditer(before) if not is_media(m.group(0))}
+    named |= {m.group(0) for m in _ACRONYM_WORD.finditer(before)
+              if not is_media(m.group(0)) and not _LEGAL_FORM.fullmatch(m.group(0))}
     named = {b for b in named if not any(b != other and b in other for other in named)}   # ("LKA" in "LKA Nord")
     return Attributor(attributor.text, next(iter(named))) if len(named) == 1 else None
 

@@ -82,3 +82,9 @@ def test_a_bare_noun_of_a_body_s_kind_is_not_a_country_the_sentence_before_names
             "am Mittwoch mit.")
     claim = next(c for c in extract_claims(text, language="de", publisher="Zeitung") if c.quantity is not None)
     assert "Dutch" not in (claim.attributor.canonical if claim.attributor else "")
+
+
+def test_a_company_s_legal_form_is_not_the_body_a_bare_noun_stands_for():
+    text = ("Weniger Besucher\n\nDie Veranstalter der Nordlicht GmbH zählten 41.000 Gäste. Das teilte das Unternehmen mit.")
+    claim = next(c for c in extract_claims(text, language="de", publisher="Zeitung") if c.quantity is not None)
+    assert claim.attributor.canonical != "GmbH"
