@@ -208,6 +208,7 @@ def _doer_and_deed(x: str, y: str) -> bool:
 _DOER_ENDINGS = _AGENT + ("erin", "in", "ee", "ende")
 
 
+@lru_cache(maxsize=4096)   # (asked in same_frame for each candidate: the same verbs and nouns again and again)
 def _doer_of(verb: str, verb_language: str, noun: str, noun_language: str) -> bool:
     """The noun names one who does what the verb says, in either language ("besuchen" and "Besucherin",
     "attend" and "Besucher" by way of "attendee", "teilnehmen" and "participant" by way of "Teilnehmer")."""
@@ -461,7 +462,7 @@ def placed_alike(a: Claim, b: Claim) -> bool:
     at_a, at_b = where(a), where(b)
     if gazetteer().compatible(at_a, at_b):
         return True
-    return bool(at_a and at_b) and (at_a in b.extra.get("places", ()) or at_b in a.extra.get("places", ()))
+    return at_a in b.extra.get("places", ()) or at_b in a.extra.get("places", ())   # (neither is missing here: compatible took that)
 
 
 def is_generic(concept: Optional[str]) -> bool:
