@@ -386,6 +386,7 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
             # one event that befalls people counts them under any noun: "sieben Verdächtige festgenommen"
             # and "sieben Männer wurden festgenommen" (a group among them is told apart in relate)
             if not _people_alike(a, b) and not _a_kind_and_its_category(a, b) and not _votes_by_voters(a, b) and (
+                    not _heads_translate(a, b)) and (
                     not (base_a.startswith("w:") or base_b.startswith("w:")) or not _heads_alike(a, b, unit_similarity)):
                 return False
         elif bool(a.extra.get("event")) != bool(b.extra.get("event")) and (
@@ -404,6 +405,24 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     if holder_a and holder_b and not _same_canonical(holder_a, holder_b):
         return False   # "Maxwerk's revenue" is not Hansatec's; "Kiprop" is "Daniel Kiprop"
     return placed_alike(a, b)
+
+
+# How many of a German noun's translations, in the dictionary's order, are its everyday English words.
+EVERYDAY_TRANSLATIONS = 4
+
+
+def _heads_translate(a: Claim, b: Claim) -> bool:
+    """Counted nouns in two languages that the dictionary gives as each other's words ("Zwischenfälle" and
+    "incidents"): one thing counted, whatever concept the word list filed each under."""
+    from .nlp.bilingual import english
+
+    if a.language == b.language or is_generic(_base(a)) or is_generic(_base(b)):
+        return False
+    german, other = (a, b) if a.language == "de" else (b, a)
+    head_de, head_en = german.extra.get("head"), other.extra.get("head")
+    if not head_de or not head_en or other.language != "en":
+        return False
+    return fold(head_en) in {fold(w) for w in english(head_de, "de", heads=False)[:EVERYDAY_TRANSLATIONS]}
 
 
 @lru_cache(maxsize=1)

@@ -208,6 +208,9 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     if joined is not None:
         # a name of several words joined by "für"/"of" is the name as written, articles aside
         first = next(k for k, t in enumerate(phrase) if t.noun or t.proper or t.adjective)
+        if (first + 2 < joined and geo.names.get(phrase[first].text)
+                and phrase[first + 1].text in ("'s", "’s", "'", "’")):
+            first += 2   # "Germany's Federal Institute for Drugs …": the country says whose, the name follows
         lemma = phrase[first].lemma if phrase[first].noun and not phrase[first].proper and not (
             _language_of(phrase[first]) == "en" and phrase[first].text[:1].isupper()) else phrase[first].text
         name = lemma + sentence[phrase[first].end:end]
@@ -303,6 +306,11 @@ def _passive(tokens: tuple, i: int, language: str) -> bool:
         return False
     return any(t.clause == token.clause and t.lemma.casefold() == "werden" and t.pos.endswith("(FIN)")
                for t in tokens[:i])
+
+
+# Small words inside an English body's name, between capitalised words: "Bank of England", "Institute for
+# Drugs and Medical Devices".
+_JOINING_A_NAME = frozenset({"of", "for", "and"})
 
 
 def speaker(sentence: str, language: str) -> Optional[Named]:
@@ -412,17 +420,25 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
                 k = next((m for m in range(k - 1, -1, -1) if tokens[m].text == "("), k) - 1
         before = _noun_phrase(tokens, k, -1) if k >= 0 else []
         opened = k - len(before)
-        for _ in range(3):
-            if not (before and opened >= 1 and tokens[opened].pos in ("APPR", "APPRART", "PRP", "PRF")):
+        for _ in range(4):
+            if not (before and opened >= 1):
+                break
+            of = tokens[opened]
+            joining = of.text.casefold() in _JOINING_A_NAME
+            if not (of.pos in ("APPR", "APPRART", "PRP", "PRF") or joining and language == "en"):
                 break
             # "Rheinmark Bank on Thursday reported …", "Health officials in the district of Wendelsee have
             # recorded …": a phrase a preposition governs is not the subject, the one before it may be
-            governed, of = before, tokens[opened]
-            before = _noun_phrase(tokens, opened - 1, -1)
-            opened = opened - 1 - len(before)
-            if of.text.casefold() == "of" and before and all(t.text[:1].isupper() for t in before + governed
-                                                              if t.noun or t.proper):
-                # "The Bank of England said", "the Federal Bureau of Maritime Casualty Investigation": one name
+            governed = before
+            ahead = _noun_phrase(tokens, opened - 1, -1)
+            one_name = joining and ahead and (of.text.casefold() != "and" or (
+                opened - 1 - len(ahead) >= 0 and tokens[opened - 1 - len(ahead)].text.casefold() in ("of", "for"))) and all(t.text[:1].isupper() for t in ahead + governed if t.noun or t.proper)
+            if of.pos not in ("APPR", "APPRART", "PRP", "PRF") and not one_name:
+                break   # "Police and rescuers said": two subjects, the nearer one stands
+            before, opened = ahead, opened - 1 - len(ahead)
+            if one_name:
+                # "The Bank of England said", "the Federal Bureau of Maritime Casualty Investigation", "Germany's
+                # Federal Institute for Drugs and Medical Devices (BfArM) said": one name
                 before = before + [of] + governed
         phrases = [after, before] if language == "de" and _inverted(tokens, i) else [before, after]
         if apposed:

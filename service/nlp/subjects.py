@@ -1126,6 +1126,8 @@ def _measured_by_reading(reading, quantity: Quantity, speaker_span: tuple = (0, 
     nxt = last + 1
     while nxt < len(tokens) and unit_like(tokens[nxt]):
         nxt += 1
+    if nxt + 1 < len(tokens) and fold(tokens[nxt].text) in _COMPARED:
+        nxt += 1   # "75 percent more insulin", "20 Prozent weniger Strom": the share is of what follows
     if nxt < len(tokens) and tokens[nxt].noun and not tokens[nxt].proper:
         while nxt + 1 < len(tokens) and tokens[nxt + 1].noun and not tokens[nxt + 1].proper:
             nxt += 1   # "a 4.2 billion euro takeover offer": the offer
@@ -1144,6 +1146,10 @@ def _measured_by_reading(reading, quantity: Quantity, speaker_span: tuple = (0, 
             if found:
                 return found
     return None
+
+
+# Comparatives between a share and the noun it is of.
+_COMPARED = frozenset({"mehr", "weniger", "more", "less", "fewer"})
 
 
 _MEASURE_PREPOSITION = re.compile(r"\b(durch|wegen|infolge|aufgrund|nach|from|due to|because of|after|by|to|für|for|an|on)\s+"

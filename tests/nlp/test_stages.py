@@ -476,3 +476,51 @@ def test_a_doer_is_not_the_deed(a, b, same):
     from service.relations import same_frame
 
     assert same_frame(_statement(a), _statement(b)) is same
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # an English body's name goes on past "of", "for" and an "and" inside it; a country before it says whose
+    ("Germany's Federal Institute for Drugs and Medical Devices (BfArM) said on Tuesday it had logged 64 reports.",
+     "Federal Institute for Drugs and Medical Devices"),
+    ("The Ministry of Transport and Infrastructure said 14 bridges were closed.", "Ministry of Transport and Infrastructure"),
+    ("The Office for Rail and Road said 230 trains were cancelled.", "Office for Rail and Road"),
+])
+def test_an_english_name_joined_by_small_words_is_one_source(sentence, source):
+    found = attribute(sentence, "en")
+    assert found.attributor is not None and found.attributor.canonical == source
+
+
+def test_two_subjects_joined_by_and_stay_two():
+    found = attribute("Police and firefighters said 12 people were hurt.", "en")
+    assert found.attributor is None or " and " not in found.attributor.canonical
+
+
+@pytest.mark.parametrize("a, b", [
+    # nouns the dictionary gives as each other's words count one thing, whatever concept a list filed each under
+    ("Bislang wurden 20 Zwischenfälle gemeldet", "The agency has registered 64 incidents"),
+])
+def test_counted_nouns_that_translate_are_one_frame(a, b):
+    from service.relations import same_frame
+
+    assert same_frame(_statement(a), _statement(b))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Der Unfall forderte 20 Verletzte", "The agency has registered 64 incidents"),
+])
+def test_counted_nouns_that_do_not_translate_stay_apart(a, b):
+    from service.relations import same_frame
+
+    assert not same_frame(_statement(a), _statement(b))
+
+
+@pytest.mark.parametrize("sentence, measured", [
+    # a share "more" or "weniger" of a thing is of that thing, in either language
+    ("The pumps can deliver 75 percent more insulin than set", "w:insulin"),
+    ("Die Pumpen geben bis zu 40 Prozent mehr Insulin ab als eingestellt", "w:insulin"),
+    ("The plant used 20 percent less water", "w:water"),
+    ("Das Werk verbrauchte 12 Prozent weniger Wasser", "w:wasser"),
+])
+def test_a_share_more_of_a_thing_measures_that_thing(sentence, measured):
+    claim = _statement(sentence)
+    assert claim.extra["measured"].lstrip("~") == measured
