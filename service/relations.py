@@ -386,7 +386,7 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
             # one event that befalls people counts them under any noun: "sieben Verdächtige festgenommen"
             # and "sieben Männer wurden festgenommen" (a group among them is told apart in relate)
             if not _people_alike(a, b) and not _a_kind_and_its_category(a, b) and not _votes_by_voters(a, b) and (
-                    not _heads_translate(a, b)) and (
+                    not _heads_translate(a, b)) and not _deed_and_those_it_befell(a, b) and (
                     not (base_a.startswith("w:") or base_b.startswith("w:")) or not _heads_alike(a, b, unit_similarity)):
                 return False
         elif bool(a.extra.get("event")) != bool(b.extra.get("event")) and (
@@ -405,6 +405,44 @@ def same_frame(a: Claim, b: Claim, unit_similarity=None) -> bool:
     if holder_a and holder_b and not _same_canonical(holder_a, holder_b):
         return False   # "Maxwerk's revenue" is not Hansatec's; "Kiprop" is "Daniel Kiprop"
     return placed_alike(a, b)
+
+
+# How many translations of a noun and a verb are read to find the deed they share.
+DEED_TRANSLATIONS = 8
+# The least prefix a German deed noun and its verb share ("austritt", "austreten"), with the encoder's nearness.
+DEED_PREFIX, DEED_SIMILARITY = 5, 0.8
+
+
+@lru_cache(maxsize=4096)
+def _names_the_deed(noun: str, noun_language: str, verb: str, verb_language: str) -> bool:
+    """The noun names the verb's deed, in either language ("Austritte" and "verlassen" by their shared
+    "exit", "Festnahmen" and "festgenommen", "Austritte" and "ausgetreten" by their stem)."""
+    from .nlp.bilingual import english, similarity
+
+    nouns = {fold(w) for w in english(noun, noun_language, heads=False)[:DEED_TRANSLATIONS]}
+    verbs = {fold(w) for w in english(verb, verb_language, heads=False)[:DEED_TRANSLATIONS]}
+    if nouns & verbs:
+        return True
+    stems = {v[:-1] if v.endswith("e") else v for v in verbs}
+    if any(len(st) >= DEED_PREFIX and n.startswith(st) for st in stems for n in nouns):
+        return True   # (the English deed is the verb's noun: "evacuation", "evacuate"; "resignation", "resign")
+    if noun_language != verb_language:
+        return False
+    a, b = fold(noun), fold(verb)
+    common = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return common >= DEED_PREFIX and similarity(noun, noun_language, verb, verb_language) >= DEED_SIMILARITY
+
+
+def _deed_and_those_it_befell(a: Claim, b: Claim) -> bool:
+    """"2.300 Austritte" and "2.300 Mitglieder sind ausgetreten": a count of a deed no list knows is a count
+    of those who did it, when the other's verb is that deed."""
+    for deed, done in ((a, b), (b, a)):
+        head, verb = deed.extra.get("head"), done.extra.get("verb")
+        if (_base(deed).startswith("w:") and head and verb and not done.extra.get("event")
+                and not deed.extra.get("verb") and not _base(done).startswith("w:")
+                and _names_the_deed(head, deed.language, verb, done.language)):
+            return True
+    return False
 
 
 # How many of a German noun's translations, in the dictionary's order, are its everyday English words.

@@ -303,3 +303,20 @@ def test_people_who_did_one_thing_are_not_those_named_for_doing_another():
     stored = next(c for c in extract_claims("Die Stadt zählte 60.000 Teilnehmer beim Streik.", language="de")
                   if c.quantity is not None)
     assert not same_frame(said, stored) or stored.extra.get("event")
+
+
+@pytest.mark.parametrize("statement_text, stored_text, stored_language, same", [
+    # a count of a deed no list knows is a count of those who did it, when the other's verb is that deed
+    ("Seit Januar haben 3.100 Mitglieder den Verein verlassen", "Die Zahl der Austritte aus dem Verein stieg auf 3.100.", "de", True),
+    ("Seit Januar sind 900 Mitglieder aus dem Chor ausgetreten", "Der Chor meldete 900 Austritte.", "de", True),
+    ("Rund 40 Ärzte sind zurückgetreten", "The association counted 40 resignations.", "en", True),
+    # a deed the verb does not name is another thing
+    ("Seit Januar haben 3.100 Mitglieder den Verein verlassen", "Der Verein meldete 3.100 Eintritte.", "de", False),
+])
+def test_a_count_of_a_deed_is_a_count_of_those_who_did_it(statement_text, stored_text, stored_language, same):
+    from service.nlp import extract_claims, parse_statement
+    from service.relations import same_frame
+
+    _, (said,) = parse_statement(statement_text)
+    stored = next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
+    assert same_frame(said, stored) is same
