@@ -82,6 +82,11 @@ _IN_TOTAL = re.compile(r"\b(?:insgesamt|in total|in all|total(?:ling)?|a total o
 _PRONOUN = re.compile(r"\b(?:it|es|ihn|this|that|dies|diesen|diese)\b", re.IGNORECASE)
 
 
+# "slumped to 6 percent", "sackte auf 6 Prozent ab": the level a change reached, not its size.
+_TO_A_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:(?:about|around|some|nearly|almost|roughly|just|only|rund|etwa|knapp|nur|"
+                         r"noch)\s+)?$", re.IGNORECASE)
+
+
 _TARGET = re.compile(
     r"\b(?:nötig|notwendig|erforderlich|benötigt|benötigen|braucht|brauchen|fordert|fordern|forderte|forderten|"
     r"gefordert|Forderung|verlangt|verlangte|verlangten|verlangen|bietet|bieten|bot|boten|angeboten|Angebot|"
@@ -526,7 +531,8 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                 # "customs put the value at 130 million, while the LKA estimated it at 200 million": it is the value
                 claims[-1].extra["measured"] = before.extra["measured"]
             guess = claims[-1].extra.get("measured") or ""
-            if guess.startswith("~w:") and names_a_change(guess[3:], language):
+            if guess.startswith("~w:") and names_a_change(guess[3:], language) and not _TO_A_LEVEL.search(
+                    text[max(0, quantity.start - 30):quantity.start]):
                 quantity.increment = True   # "Das Plus liegt bei 8,9 Prozent", "the increase was 2 percent"
             inherited = (measured_before or {}).get(subject.concept)
             if inherited is not None and not _TARGET.search(own) and (

@@ -160,6 +160,7 @@ _COUNT_NOUN = re.compile(r"(zahl(?:en)?\b|\b(?:number|total|count|toll|tally|fig
 
 
 _HYPHEN_UNIT = re.compile(r"-([^\W\d_]+?)(?:s)?\b(?!-old)", re.UNICODE)
+_HYPHEN_TWO_WORD_UNIT = re.compile(r"-([^\W\d_]+)-([^\W\d_]+?)(?:s)?\b", re.UNICODE)
 
 
 # "41 of the coins", "elf der Münzen": a part of a whole the sentence does not count
@@ -208,13 +209,16 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
     concept, unit_text, owner, noun_start, noun_end = None, None, None, None, None
 
     hyphen = _HYPHEN_UNIT.match(sentence, quantity.end)
+    two_words = _HYPHEN_TWO_WORD_UNIT.match(sentence, quantity.end)
+    if two_words and lex.concepts.get(f"{two_words.group(1)} {two_words.group(2)}") in lex.measures:
+        hyphen = two_words   # "a 900-square-metre headquarters": a unit of two words joined to the figure
     if quantity.unit in _CURRENCY:
         concept, unit_text = _CURRENCY[quantity.unit], quantity.unit
         noun_start = noun_end = quantity.end
-    elif hyphen and lex.concepts.get(hyphen.group(1)) in lex.measures:
+    elif hyphen and lex.concepts.get(" ".join(hyphen.groups())) in lex.measures:
         # "a seven-year term", "a 15-month sentence", "a 40-kilometre stretch": the unit joined to the figure
         # says what it measures, whatever noun follows
-        concept, unit_text = lex.concepts.get(hyphen.group(1)), hyphen.group(1)
+        concept, unit_text = lex.concepts.get(" ".join(hyphen.groups())), " ".join(hyphen.groups())
         noun_start, noun_end = quantity.end + 1, hyphen.end()
     else:
         after = sentence[quantity.end:quantity.end + 90]

@@ -524,3 +524,23 @@ def test_counted_nouns_that_do_not_translate_stay_apart(a, b):
 def test_a_share_more_of_a_thing_measures_that_thing(sentence, measured):
     claim = _statement(sentence)
     assert claim.extra["measured"].lstrip("~") == measured
+
+
+@pytest.mark.parametrize("sentence, concept", [
+    # a unit of two words joined to its figure by hyphens is that unit, not its last word
+    ("The club will sell its 900-square-metre headquarters.", "square_metres"),
+    ("A 3.2-square-kilometre area was sealed off.", "square_km"),
+    ("A 3.2-kilometre stretch was sealed off.", "kilometres"),
+])
+def test_a_hyphenated_unit_of_two_words(sentence, concept):
+    assert _statement(sentence).extra["concept"] == concept
+
+
+@pytest.mark.parametrize("sentence, change", [
+    # a change verb's "to" gives the level it reached; without it the figure is the change's size
+    ("The party has slumped to 6 percent in the polls", False),
+    ("Die Partei sackte in Umfragen auf 6 Prozent ab", False),
+    ("The party slumped 6 percent in the polls", True),
+])
+def test_a_level_reached_is_no_change(sentence, change):
+    assert _statement(sentence).quantity.increment is change
