@@ -87,6 +87,11 @@ _TO_A_LEVEL = re.compile(r"\b(?:to|auf)\s+(?:(?:about|around|some|nearly|almost|
                          r"noch)\s+)?$", re.IGNORECASE)
 
 
+def _a_noun_in(text: str, language: str, lemma: str) -> bool:
+    """Whether the sentence has the word as a noun ("The increase came to …"), not only as a verb ("slumped to")."""
+    return any(t.noun and fold(t.lemma) == lemma for t in read(text, language).tokens)
+
+
 _TARGET = re.compile(
     r"\b(?:nötig|notwendig|erforderlich|benötigt|benötigen|braucht|brauchen|fordert|fordern|forderte|forderten|"
     r"gefordert|Forderung|verlangt|verlangte|verlangten|verlangen|bietet|bieten|bot|boten|angeboten|Angebot|"
@@ -531,8 +536,9 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
                 # "customs put the value at 130 million, while the LKA estimated it at 200 million": it is the value
                 claims[-1].extra["measured"] = before.extra["measured"]
             guess = claims[-1].extra.get("measured") or ""
-            if guess.startswith("~w:") and names_a_change(guess[3:], language) and not _TO_A_LEVEL.search(
-                    text[max(0, quantity.start - 30):quantity.start]):
+            if guess.startswith("~w:") and names_a_change(guess[3:], language) and not (
+                    _TO_A_LEVEL.search(text[max(0, quantity.start - 30):quantity.start])
+                    and not _a_noun_in(text, language, guess[3:])):
                 quantity.increment = True   # "Das Plus liegt bei 8,9 Prozent", "the increase was 2 percent"
             inherited = (measured_before or {}).get(subject.concept)
             if inherited is not None and not _TARGET.search(own) and (

@@ -541,6 +541,8 @@ def test_a_hyphenated_unit_of_two_words(sentence, concept):
     ("The party has slumped to 6 percent in the polls", False),
     ("Die Partei sackte in Umfragen auf 6 Prozent ab", False),
     ("The party slumped 6 percent in the polls", True),
+    # a change noun as the subject keeps its figure a change
+    ("The increase came to 4.2 percent", True),
 ])
 def test_a_level_reached_is_no_change(sentence, change):
     assert _statement(sentence).quantity.increment is change
