@@ -204,6 +204,17 @@ def _attribute(sentence: str, language: Optional[str], deep: bool) -> Attributio
         if named is not None and not any(s <= named.start < e for s, e in _quoted(sentence)):
             known = sources().mentions.get(named.name) or generic_role_name(named.name)
             return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
+    if deep and found.how == "pronoun" and found.span[0] > 0:
+        # "The State Earthquake Service (LED) has recorded 310 earthquakes …, it said": the pronoun closing the
+        # sentence stands for the subject that opened it
+        from .entities import actor
+
+        language = language or _guess_language(sentence)
+        named = speaker(sentence, language) or actor(sentence, language)
+        if named is not None and named.end <= found.span[0] and named.role != "report" and not any(
+                s <= named.start < e for s, e in _quoted(sentence)):
+            known = sources().mentions.get(named.name) or generic_role_name(named.name)
+            return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
     if not deep or found.how in ("pronoun", "vague"):
         return found
     language = language or _guess_language(sentence)

@@ -566,3 +566,17 @@ def test_a_countrys_ministry_stays_its_government():
     found = attribute("Norway's defence ministry said 12 soldiers were hurt.", "en")
     assert found.attributor is not None and found.attributor.canonical == "Norwegian government" or (
         "Norw" in found.attributor.canonical)
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # a pronoun closing the sentence stands for the subject that opened it
+    ("The Coastal Survey Office has counted 61 dead seals since May, it said on Friday.", "Coastal Survey Office"),
+    ("The Hallspitz mountain rescue service has saved 14 hikers this week, it said.", "Hallspitz mountain rescue service"),
+])
+def test_a_closing_pronoun_is_the_opening_subject(sentence, source):
+    found = attribute(sentence)
+    assert found.attributor is not None and found.attributor.canonical == source
+
+
+def test_a_closing_pronoun_without_a_subject_stays_a_pronoun():
+    assert attribute("Prices rose 5 percent, it said.", "en").how == "pronoun"
