@@ -229,9 +229,8 @@ def _attribute(sentence: str, language: Optional[str], deep: bool) -> Attributio
             return Attribution(Attributor(body.text, known or body.name), "explicit", (body.start, body.end))
     if found.attributor is not None and found.how == "explicit" and _a_place(found.attributor.text):
         named = speaker(sentence, language)
-        if named is not None and named.role not in ("report", "described") and (any(
-                w[:1].isupper() and not _a_place(w.rstrip("'’s")) for w in named.name.split())
-                or named.role is not None and named.role not in _A_GOVERNMENTS_OWN):
+        if named is not None and named.role not in ("report", "described") and any(
+                w[:1].isupper() and not _a_place(w.rstrip("'’s")) for w in named.name.split()):
             # "Germany's ZWL space surveillance centre said", "OrbitWatch, a US tracking company, said", "OSLO -
             # Satellite operator Keplon Systems said": a place that says whose or where is not the speaker that
             # the grammar names
@@ -298,11 +297,6 @@ _REPORTED = re.compile(r"\d|\b(?:that|and|but|had|has|have|was|were|is|are|would
 
 
 _SPEAKING_FOR = re.compile(r"^(?:[Ss]precher(?:in|innen)?|[Ss]pokes(?:man|woman|person))$")
-
-
-# Kinds of body a country's possessive makes its government's ("Germany's defence ministry"); any other kind
-# is a body of its own ("Germany's weather service").
-_A_GOVERNMENTS_OWN = frozenset({"ministry", "government", "military", "intelligence", "embassy", "army", "office"})
 
 
 def _which_of_its_kind(found: Attribution, sentence: str, language: str) -> Attribution:

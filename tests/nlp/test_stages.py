@@ -549,26 +549,6 @@ def test_a_level_reached_is_no_change(sentence, change):
 
 
 @pytest.mark.parametrize("sentence, source", [
-    # a country's possessive before a body's kind that is no government's own says whose body it is
-    ("Norway's weather service estimates wind speeds at up to 150 km/h", "weather service"),
-    # a thing put at a figure is an estimate, whatever the tagger makes of the verb
-    ("The Kelmar Flood Office put the damage at 4 million euros.", "Kelmar Flood Office"),
-    ("The Avalanche Warning Service (AWS) estimated snow depths at about 3 metres.", "Avalanche Warning Service"),
-    # a body described first is named in the apposition, its acronym aside
-    ("A volunteer group, the River Watch Alliance (RWA), estimated the oil slick at 14 kilometres.", "River Watch Alliance"),
-])
-def test_a_source_named_by_its_own_words(sentence, source):
-    found = attribute(sentence, "en")
-    assert found.attributor is not None and found.attributor.canonical == source
-
-
-def test_a_countrys_ministry_stays_its_government():
-    found = attribute("Norway's defence ministry said 12 soldiers were hurt.", "en")
-    assert found.attributor is not None and found.attributor.canonical == "Norwegian government" or (
-        "Norw" in found.attributor.canonical)
-
-
-@pytest.mark.parametrize("sentence, source", [
     # a pronoun closing the sentence stands for the subject that opened it
     ("The Coastal Survey Office has counted 61 dead seals since May, it said on Friday.", "Coastal Survey Office"),
     ("The Hallspitz mountain rescue service has saved 14 hikers this week, it said.", "Hallspitz mountain rescue service"),
