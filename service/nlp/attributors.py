@@ -202,8 +202,7 @@ def _attribute(sentence: str, language: Optional[str], deep: bool) -> Attributio
         language = language or _guess_language(sentence)
         named = reported_by(sentence, language) or out_of(sentence, language)
         if named is not None and not any(s <= named.start < e for s, e in _quoted(sentence)):
-            known = sources().mentions.get(named.name) or generic_role_name(named.name)
-            return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
+            return _explicitly(named)
     if deep and found.how == "pronoun" and found.span[0] > 0:
         # "The State Earthquake Service (LED) has recorded 310 earthquakes …, it said": the pronoun closing the
         # sentence stands for the subject that opened it
@@ -213,8 +212,7 @@ def _attribute(sentence: str, language: Optional[str], deep: bool) -> Attributio
         named = speaker(sentence, language) or actor(sentence, language)
         if named is not None and named.end <= found.span[0] and named.role != "report" and not any(
                 s <= named.start < e for s, e in _quoted(sentence)):
-            known = sources().mentions.get(named.name) or generic_role_name(named.name)
-            return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
+            return _explicitly(named)
     if not deep or found.how in ("pronoun", "vague"):
         return found
     language = language or _guess_language(sentence)
@@ -225,8 +223,7 @@ def _attribute(sentence: str, language: Optional[str], deep: bool) -> Attributio
 
         body = spokesperson_of(sentence, language)
         if body is not None and not any(s <= body.start < e for s, e in _quoted(sentence)):
-            known = sources().mentions.get(body.name) or generic_role_name(body.name)
-            return Attribution(Attributor(body.text, known or body.name), "explicit", (body.start, body.end))
+            return _explicitly(body)
     if found.attributor is not None and found.how == "explicit" and _a_place(found.attributor.text):
         named = speaker(sentence, language)
         if named is not None and named.role not in ("report", "described") and any(
@@ -287,6 +284,14 @@ def _attribute(sentence: str, language: Optional[str], deep: bool) -> Attributio
     if named is None:
         return found
     known = sources().mentions.get(named.name) or sources().mentions.get(named.text) or generic_role_name(named.name)
+    return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
+
+
+def _explicitly(named) -> Attribution:
+    """A source the sentence's grammar names, under the canonical name the alias table or its kind gives it."""
+    from .entities import generic_role_name
+
+    known = sources().mentions.get(named.name) or generic_role_name(named.name)
     return Attribution(Attributor(named.text, known or named.name), "explicit", (named.start, named.end))
 
 

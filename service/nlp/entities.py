@@ -431,11 +431,15 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
             # recorded …": a phrase a preposition governs is not the subject, the one before it may be
             governed = before
             ahead = _noun_phrase(tokens, opened - 1, -1)
-            one_name = joining and ahead and (of.text.casefold() != "and" or (
-                opened - 1 - len(ahead) >= 0 and tokens[opened - 1 - len(ahead)].text.casefold() in ("of", "for"))) and all(t.text[:1].isupper() for t in ahead + governed if t.noun or t.proper)
+            ahead_opened = opened - 1 - len(ahead)
+            # ("and" joins inside a name a preposition already continues: "Institute for Drugs and Medical Devices")
+            inside = of.text.casefold() != "and" or (ahead_opened >= 0 and tokens[ahead_opened].text.casefold() in (
+                "of", "for"))
+            one_name = joining and ahead and inside and all(t.text[:1].isupper() for t in ahead + governed
+                                                            if t.noun or t.proper)
             if of.pos not in ("APPR", "APPRART", "PRP", "PRF") and not one_name:
                 break   # "Police and rescuers said": two subjects, the nearer one stands
-            before, opened = ahead, opened - 1 - len(ahead)
+            before, opened = ahead, ahead_opened
             if one_name:
                 # "The Bank of England said", "the Federal Bureau of Maritime Casualty Investigation", "Germany's
                 # Federal Institute for Drugs and Medical Devices (BfArM) said": one name

@@ -218,7 +218,8 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
     elif hyphen and lex.concepts.get(" ".join(hyphen.groups())) in lex.measures:
         # "a seven-year term", "a 15-month sentence", "a 40-kilometre stretch": the unit joined to the figure
         # says what it measures, whatever noun follows
-        concept, unit_text = lex.concepts.get(" ".join(hyphen.groups())), " ".join(hyphen.groups())
+        unit_text = " ".join(hyphen.groups())
+        concept = lex.concepts.get(unit_text)
         noun_start, noun_end = quantity.end + 1, hyphen.end()
     else:
         after = sentence[quantity.end:quantity.end + 90]
