@@ -226,8 +226,9 @@ def _attribute(sentence: str, language: Optional[str], deep: bool) -> Attributio
             return _explicitly(body)
     if found.attributor is not None and found.how == "explicit" and _a_place(found.attributor.text):
         named = speaker(sentence, language)
-        if named is not None and named.role not in ("report", "described") and any(
-                w[:1].isupper() and not _a_place(w.rstrip("'’s")) for w in named.name.split()):
+        if named is not None and named.role not in ("report", "described") and (any(
+                w[:1].isupper() and not _a_place(w.rstrip("'’s")) for w in named.name.split())
+                or named.role not in (None, "ministry") and named.name.split()[-1].casefold() not in _A_GOVERNMENTS_OWN):
             # "Germany's ZWL space surveillance centre said", "OrbitWatch, a US tracking company, said", "OSLO -
             # Satellite operator Keplon Systems said": a place that says whose or where is not the speaker that
             # the grammar names
@@ -302,6 +303,12 @@ _REPORTED = re.compile(r"\d|\b(?:that|and|but|had|has|have|was|were|is|are|would
 
 
 _SPEAKING_FOR = re.compile(r"^(?:[Ss]precher(?:in|innen)?|[Ss]pokes(?:man|woman|person))$")
+
+
+# Head nouns of the bodies a country's possessive makes its government's ("Germany's defence ministry",
+# "Ukraine's government"); a body of any other kind is one of its own ("Germany's weather service").
+_A_GOVERNMENTS_OWN = frozenset({"ministry", "government", "military", "intelligence", "embassy", "army", "navy",
+                                "office", "cabinet", "forces", "authorities", "president", "chancellery"})
 
 
 def _which_of_its_kind(found: Attribution, sentence: str, language: str) -> Attribution:

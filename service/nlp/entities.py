@@ -247,6 +247,10 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
           and toponym_like(names[0].text)):
         # "Naturkundemuseum Brunnwald": a body's noun that no kind types with its seat is that body, not the town
         name = f"{content[-2].text} {names[0].text}"
+    elif names and _language_of(names[0]) == "en" and _title_cased_before(phrase, names[0]) is not None:
+        # "the River Watch Alliance": English capitals on the common nouns before a name make them part of it
+        last = _title_cased_after(phrase, names[0]) or names[-1]
+        name = sentence[_title_cased_before(phrase, names[0]).start:last.end]
     elif names and _language_of(names[0]) == "en" and _title_cased_after(phrase, names[0]) is not None:
         # "The Kelmar Coastal Survey Station", "Hallspitz Glacier Railways": English writes a name's common nouns
         # with capitals; they are part of it
@@ -263,6 +267,17 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     else:
         return None
     return Named(sentence[start:end], name, role or ("report" if report and not names else None), start, end)
+
+
+def _title_cased_before(phrase: list[Token], first: Token) -> Optional[Token]:
+    """The first of the capitalised common nouns right before a name, None when there are none or the run opens
+    the sentence (where a capital says nothing)."""
+    k = phrase.index(first)
+    j = k
+    while j > 0 and phrase[j - 1].noun and not phrase[j - 1].proper and phrase[j - 1].text[:1].isupper() and (
+            not TIME_WORD.match(phrase[j - 1].text)):
+        j -= 1
+    return phrase[j] if j < k and phrase[j].start > 0 else None
 
 
 def _title_cased_after(phrase: list[Token], first: Token) -> Optional[Token]:
@@ -311,6 +326,11 @@ def _passive(tokens: tuple, i: int, language: str) -> bool:
 # Small words inside an English body's name, between capitalised words: "Bank of England", "Institute for
 # Drugs and Medical Devices".
 _JOINING_A_NAME = frozenset({"of", "for", "and"})
+
+
+# "… put wind speeds at up to 250 km/h": a thing put at a figure is an estimate of it.
+_PUT_AT = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}at\s+(?:(?:up\s+to|about|around|some|nearly|almost|roughly|least|"
+                     r"more\s+than|less\s+than)\s+)*[\d$€£]")
 
 
 def speaker(sentence: str, language: str) -> Optional[Named]:
@@ -370,17 +390,23 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
                     return named   # ("…, the company said": the company the sentence names may speak first)
             break
     for i, token in enumerate(tokens):
-        if not (token.verb or token.auxiliary):
+        # (the tagger may read "estimated" before what it puts at a figure as an adjective)
+        estimated = (language == "en" and i and token.pos == "AJ0" and token.text.endswith("ed")
+                     and _PUT_AT.match(sentence, token.end) and (tokens[i - 1].noun or tokens[i - 1].proper
+                                                                 or tokens[i - 1].text in (")", ",")))
+        if not (token.verb or token.auxiliary or estimated):
             continue
-        lemma = token.lemma.casefold()
+        lemma = token.text[:-1].casefold() if estimated else token.lemma.casefold()
         if token.clause in particles and language == "de":
             lemma = particles[token.clause].text.casefold() + lemma
         if lemma not in lemmas:
             continue
         if i and tokens[i - 1].pos == "TO0":
             continue   # "failing to report suspicious transactions": what is not reported, not who reports
-        if language == "en" and i + 1 < len(tokens) and tokens[i + 1].pos in ("NN1", "NN2") and lemma not in _SAYING:
+        if language == "en" and i + 1 < len(tokens) and tokens[i + 1].pos in ("NN1", "NN2") and lemma not in _SAYING and (
+                not _PUT_AT.match(sentence, token.end)):
             continue   # "Twelve members … claimed expenses": a verb whose object is a thing reports nothing
+            # (one that puts the thing at a figure estimates it: "DWD put wind speeds at up to 250 km/h")
         if _passive(tokens, i, language):
             # "The damage is estimated at …", "Der Schaden wird auf … geschätzt": the subject is what is
             # estimated; the agent says who ("wurde vom Ministerium gemeldet", "was reported by the ministry")
@@ -409,7 +435,12 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
             opening = next((m for m in range(k - 1, max(-1, k - 14), -1) if tokens[m].text == ","), None)
             if opening is not None and opening > 0:
                 inner = list(tokens[opening + 1:k])
-                if inner and all(_name_like(t) for t in inner) and tokens[0].text.casefold() in (
+                if len(inner) >= 3 and inner[-1].text == ")" and inner[-3].text == "(":
+                    inner = inner[:-3]   # "…, the Tornado Research Network (TorNet), …": the acronym beside it
+                if inner and inner[0].pos in ("AT0", "ART") and len(inner) > 1:
+                    inner = inner[1:]
+                if inner and all(_name_like(t) or language == "en" and t.noun and t.text[:1].isupper()
+                                 for t in inner) and tokens[0].text.casefold() in (
                         "a", "an", "ein", "eine", "einer"):
                     # "An association of amateur meteorite hunters, Meteoritenfreunde Franken, said": a body
                     # described first is named in the apposition
@@ -460,6 +491,8 @@ def speaker(sentence: str, language: str) -> Optional[Named]:
                     # governs that phrase ("Auf der Umleitung um die Talbrücke hat die Polizei … registriert")
                     phrases.insert(0, ahead)
         found = [n for n in (_named(p, sentence) for p in phrases if p) if n is not None]
+        if apposed and _named(apposed, sentence) is None and _described(apposed, sentence) is not None:
+            return _described(apposed, sentence)   # (a name of common words in capitals: "Tornado Research Network")
         if found:
             return next((n for n in found if n.role != "report"), found[0])
         # (a phrase with a name in it before one without: "Die Schäden schätzt das Land Tirol")

@@ -560,3 +560,22 @@ def test_a_closing_pronoun_is_the_opening_subject(sentence, source):
 
 def test_a_closing_pronoun_without_a_subject_stays_a_pronoun():
     assert attribute("Prices rose 5 percent, it said.", "en").how == "pronoun"
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # a country's possessive before a body's kind that is no government's own says whose body it is
+    ("Norway's weather service estimates wind speeds at up to 150 km/h", "weather service"),
+    # a thing put at a figure is an estimate, whatever the tagger makes of the verb
+    ("The Kelmar Flood Office put the damage at 4 million euros.", "Kelmar Flood Office"),
+    ("The Avalanche Warning Service (AWS) estimated snow depths at about 3 metres.", "Avalanche Warning Service"),
+    # a body described first is named in the apposition, its acronym aside
+    ("A volunteer group, the River Watch Alliance (RWA), estimated the oil slick at 14 kilometres.", "River Watch Alliance"),
+])
+def test_a_source_named_by_its_own_words(sentence, source):
+    found = attribute(sentence, "en")
+    assert found.attributor is not None and found.attributor.canonical == source
+
+
+def test_a_countrys_ministry_stays_its_government():
+    found = attribute("Norway's defence ministry said 12 soldiers were hurt.", "en")
+    assert found.attributor is not None and "Norw" in found.attributor.canonical
