@@ -105,7 +105,29 @@ def mentions(text: str, places_as_speakers: bool = False) -> list[Hit]:
         place = geo.demonyms.get(m.group(1))
         if place and not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(Hit(m.start(), m.end(), m.group(0), _country_government(geo.country(place) or place)))
-    return sorted(_refine_branch(text, h) for h in found)
+    return sorted(_refine_branch(text, _whose(text, h)) for h in found)
+
+
+_POSSESSOR = re.compile(r"(\w+)(?:'s|’s)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _country_of() -> dict:
+    return {s["canonical"]: s["country"] for s in load("attributors").get("sources", []) if s.get("country")}
+
+
+def _whose(text: str, hit: Hit) -> Hit:
+    """"Germany's foreign office": a government's body after another country's possessive is that country's."""
+    m = _POSSESSOR.search(text[max(0, hit.start - 30):hit.start])
+    if m is None or sources().kind.get(hit.value) != "government":
+        return hit
+    geo = gazetteer()
+    place = geo.names.get(m.group(1))
+    country = geo.country(place) or place if place and geo.kind.get(place) == "country" else None
+    if country is None or country == _country_of().get(hit.value):
+        return hit
+    start = hit.start - len(m.group(0))
+    return Hit(start, hit.end, text[start:hit.end], _country_government(country))
 
 
 _BRANCH = re.compile(r"(?:'s|’s|s)?\s+(?:(intelligence(?:\s+(?:service|agency|services|agencies|officials))?|spy\s+agency|"
@@ -115,11 +137,19 @@ _BRANCH = re.compile(r"(?:'s|’s|s)?\s+(?:(intelligence(?:\s+(?:service|agency|
 
 @lru_cache(maxsize=1)
 def _branches() -> dict:
-    """(country, kind) -> canonical of its intelligence service or military, where the table has one."""
+    """(country, kind) -> canonical of its intelligence service or military, where the table has one. An armed
+    group of the country ("Wagner Group") or one of its arms ("Ukrainian Air Force") is not its military: only
+    a body the table names as the country's military is ("US military command")."""
     out = {}
+    governments = sources().government_of
     for source in load("attributors").get("sources", []):
-        if source.get("country") and source.get("kind") in ("intelligence", "military"):
-            out.setdefault((source["country"], source["kind"]), source["canonical"])
+        country, kind = source.get("country"), source.get("kind")
+        if not country or kind not in ("intelligence", "military"):
+            continue
+        own = (governments.get(country) or "").removesuffix(" government")
+        if kind == "military" and not (own and source["canonical"].startswith(f"{own} military")):
+            continue
+        out.setdefault((country, kind), source["canonical"])
     return out
 
 

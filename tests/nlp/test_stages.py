@@ -579,3 +579,16 @@ def test_a_source_named_by_its_own_words(sentence, source):
 def test_a_countrys_ministry_stays_its_government():
     found = attribute("Norway's defence ministry said 12 soldiers were hurt.", "en")
     assert found.attributor is not None and "Norw" in found.attributor.canonical
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # an armed group of a country is not the country's military
+    ("Lebanon's army said 12 soldiers were hurt.", "Lebanese government"),
+    ("Yemen's military said 4 drones were downed.", "Yemeni government"),
+    # a government's body after another country's possessive is that country's
+    ("Japan's Foreign Office said 3 citizens were hurt.", "Japanese government"),
+    ("Britain's Foreign Office said 3 citizens were hurt.", "British government"),
+])
+def test_a_countrys_possessive_says_whose_body_it_is(sentence, source):
+    found = attribute(sentence, "en")
+    assert found.attributor is not None and found.attributor.canonical == source
