@@ -69,6 +69,10 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     high = q.high if q.high is not None else float("inf")
     if q.qualifier == "exact" and q.value is not None:
         low, high = q.value * (1 - _exact_tolerance(q)), q.value * (1 + _exact_tolerance(q))
+    if q.qualifier == "vague" and q.low:
+        # "Hunderte Fans" and "rund 1.200": a vague plural reaches up to where the next one begins ("Tausende"
+        # from 2,000); news writes "hundreds" of twelve hundred
+        high = max(high, q.low * 10)
     return low, high
 
 

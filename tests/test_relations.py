@@ -320,3 +320,35 @@ def test_a_count_of_a_deed_is_a_count_of_those_who_did_it(statement_text, stored
     _, (said,) = parse_statement(statement_text)
     stored = next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
     assert same_frame(said, stored) is same
+
+
+def vague(low, high):
+    return Quantity(text="hundreds", value=None, low=low, high=high, qualifier="vague")
+
+
+@pytest.mark.parametrize("figure, expected", [
+    # a vague plural reaches up to where the next one begins: "hundreds" of twelve hundred fit
+    (q(1200, "approx"), "related"),
+    (q(300), "related"),
+    # figures of the next order up, or of the one below, cannot be "hundreds"
+    (q(5000), "conflicting"),
+    (q(40), "conflicting"),
+])
+def test_a_vague_plural_conflicts_only_with_another_order(figure, expected):
+    assert relate(claim(figure), claim(vague(200, 999))).relation == expected
+
+
+@pytest.mark.parametrize("statement_text, stored_text, same", [
+    # a participle no list knows, made a noun, counts the people its verb was done to
+    ("Rund 1.200 Fans wurden am Einlass abgewiesen", "Die Polizei sprach dagegen von etwa 800 Abgewiesenen.", True),
+    ("Neun Menschen wurden in der Hütte eingeschlossen", "Die Bergwacht zählte neun Eingeschlossene.", True),
+    # a noun that only ends like one is a thing
+    ("Rund 1.200 Fans wurden am Einlass abgewiesen", "Die Lokalbahn strich 800 Zugfahrten.", False),
+])
+def test_a_participle_made_a_noun_counts_those_its_verb_was_done_to(statement_text, stored_text, same):
+    from service.nlp import extract_claims, parse_statement
+    from service.relations import same_frame
+
+    _, (said,) = parse_statement(statement_text)
+    stored = next(c for c in extract_claims(stored_text, language="de") if c.quantity is not None)
+    assert same_frame(said, stored) is same

@@ -375,6 +375,11 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         # "rund 38 Vergifteten", "die 120 Evakuierten": a participle made a noun counts the people its event befell
         # ("Sieben Vergiftete liegen noch im Krankenhaus": the clause's own event first)
         concept, clause_event = "people", clause_event or befallen
+    elif concept is not None and concept.startswith("w:") and unit_text and language == "de" and (
+            _participle_of(unit_text) is not None):
+        # "von etwa 800 Abgewiesenen": a participle no list knows, made a noun, counts the people its verb was
+        # done to; the verb says what (the clause's own verb says what they do now: "warten", "liegen")
+        concept, verb = "people", _participle_of(unit_text)
     by_count = noun_start is not None and noun_start < quantity.start and _COUNT_NOUN.search(sentence[:noun_start])
     if (_PLACE_PREPOSITION.search(sentence[max(0, quantity.start - 30):quantity.start]) and concept is not None
             and not by_count):
@@ -460,6 +465,28 @@ def _nominalised_event(word: str) -> Optional[str]:
     for ending in ("en", "er", "es", "em", "e"):
         if folded.endswith(ending) and folded[:-len(ending)] in events:
             return events[folded[:-len(ending)]]
+    return None
+
+
+# A German past participle's shape: "ge-" after any separable prefix, an inseparable prefix, or "-iert".
+_PARTICIPLE_SHAPE = re.compile(r"^(?:[a-zäöü]{0,8}?ge[a-zäöüß]{3,}|(?:be|ver|er|ent|zer|emp|miss)[a-zäöüß]{3,}|"
+                               r"[a-zäöü]{3,}iert)(?:t|en)$")
+
+
+@lru_cache(maxsize=4096)
+def _participle_of(word: str) -> Optional[str]:
+    """The verb whose past participle a German noun is ("Abgewiesenen" -> abweisen), read by the tagger from
+    the participle in a passive; None for a noun that is none ("Bewerber") or an adjective ("Gefangene")."""
+    from .reading import read
+
+    if not word[:1].isupper() or " " in word or "-" in word:
+        return None
+    folded = word.casefold()
+    for ending in ("en", "e", "er", "es", "em"):
+        if folded.endswith(ending) and _PARTICIPLE_SHAPE.match(folded[:-len(ending)]):
+            tokens = read(f"Sie wurden {folded[:-len(ending)]}.", "de").tokens
+            if len(tokens) > 2 and tokens[2].pos == "VV(PP)":
+                return tokens[2].lemma.casefold()
     return None
 
 

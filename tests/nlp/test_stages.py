@@ -592,3 +592,13 @@ def test_a_countrys_ministry_stays_its_government():
 def test_a_countrys_possessive_says_whose_body_it_is(sentence, source):
     found = attribute(sentence, "en")
     assert found.attributor is not None and found.attributor.canonical == source
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("Die Polizei sprach dagegen von etwa 800 Abgewiesenen.", True),
+    ("Die Bergwacht zählte neun Eingeschlossene.", True),
+    ("Die Lokalbahn streicht 46 ihrer täglich 210 Zugfahrten.", False),
+    ("Der Händler verkaufte 400 Geschenke.", False),
+])
+def test_a_participle_made_a_noun_counts_people(sentence, people):
+    assert (_statement(sentence).subject_key == "people") is people
