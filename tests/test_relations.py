@@ -352,3 +352,36 @@ def test_a_participle_made_a_noun_counts_those_its_verb_was_done_to(statement_te
     _, (said,) = parse_statement(statement_text)
     stored = next(c for c in extract_claims(stored_text, language="de") if c.quantity is not None)
     assert same_frame(said, stored) is same
+
+
+@pytest.mark.parametrize("statement_text, stored_text, stored_language, same", [
+    # a town's own body under any of its names: its hall, "die Stadt", "the town", "Rathaus"
+    ("Kellbach town hall says 30 residents were evacuated", "Die Stadt brachte nach eigenen Angaben 30 Anwohner in Sicherheit.", "de", True),
+    ("Das Rathaus Kellbach meldet 30 evakuierte Anwohner", "The town said it had evacuated 30 residents.", "en", True),
+    # another level of government is another body
+    ("Kellbach town hall says 30 residents were evacuated", "Der Landkreis brachte nach eigenen Angaben 30 Anwohner in Sicherheit.", "de", False),
+])
+def test_a_towns_own_body_is_one_source_under_its_names(statement_text, stored_text, stored_language, same):
+    from service.nlp import extract_claims, parse_statement
+    from service.relations import _same_source
+
+    _, (said,) = parse_statement(statement_text)
+    stored = next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
+    assert _same_source(said, stored) is same
+
+
+@pytest.mark.parametrize("statement_text, stored_text, stored_language, related", [
+    # a hole's diameter is its width across
+    ("Der Krater ist rund 12 Meter breit", "Nach Angaben der Feuerwehr hat das Loch einen Durchmesser von etwa 12 Metern.", "de", True),
+    ("The pit is about 12 metres wide", "Das Loch hat einen Durchmesser von etwa 12 Metern.", "de", True),
+    ("Der Krater ist rund 12 Meter breit", "The hole is about 12 metres across.", "en", True),
+    # its depth is another dimension
+    ("Der Krater ist rund 12 Meter tief", "Das Loch hat einen Durchmesser von etwa 12 Metern.", "de", False),
+])
+def test_a_diameter_is_a_width(statement_text, stored_text, stored_language, related):
+    from service.nlp import extract_claims, parse_statement
+    from service.relations import unit_similarity
+
+    _, (said,) = parse_statement(statement_text)
+    stored = next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
+    assert (relate(said, stored, 0.8, unit_similarity) is not None) is related

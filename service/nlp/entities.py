@@ -58,17 +58,27 @@ def _report_nouns() -> frozenset:
     return frozenset(fold(w) for w in both_languages(load("markers").get("report_nouns", {})))
 
 
+# German separable verbs' particles, as a reporting phrase closes with them ("räumte ein", "teilte mit").
+_SEPARABLE = frozenset({"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "hinzu", "mit", "nach",
+                        "vor", "zu"})
+
+
 @lru_cache(maxsize=1)
 def _reporting_lemmas() -> frozenset:
     """Lemmas of the reporting verbs (the attributor table's words, read by the tagger) and estimating verbs."""
     lemmas = set()
     words = load("attributors").get("reporting_words", {})
     for language in ("de", "en"):
-        for word in words.get(language, []):
+        listed = words.get(language, [])
+        # "räumte" listed beside "räumte ein": the word is the separable verb's first half, "einräumen" (to
+        # admit), not "räumen" (to clear: "drei Wohnhäuser mussten geräumt werden")
+        halves = {w.split()[0]: w.split()[1] for w in listed if language == "de" and len(w.split()) == 2
+                  and w.split()[1] in _SEPARABLE}
+        for word in listed:
             if " " in word:
                 continue
             for token in read(word, language).tokens:
-                lemmas.add(token.lemma.casefold())
+                lemmas.add((halves.get(word, "") + token.lemma).casefold())
     lemmas |= {fold(w) for w in both_languages(load("markers").get("estimating_verbs", {}))}
     lemmas -= {"so", "bekannt", "according"}
     return frozenset(lemmas)
@@ -956,6 +966,7 @@ _TERRITORY_LEVELS = {"stadt": "town", "city": "town", "town": "town", "gemeinde"
            "district": "district", "county": "district", "bezirk": "district", "land": "state", "bundesland": "state",
            "state": "state"}
 _ADMINISTRATION = ("verwaltung", "administration", "authorities", "behörden")
+_TOWN_HALLS = frozenset({"rathaus", "rathauses"})
 
 
 def territory_body(name: str, language: str) -> Optional[tuple[str, Optional[str]]]:
@@ -971,8 +982,10 @@ def territory_body(name: str, language: str) -> Optional[tuple[str, Optional[str
             folded = next(folded[:-len(a)] for a in _ADMINISTRATION if folded.endswith(a))
             if folded not in _TERRITORY_LEVELS and folded.endswith("es"):
                 folded = folded[:-2]   # (a linking ending: "Landesverwaltung")
-        if folded in _ADMINISTRATION or fold(token.lemma) in _ADMINISTRATION:
-            continue
+        if folded in _ADMINISTRATION or fold(token.lemma) in _ADMINISTRATION or folded == "hall" and level == "town":
+            continue   # ("Schwarzbrunn town hall", "city hall": the town's seat of government)
+        if folded in _TOWN_HALLS:
+            folded = "stadt"
         if folded in _TERRITORY_LEVELS or fold(token.lemma) in _TERRITORY_LEVELS:
             if level is not None:
                 return None

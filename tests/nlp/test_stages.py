@@ -602,3 +602,13 @@ def test_a_countrys_possessive_says_whose_body_it_is(sentence, source):
 ])
 def test_a_participle_made_a_noun_counts_people(sentence, people):
     assert (_statement(sentence).subject_key == "people") is people
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # the first half of a separable reporting verb is that verb only with its particle ("räumte … ein")
+    ("Zwei Autos stürzten in den Krater, drei Wohnhäuser mussten geräumt werden.", None),
+    ("Der Konzern räumte Fehler ein: 300 Kunden seien betroffen.", "Konzern"),
+])
+def test_a_separable_reporting_verb_needs_its_particle(sentence, source):
+    found = attribute(sentence, "de")
+    assert (found.attributor.canonical if found.attributor else None) == source
