@@ -1,6 +1,7 @@
 """Places from a gazetteer kept as data, with containment (Kursk ⊂ Russia)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -72,7 +73,9 @@ class Gazetteer:
         if a.startswith("?:") or b.startswith("?:"):
             # a place no gazetteer knows may lie inside a known one; two unknown places are two places
             # ("Nordmünde" is written "Nordmuende" in English copy)
-            return _spelled(a) == _spelled(b) or not (a.startswith("?:") and b.startswith("?:"))
+            # (a street lies in some town: "in der Lindenstraße" and "in Schwarzbrunn")
+            return _spelled(a) == _spelled(b) or not (a.startswith("?:") and b.startswith("?:")) or any(
+                _STREET.search(p) for p in (a, b))
         return self.contains(a, b) or self.contains(b, a)
 
     def country(self, place: Optional[str]) -> Optional[str]:
@@ -87,6 +90,10 @@ class Gazetteer:
         if place.startswith("?:"):
             return place[2:].title()
         return self.labels.get(place, {}).get(language, place)
+
+
+# An unknown place's key that names a German street or square ("?:lindenstrasse", "?:marktplatz").
+_STREET = re.compile(r"(?:strasse|straße|gasse|weg|allee|platz|ring|damm|chaussee)$")
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})

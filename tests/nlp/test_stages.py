@@ -612,3 +612,16 @@ def test_a_participle_made_a_noun_counts_people(sentence, people):
 def test_a_separable_reporting_verb_needs_its_particle(sentence, source):
     found = attribute(sentence, "de")
     assert (found.attributor.canonical if found.attributor else None) == source
+
+
+@pytest.mark.parametrize("a, b, compatible", [
+    # a street lies in some town, whichever
+    ("?:lindenstrasse", "?:kellbach", True),
+    ("?:marktplatz", "?:kellbach", True),
+    # two towns no gazetteer knows are two places
+    ("?:kellbach", "?:marlow", False),
+])
+def test_a_street_no_gazetteer_knows_lies_in_any_town(a, b, compatible):
+    from service.nlp.places import gazetteer
+
+    assert gazetteer().compatible(a, b) is compatible
