@@ -1041,6 +1041,8 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     if seat_a and seat_b and fold(seat_a) != fold(seat_b):
         return False   # "Klinikum Kelbra" and "Halden hospital": bodies of two places
     across = a_lang != b_lang
+    if not across and _another_kind_noun(a, b, a_lang):
+        return False
     if _covered(shorter, longer, across) or _covered(longer, shorter, across) or _same_kind(a, a_lang, b, b_lang):
         return True
     if seat_a and seat_b:
@@ -1051,6 +1053,22 @@ def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
         body = _without_seat(name, language)
         if body is not None and _without_seat(other, other_language) is None:   # (not two seats)
             return same_name(body, language, other, other_language)
+    return False
+
+
+def _another_kind_noun(a: str, b: str, language: str) -> bool:
+    """In one language, a bare noun of an organisation and a name whose own noun of an organisation is another
+    word: "der Verein" (the club) is not the "Liga-Verband" (the league), though the dictionary gives both as
+    "association"."""
+    for bare, name in ((a, b), (b, a)):
+        words = [w for w in bare.split() if fold(w) not in _STOP]
+        if len(words) != 1 or role_of(words[0], language) != "organisation":
+            continue   # (a company's or an authority's nouns stand for each other: "das Unternehmen", "die Behörde")
+        nouns = [w for w in re.split(r"[\s-]+", name) if role_of(w, language) == "organisation"]
+        noun = _ENDING.sub("", fold(words[0]))   # ("des Verbands" and "Weinbauverband")
+        if nouns and not any(_ENDING.sub("", fold(w)).endswith(noun) or noun.endswith(_ENDING.sub("", fold(w)))
+                             for w in nouns):
+            return True
     return False
 
 
@@ -1250,7 +1268,9 @@ def resolve_role(attributor: Attributor, organisations: list[tuple[str, Optional
     # "the office" is the body whose name ends in that word (or its translation) before any other of its kind
     own_word = [o for o in candidates if isinstance(o, Organisation) and o.word and translates(
         fold(word), _language_of_word(word), fold(o.word), _language_of_word(o.word), heads=False)]
-    candidates = own_word or candidates
+    # ("der Verein" is the club, not the "Liga-Verband" whose noun also translates as "association")
+    same_word = [o for o in own_word if fold(o.word).endswith(fold(word))]
+    candidates = same_word or own_word or candidates
     before = [o for o in candidates if at is not None and isinstance(o, Organisation) and 0 <= o.index <= at]
     if at is not None and not before and all(isinstance(o, Organisation) and o.index > at for o in candidates):
         return attributor   # a role noun stands for a body named before it, not for one the article names later
@@ -1461,6 +1481,10 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
     found = []
     finder = _role_finder()
     for number, sentence in enumerate(sentences):
+        for club in _SPORTS_CLUB.finditer(sentence):
+            # "HSG Talbrück", "FC Rotenfels": a sports club, the article's "Verein" or "club"
+            if not any(o.name == club.group(0) for o in found):
+                found.append(Organisation(club.group(0), "organisation", "Verein", number))
         if not any(True for _ in finder.finditer(sentence)) and not _role_ending().search(sentence) and not (
                 language == "de" and any(role_of(w, "de") for w in _CAPITALISED.findall(sentence))):
             # read only the sentences that name a kind of body ("Landesvermessungsamt" ends in one, "Molkerei"
@@ -1536,6 +1560,11 @@ def organisations(sentences: list[str], language: str) -> list[tuple[str, Option
                 if apposed is not None:
                     found.append(Organisation(apposed, role, token.text, number))
     return found
+
+
+# German sports clubs by the letters their names open with ("FC Rotenfels", "HSG Talbrück", "1. FC Kellbach").
+_SPORTS_CLUB = re.compile(r"(?<![\w-])(?:1\.\s)?(?:FC|SV|TSV|HSG|VfL|VfB|SC|TuS|SG|TSG|BSC|SpVgg|HC|EHC|ESV|SSV|FSV|MTV|"
+                          r"BV|SpVg|HSV|THW)\s+[A-ZÄÖÜ][\wäöüß-]+(?:\s[0-9]{2,4})?(?![\w-])")
 
 
 def _a_persons_name(tokens) -> bool:

@@ -625,3 +625,17 @@ def test_a_street_no_gazetteer_knows_lies_in_any_town(a, b, compatible):
     from service.nlp.places import gazetteer
 
     assert gazetteer().compatible(a, b) is compatible
+
+
+def test_the_club_is_the_sports_club_not_the_league_association():
+    # "der Verein" and "der Club" stand for the article's sports club ("HSG Kellbach"), not for the league
+    # association whose noun the dictionary also gives as "association"; "des Verbands" for the association
+    from service.nlp import extract_claims
+
+    text = ("Kellbach. Der Handballverband Nord (HVN) hat der HSG Kellbach die Lizenz verweigert. Nach Angaben des "
+            "Verbands fehlen dem Verein 2,1 Millionen Euro. Der Verein selbst beziffert die Lücke auf 0,9 Millionen "
+            "Euro. Der Club hat nun zehn Tage Zeit für eine Beschwerde.")
+    sources = {c.quantity.value: c.attributor.canonical for c in extract_claims(text, language="de") if c.quantity}
+    assert sources[2100000] == "HVN"
+    assert sources[900000] == "HSG Kellbach"
+    assert sources[10] == "HSG Kellbach"
