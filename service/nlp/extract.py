@@ -370,8 +370,8 @@ def _unknown_places(sentence: str, lo: int, hi: int, preps: set[str], language: 
                 loose and nxt.noun and not nxt.proper and reading.language == "de" and not any(
                     in_dictionary(w) for w in (nxt.text, nxt.lemma, nxt.text.rsplit("-", 1)[-1]))
                 and (toponym_like(nxt.text) or not _compound(nxt.text)))
-            if nxt.text in not_places:
-                break
+            if nxt.text in not_places or any(body.startswith(nxt.text + " ") for body in not_places):
+                break   # ("um die HSG Talbrück": a body's name that opens with a word, not a place)
             if k == 0 and nxt.text.isupper() and len(nxt.text) > 1 and len(following) > 1 and following[1].proper:
                 continue   # "at SC Brenndorf", "beim FC Auetal": an acronym opens a club's name, the town follows
             if loose and gazetteer().names.get(nxt.text):

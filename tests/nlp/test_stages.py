@@ -639,3 +639,13 @@ def test_the_club_is_the_sports_club_not_the_league_association():
     assert sources[2100000] == "HVN"
     assert sources[900000] == "HSG Kellbach"
     assert sources[10] == "HSG Kellbach"
+
+
+def test_a_clubs_name_is_no_scene():
+    # "um die HSG Kellbach": a body's name after a preposition of place is not where the story is set
+    from service.nlp import extract_claims
+
+    text = ("Kellbach. Im Lizenzstreit um die HSG Kellbach gibt es Bewegung. Die Polizei sprach von etwa 1.900 "
+            "Zuschauern in der Halle.")
+    (claim,) = [c for c in extract_claims(text, language="de") if c.quantity]
+    assert claim.extra.get("scene") != "?:hsg"
