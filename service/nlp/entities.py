@@ -200,6 +200,11 @@ def _named(phrase: list[Token], sentence: str) -> Optional[Named]:
     content = [t for t in phrase if t.noun or t.proper]
     if not content:
         return None
+    club = _SPORTS_CLUB.search(sentence, phrase[0].start, phrase[-1].end)
+    if club is not None:
+        # "HSG Talbrück:": a sports club's letters and its town are its name, not a town
+        return Named(sentence[phrase[0].start:phrase[-1].end], club.group(0), "organisation", phrase[0].start,
+                     phrase[-1].end)
     names = [t for t in content if _name_like(t) and not geo.names.get(t.text) and not geo.demonyms.get(t.text)]
     role = next((role_of(t.text, "de" if t.pos.startswith(("NN", "NE")) and not t.pos[2:3].isdigit() else "en")
                  for t in content if not t.proper and role_of(t.text, _language_of(t))), None)

@@ -649,3 +649,12 @@ def test_a_clubs_name_is_no_scene():
             "Zuschauern in der Halle.")
     (claim,) = [c for c in extract_claims(text, language="de") if c.quantity]
     assert claim.extra.get("scene") != "?:hsg"
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("HSG Kellbach: Bis Mittwoch kamen 260.000 Euro an Spenden zusammen", "HSG Kellbach"),
+    ("Der TSV Marlow meldete 300 neue Mitglieder.", "TSV Marlow"),
+])
+def test_a_sports_clubs_letters_are_part_of_its_name(sentence, source):
+    found = attribute(sentence, "de")
+    assert found.attributor is not None and found.attributor.canonical == source
