@@ -743,6 +743,8 @@ def taught_acronyms(sentences: list[str]) -> dict[str, str]:
                 if fold(words[k]) in _BEFORE_A_NAME:
                     continue   # "des Landesamts …": the name starts after the article
                 if abbreviates(acronym, tail):
+                    if k and role_of(words[k - 1], "de") and not abbreviates(acronym, words[k - 1]):
+                        tail = f"{words[k - 1]} {tail}"   # "Gewerkschaft Nahrung-Genuss-Gaststätten (NGG)": its kind too
                     found[acronym] = tail
                     break
             else:
@@ -838,7 +840,37 @@ def abbreviates(acronym: str, name: str) -> bool:
         if j == len(initials):
             return False
         j += 1
-    return len(initials) - len(letters) <= 1
+    return len(initials) - len(letters) <= 1 or _by_words(letters, _word_initials(name))
+
+
+def _word_initials(name: str) -> list[list[str]]:
+    """The initials of each word of a name: its own, then its compound parts' ("Tierschutzbund": T, S, B)."""
+    out = []
+    for word in re.split(r"[\s-]+", name):
+        if word and word.casefold() not in _STOP:
+            out.append(_initials(word))
+    return out
+
+
+def _by_words(letters: list[str], words: list[list[str]]) -> bool:
+    """"TBM" and "Tierschutzbund Mittelland": each word gives its initial and any of its parts' after it, in
+    order; only the last word may give none (the seat: "Institut für Regionalwirtschaft Lorsingen" is IRW)."""
+    def match(k: int, w: int) -> bool:
+        if w == len(words):
+            return k == len(letters)
+        if k == len(letters):
+            return w == len(words) - 1
+        first, *rest = words[w] or [""]
+        if letters[k] != first:
+            return w == len(words) - 1 and match(k, w + 1)
+        k += 1
+        for part in rest:   # (a compound's later parts may each give a letter, in order)
+            if k < len(letters) and letters[k] == part and match(k + 1, w + 1):
+                return True
+            if k < len(letters) and letters[k] == part:
+                k += 1
+        return match(k, w + 1)
+    return len(words) >= 2 and match(0, 0)
 
 
 # Two single words the dictionary does not relate are one word across languages at this cosine

@@ -658,3 +658,25 @@ def test_a_clubs_name_is_no_scene():
 def test_a_sports_clubs_letters_are_part_of_its_name(sentence, source):
     found = attribute(sentence, "de")
     assert found.attributor is not None and found.attributor.canonical == source
+
+
+@pytest.mark.parametrize("acronym, name, abbreviates_it", [
+    # a compound's later parts may each give a letter, and the seat at the end none
+    ("TBM", "Tierschutzbund Mittelland", True),
+    ("IRW", "Institut für Regionalwirtschaft Lorsingen", True),
+    ("NGG", "Nahrung-Genuss-Gaststätten", True),
+    # every word gives its initial, in order
+    ("BM", "Tierschutzbund Mittelland", False),
+    ("ABC", "Tierschutzbund Mittelland", False),
+])
+def test_an_acronym_of_compound_words(acronym, name, abbreviates_it):
+    from service.nlp.entities import abbreviates
+
+    assert abbreviates(acronym, name) is abbreviates_it
+
+
+def test_a_taught_acronym_keeps_the_noun_of_its_kind():
+    from service.nlp.entities import taught_acronyms
+
+    found = taught_acronyms(["Die Gewerkschaft Nahrung-Genuss-Gaststätten (NGG) rechnet mit mehr Schließungen."])
+    assert found == {"NGG": "Gewerkschaft Nahrung-Genuss-Gaststätten"}
