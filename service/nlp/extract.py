@@ -768,8 +768,11 @@ _ITS_TITLE = re.compile(r"\b(?:its|seine?|ihre?)\s+(?:\w+\s+)?(?:spokes(?:wo)?ma
 
 
 # The titles of a company's officers, written before their names.
+# (a compound's head that says it heads a part of the body: "Standortleiter", "Werksleiterin", "Finanzchef")
 _OFFICER = re.compile(r"\b(?:Vorstand|Vorstandsvorsitzender?|Vorstandschef(?:in)?|Geschäftsführer(?:in)?|Firmenchef(?:in)?|"
-                      r"Konzernchef(?:in)?|Unternehmenschef(?:in)?|chief executive(?: officer)?|CEO|managing director)"
+                      r"Konzernchef(?:in)?|Unternehmenschef(?:in)?|chief executive(?: officer)?|CEO|managing director|"
+                      r"(?-i:[A-ZÄÖÜ][a-zäöüß]{3,}(?:leiter|chef|direktor|manager)(?:in)?)|"
+                      r"(?:site|plant|project|factory|works|operations|finance|personnel|HR|sales) (?:manager|director|head|chief))"
                       r"\s+(?-i:[A-ZÄÖÜ][\w-]+)(?:\s+(?-i:[A-ZÄÖÜ][\w-]+))?\b", re.IGNORECASE)
 
 
@@ -786,6 +789,13 @@ def _said_before(attributor: Attributor, earlier: list[Attribution]) -> Optional
     kind stands for the source of the sentences just before whose name ends in that noun."""
     word = attributor.canonical
     if not _bare_kind(word):
+        # "…, sagte Standortleiter Markus Feld. … sagte Feld.": a surname alone is the person named in full just
+        # before, and speaks for whom that person spoke
+        if re.fullmatch(r"[A-ZÄÖÜ][\wäöüß'’-]+", word) and not sources().kind.get(word):
+            for before in reversed(earlier[-4:]):
+                named = before.attributor
+                if named is not None and fold(named.text.split()[-1]) == fold(word) and len(named.text.split()) >= 2:
+                    return Attributor(attributor.text, named.canonical)
         return None
     for before in reversed(earlier[-3:]):
         named = before.attributor
@@ -917,7 +927,9 @@ def _article_speakers(sentences: list[Sentence], language: str, short: Sequence[
                     _OFFICER.search(text[max(0, attribution.span[0] - 40):attribution.span[1]])):
                 # "sagte Vorstand Georg Strickner", "managing director Jan Ott said": a company's officer speaks
                 # for the company the article names before
-                companies = [o for o in organisations if o[1] == "company" and getattr(o, "index", -1) <= index]
+                # (one the article names before, ahead of one only its other lines name: "Lorsinger Stadtwerke")
+                companies = [o for o in organisations if o[1] == "company" and 0 <= getattr(o, "index", -1) <= index] or [
+                    o for o in organisations if o[1] == "company" and getattr(o, "index", -1) <= index]
                 official = companies[-1][0] if companies else None
             if official is None and heads is None and _a_person(attribution.attributor.canonical):
                 # "The centre has received some 2,100 complaints …, energy adviser Miriam Hallstein said": a

@@ -680,3 +680,16 @@ def test_a_taught_acronym_keeps_the_noun_of_its_kind():
 
     found = taught_acronyms(["Die Gewerkschaft Nahrung-Genuss-Gaststätten (NGG) rechnet mit mehr Schließungen."])
     assert found == {"NGG": "Gewerkschaft Nahrung-Genuss-Gaststätten"}
+
+
+def test_a_site_manager_and_his_surname_speak_for_the_company():
+    # "Standortleiter Markus Feld" heads a part of the company the article names; "sagte Feld" is the same man;
+    # a company only a teaser names ("Lesen Sie auch: Marlower Stadtwerke …") is not his
+    from service.nlp import extract_claims
+
+    text = ("Marlow. Der Batteriehersteller Kelvra baut ein Werk in Marlow. Zudem sollen 2.000 Arbeitsplätze "
+            "entstehen, sagte Standortleiter Markus Feld.\n\nBislang seien 640 Stellen besetzt, sagte Feld.\n\n"
+            "Lesen Sie auch: Marlower Stadtwerke erhöhen Preise um 9 Prozent")
+    sources = {c.quantity.value: c.attributor.canonical for c in extract_claims(text, language="de") if c.quantity}
+    assert sources[2000] == "Kelvra"
+    assert sources[640] == "Kelvra"
