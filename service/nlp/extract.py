@@ -29,9 +29,9 @@ _TERRITORY = re.compile(r"(\w+)\s+(Territorium|Boden|Staatsgebiet|Gebiet|territo
 _IN_NATIONAL = re.compile(r"\b(?:in|im|auf|at|on|inside|within)\s+(?:den\s+|der\s+|dem\s+|the\s+)?(\w+)\s+(\w+)")
 _NOT_A_PLACE_NOUN = re.compile(r"^(uniform|dienst|sprache|service|language|hand|händen|auftrag|namen|name|"
                                r"medien|media|interesse|interest)", re.IGNORECASE)
-_OF_THEM = re.compile(r"\s+(davon|of them|of whom|darunter|von ihnen|unter ihnen)\b", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+(davon|of them|of whom|of which|darunter|von ihnen|unter ihnen)\b", re.IGNORECASE)
 # Words that say a figure is a part of the one before: "davon 40 Kinder", "including 12 children"
-_PART_WORDS = r"(davon|darunter|unter ihnen|of them|of whom|including|among them)"
+_PART_WORDS = r"(davon|darunter|unter ihnen|of them|of whom|of which|including|among them)"
 _PART_CUE = re.compile(r"\b" + _PART_WORDS + r"\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PART_CLAUSE = re.compile(r"[,;]\s*" + _PART_WORDS + r"\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"^\W*(?:(?:(?:rund|etwa|about|some|around)\s+)?(?:of those|of them|of these|davon|darunter)\W*\s*"

@@ -693,3 +693,12 @@ def test_a_site_manager_and_his_surname_speak_for_the_company():
     sources = {c.quantity.value: c.attributor.canonical for c in extract_claims(text, language="de") if c.quantity}
     assert sources[2000] == "Kelvra"
     assert sources[640] == "Kelvra"
+
+
+def test_of_which_gives_a_part_of_the_whole_before():
+    from service.nlp import extract_claims
+
+    claims = [c for c in extract_claims("The plant would create 1,800 jobs, of which 300 would be apprenticeships.",
+                                        language="en") if c.quantity]
+    part = next(c for c in claims if c.quantity.value == 300)
+    assert part.extra.get("part") and part.extra.get("whole") == 1800
