@@ -114,7 +114,8 @@ def _fmt_claim(claim: Claim) -> str:
     if claim.extra.get("scale") and claim.quantity.value is not None and claim.extra.get("concept") != "days":
         # (a duration reads best in its own unit: "18 Monate", not "≈547.9 days")
         converted = in_base(claim)
-        shown += f" {claim.quantity.unit} (≈{converted.value:,.4g} {base_unit(claim.extra.get('concept')) or ''})".rstrip()
+        figure = _fmt(replace(converted, qualifier="exact", value=float(f"{converted.value:.4g}"), text=""))
+        shown += f" {claim.quantity.unit} (≈{figure} {base_unit(claim.extra.get('concept')) or ''})".rstrip()
     return shown
 
 

@@ -385,3 +385,19 @@ def test_a_diameter_is_a_width(statement_text, stored_text, stored_language, rel
     _, (said,) = parse_statement(statement_text)
     stored = next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
     assert (relate(said, stored, 0.8, unit_similarity) is not None) is related
+
+
+@pytest.mark.parametrize("statement_text, stored_text, stored_language", [
+    # cubic metres and millilitres are litres, converted
+    ("The plant will need 4.5 billion litres of water a year", "Das Werk braucht 4,5 Millionen Kubikmeter Wasser pro Jahr.", "de"),
+    ("Der Tank fasst 2.000 Liter", "The tank holds 2 cubic metres.", "en"),
+    ("Each dose is 0.5 millilitres", "Eine Dosis enthält 0,0005 Liter.", "de"),
+])
+def test_volumes_compare_in_litres(statement_text, stored_text, stored_language):
+    from service.nlp import extract_claims, parse_statement
+    from service.relations import unit_similarity
+
+    _, (said,) = parse_statement(statement_text)
+    stored = next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
+    found = relate(said, stored, 0.8, unit_similarity)
+    assert found is not None and found.relation == "corroborating"
