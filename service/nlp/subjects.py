@@ -572,9 +572,11 @@ def _modifies_a_noun(sentence: str, offset: int, language: str) -> bool:
     return any(t.noun for t in following)
 
 
-_ROSE_TO = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:risen|rose|rises|rise|climbed|climbs|grown|grew|grows|fallen|fell|falls|"
+_ROSE_TO = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:(?:risen|rose|rises|rise|climbed|climbs|grown|grew|grows|fallen|fell|falls|"
                       r"dropped|drops|increased|increases|decreased|decreases|jumped|jumps|stieg|stiegen|steigt|steigen|"
-                      r"gestiegen|sank|sanken|sinkt|gesunken|kletterte|wuchs|wächst)\s+(?:\w+\s+){0,2}?(?:to|auf)\s+"
+                      r"gestiegen|sank|sanken|sinkt|gesunken|kletterte|wuchs|wächst)\s+(?:\w+\s+){0,2}?(?:to|auf)"
+                      # ("Scabies cases … have reached 212": a count reached is one risen to)
+                      r"|reached|reaches|totals|totalled|totaled|numbered|erreichte|erreichten)\s+"
                       r"(?:(?:about|around|some|nearly|almost|more than|rund|etwa|knapp|mehr als|über)\s+)?$",
                       re.IGNORECASE)
 
@@ -594,11 +596,17 @@ def _subject_before(sentence: str, end: int, language: str):
             return None
         if token.noun and not token.proper:
             j = k
-            while j > 0 and before[j - 1].pos in ("ADJA", "AJ0", "ART", "AT0", "NN", "NN1", "NN2") and not before[
+            while j > 0 and before[j - 1].pos in ("ADJA", "AJ0", "ART", "AT0", "NN", "NN1", "NN2", "NP0", "NE") and not before[
                     j - 1].pos.startswith(("APPR", "PRP")):
                 j -= 1
+            if j > 1 and before[j - 1].pos == "PRP" and before[j - 2].pos == "VVN" and (
+                    before[j - 3].noun and not before[j - 3].proper if j > 2 else False):
+                return before[j - 3]   # "Scabies cases linked to Ahrenfeld care homes have reached": the cases
             if j > 0 and before[j - 1].pos.startswith(("APPR", "PRP")):
-                return None   # "in the district": a place, not the subject
+                # "in the district": a place, not the subject; the noun it follows is ("Cases in the district")
+                if j > 1 and before[j - 2].noun and not before[j - 2].proper and before[j - 2].clause == clause:
+                    return before[j - 2]
+                return None
             return token
         if token.verb or token.pos.startswith(("VA", "VM", "VH", "VB")):
             continue

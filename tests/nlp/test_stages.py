@@ -702,3 +702,14 @@ def test_of_which_gives_a_part_of_the_whole_before():
                                         language="en") if c.quantity]
     part = next(c for c in claims if c.quantity.value == 300)
     assert part.extra.get("part") and part.extra.get("whole") == 1800
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    # a count reached is one risen to; its subject is what is counted, past a participle's phrase or a place
+    ("Measles cases linked to Kellbach schools have reached 212", "cases"),
+    ("Cases in the district have risen to 40.", "Cases"),
+    ("Overnight stays rose to 2.1 million", "stays"),
+])
+def test_the_subject_of_a_count_reached(sentence, unit):
+    claim = _statement(sentence)
+    assert claim.quantity is not None and claim.quantity.unit == unit
