@@ -35,7 +35,7 @@ _PART_WORDS = r"(davon|darunter|unter ihnen|of them|of whom|of which|including|a
 _PART_CUE = re.compile(r"\b" + _PART_WORDS + r"\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PART_CLAUSE = re.compile(r"[,;]\s*" + _PART_WORDS + r"\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"^\W*(?:(?:(?:rund|etwa|about|some|around)\s+)?(?:of those|of them|of these|davon|darunter)\W*\s*"
-                       r"(?:(?-i:[a-zäöüß]+)\s+)?"
+                       r"(?:(?-i:[a-zäöüß]+),?\s+)?"   # ("Of those infected, 31 are care workers")
                        r"|(?:von den|von diesen|of the|of these)\s+(?:[\w-]+\s+)?(?-i:[A-ZÄÖÜ][\w-]*|[a-z]+s)\s*,?\s+"
                        r"(?:(?-i:[a-zäöüß][\w-]*)\s+){0,3}"
                        r"|(?:unter den|among the)\s+[^,.;]{1,60}?\s+(?:sind|waren|befinden sich|were|are)\s+"
@@ -508,6 +508,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             # whole from the one before: "Rund 40 davon sind Tankschiffe.", "Of those, 23 are tankers."
             claims[-1].extra["part"] = True
             _befallen_as_its_whole(claims, fallback_subject)
+            _befallen_as_named(claims[-1], _OF_THOSE.match(text[:quantity.start]))
         elif _one_of_many(text, quantity, language):
             # "Das schwerste Stück wiegt 640 Gramm", "the biggest single donation was 5,000 euros": one among
             # the things a total counts
@@ -654,6 +655,16 @@ def _befallen_as_its_whole(claims: list, before: Optional[Subject]) -> None:
         return
     part.extra["event"] = whole.event
     part.subject_key = f"{part.extra['concept']}@{whole.event}"
+
+
+def _befallen_as_named(part: Claim, of_those) -> None:
+    """"Of those infected, 31 are care workers": the whole's participle names the event that befell the part."""
+    if of_those is None or part.extra.get("event") or part.extra.get("concept") not in lexicon().persons:
+        return
+    found = lexicon().events.search(of_those.group(0))
+    if found is not None:
+        part.extra["event"] = found.value
+        part.subject_key = f"{part.extra['concept']}@{found.value}"
 
 
 def _part_of(whole: Claim, quantity, text: str = "") -> Claim:

@@ -713,3 +713,15 @@ def test_of_which_gives_a_part_of_the_whole_before():
 def test_the_subject_of_a_count_reached(sentence, unit):
     claim = _statement(sentence)
     assert claim.quantity is not None and claim.quantity.unit == unit
+
+
+@pytest.mark.parametrize("text, key", [
+    # the whole's participle names what befell its part
+    ("The office counted 140 cases. Of those infected, 31 are care workers.", "nurses@infected"),
+    ("Police counted 40 people. Of those arrested, 12 are minors.", "children@arrested"),
+])
+def test_a_part_of_those_an_event_befell(text, key):
+    from service.nlp import extract_claims
+
+    part = [c for c in extract_claims(text, language="en") if c.quantity][-1]
+    assert part.extra.get("part") and part.subject_key == key
