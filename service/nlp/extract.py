@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Callable, Optional, Sequence
 
@@ -568,6 +568,7 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             # "Verdi fordert 8 Prozent", "15.000 Unterschriften sind nötig", "prosecutors had sought nine years":
             # what someone asks, offers or needs, not what is
             claims[-1].extra["target"] = True
+    claims = _joined_durations(text, claims)
     _mark_wholes(claims)
     _mark_revisions(text, claims, language)
     _mark_tallies(text, claims)
@@ -576,6 +577,33 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
 
 _FROM = re.compile(r"\b(?:from|von)\s+(?:(?:about|around|some|rund|etwa|knapp)\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"^\s*(?:[^\W\d]+\s+){0,2}?(?:to|auf)\s+", re.IGNORECASE)
+
+
+# Between two figures of one duration: the larger unit and "and" ("three years and nine months", "2 Stunden und 5 Minuten").
+_DURATION_AND = re.compile(r"^\s*[^\W\d_]+\s+(?:and|und)\s+$")
+
+
+def _joined_durations(text: str, claims: list[Claim]) -> list[Claim]:
+    """"three years and nine months" is one duration, 45 months, not two figures that conflict with it."""
+    out: list[Claim] = []
+    for claim in claims:
+        before = out[-1] if out else None
+        q, p = claim.quantity, before.quantity if before is not None else None
+        if (p is not None and q is not None and p.value is not None and q.value is not None
+                and before.extra.get("concept") == claim.extra.get("concept") == "days"
+                and before.extra.get("scale") and claim.extra.get("scale")
+                and before.extra["scale"][0] > claim.extra["scale"][0] and p.end <= q.start
+                and _DURATION_AND.match(text[p.end:q.start])):
+            unit = claim.extra["scale"][0]
+            value = round((p.value * before.extra["scale"][0] + q.value * unit) / unit, 6)
+            # (the first figure's qualifier is the whole's: "mindestens drei Jahre und sechs Monate")
+            ratio = value / p.value if p.value else 1.0
+            out[-1] = replace(claim, quantity=replace(
+                q, text=text[p.start:q.end], value=value, qualifier=p.qualifier, start=p.start,
+                low=None if p.low is None else p.low * ratio, high=None if p.high is None else p.high * ratio))
+            continue
+        out.append(claim)
+    return out
 
 
 def _mark_revisions(text: str, claims: list[Claim], language: str) -> None:

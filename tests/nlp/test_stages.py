@@ -725,3 +725,22 @@ def test_a_part_of_those_an_event_befell(text, key):
 
     part = [c for c in extract_claims(text, language="en") if c.quantity][-1]
     assert part.extra.get("part") and part.subject_key == key
+
+
+@pytest.mark.parametrize("sentence, language, value", [
+    # a duration told in two units is one figure in the smaller
+    ("The court sentenced him to three years and nine months in prison.", "en", 45),
+    ("Die Rettung dauerte 2 Stunden und 5 Minuten.", "de", 125),
+])
+def test_a_duration_in_two_units_is_one_figure(sentence, language, value):
+    from service.nlp import extract_claims
+
+    (claim,) = [c for c in extract_claims(sentence, language=language) if c.quantity]
+    assert claim.quantity.value == value
+
+
+def test_a_duration_and_another_kind_stay_two_figures():
+    from service.nlp import extract_claims
+
+    claims = [c for c in extract_claims("Er bekam drei Jahre Haft und 5.000 Euro Geldstrafe.", language="de") if c.quantity]
+    assert sorted(c.quantity.value for c in claims) == [3, 5000]
