@@ -1436,6 +1436,16 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
             name = " ".join(t.text for t in [roles[-1], *rest])
             return Named(sentence[phrase[0].start:phrase[-1].end], name, role_of(roles[-1].text, language),
                          phrase[0].start, phrase[-1].end)
+    if roles and language == "de" and roles[-1] is not phrase[-1]:
+        # "Der Landkreis Vahrenbruch hat die Zahl … erhöht", "Das Tornadonetzwerk TorNet bleibt bei …": a kind's
+        # noun and a name no dictionary knows; a town's name keeps the kind ("Landkreis Vahrenbruch")
+        rest = phrase[phrase.index(roles[-1]) + 1:]
+        if rest and all(t.text[:1].isupper() and (t.noun or t.proper) and not in_dictionary(t.text) for t in rest):
+            own = " ".join(t.text for t in rest)
+            seat = fold(roles[-1].text) in _TERRITORY_LEVELS or all(toponym_like(t.text) for t in rest)
+            name = f"{roles[-1].text} {own}" if seat else own
+            return Named(sentence[phrase[0].start:phrase[-1].end], name, role_of(roles[-1].text, language),
+                         phrase[0].start, phrase[-1].end)
     names = [t for t in phrase if (t.proper or _name_like(t)) and not geo.names.get(t.text)]
     if not names or any(geo.names.get(t.text) for t in phrase if t.proper):
         return None
@@ -1460,9 +1470,11 @@ def _inverted_actor(tokens: tuple, sentence: str, language: str) -> Optional[Nam
     """"Beim Schachfestival hat der Veranstalter zwei Spieler disqualifiziert": a German sentence that opens
     with a phrase of place or time puts its subject right after the finite verb; a body named by its kind
     there acts in its own name."""
-    if language != "de" or not tokens or not tokens[0].pos.startswith("APPR"):
+    if language != "de" or not tokens:
         return None
     finite = next((k for k, t in enumerate(tokens) if t.pos.endswith("(FIN)")), None)
+    if finite is None or not any(t.pos.startswith("APPR") for t in tokens[:finite]):
+        return None   # (a phrase with a preposition opens it: "Fünf Tage nach dem Tornado hat der Landkreis …")
     if finite is None or finite + 2 >= len(tokens) or any(t.text in ",;:" for t in tokens[:finite]):
         return None
     if tokens[finite + 1].text.casefold() not in ("der", "die", "das"):

@@ -744,3 +744,16 @@ def test_a_duration_and_another_kind_stay_two_figures():
 
     claims = [c for c in extract_claims("Er bekam drei Jahre Haft und 5.000 Euro Geldstrafe.", language="de") if c.quantity]
     assert sorted(c.quantity.value for c in claims) == [3, 5000]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a kind's noun and a name no dictionary knows act in their own name; a territory keeps its kind
+    ("Der Landkreis Marlbach hat die Zahl der beschädigten Häuser auf 340 erhöht.", "Landkreis Marlbach"),
+    # also after an opening phrase of time that puts the subject after the verb
+    ("Fünf Tage nach dem Sturm hat der Landkreis Marlbach die Zahl der Häuser auf 340 erhöht.", "Landkreis Marlbach"),
+])
+def test_a_body_named_by_its_kind_and_a_name_acts(sentence, name):
+    from service.nlp.entities import actor
+
+    found = actor(sentence, "de")
+    assert found is not None and found.name == name
