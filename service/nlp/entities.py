@@ -1415,6 +1415,12 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
             tokens[verb].pos == "VVI" and tokens[verb - 1].pos == "TO0")):
         return None
     geo = gazetteer()
+    if _STANDS_BY.match(sentence, tokens[verb].start):
+        # "Das Tornadonetzwerk TorNet bleibt bei seiner Schätzung", "The LFO stands by its figure": a body that
+        # keeps its figure says it again, whatever its name
+        named = _named(phrase, sentence)
+        if named is not None and named.role != "report" and not geo.names.get(named.name):
+            return named
     roles = [t for t in phrase if t.noun and not t.proper and role_of(t.text, language)]
     content = [t for t in phrase if t.noun or t.proper]
     pair = " ".join(t.text for t in content[-2:])
@@ -1464,6 +1470,11 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
         return Named(" ".join(t.text for t in names), " ".join(t.text for t in names), None, names[0].start,
                      names[-1].end)
     return None
+
+
+# A finite verb by which a source keeps its figure ("bleibt bei", "stands by its estimate", "sticks to").
+_STANDS_BY = re.compile(r"(?:bleibt|blieb|bleiben|blieben)\s+(?:\w+\s+)?bei\b|(?:stands|stood|sticks|stuck)\s+"
+                        r"(?:\w+\s+)?(?:by|to)\b", re.IGNORECASE)
 
 
 def _inverted_actor(tokens: tuple, sentence: str, language: str) -> Optional[Named]:

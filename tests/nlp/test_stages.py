@@ -757,3 +757,17 @@ def test_a_body_named_by_its_kind_and_a_name_acts(sentence, name):
 
     found = actor(sentence, "de")
     assert found is not None and found.name == name
+
+
+@pytest.mark.parametrize("sentence, language, name", [
+    # a body that keeps its figure says it again, whatever its name
+    ("Das Sturmnetzwerk KelNet bleibt bei seiner Schätzung von rund 300 Kilometern pro Stunde.", "de", "KelNet"),
+    ("The storm network KelNet stands by its estimate of 300 km/h.", "en", "KelNet"),
+    # a figure that stays where it was names no source
+    ("Der Pegel blieb bei 4 Metern.", "de", None),
+])
+def test_a_body_that_stands_by_its_figure_speaks(sentence, language, name):
+    from service.nlp.entities import actor
+
+    found = actor(sentence, language)
+    assert (found.name if found else None) == name
