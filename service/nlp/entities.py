@@ -1394,6 +1394,9 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
     inverted = _inverted_actor(tokens, sentence, language)
     if inverted is not None:
         return inverted
+    received = _received_by(tokens, sentence, language)
+    if received is not None:
+        return received
     phrase = _noun_phrase(tokens, 0, 1)
     verb = len(phrase)
     if verb + 2 < len(tokens) and tokens[verb].text == "(" and tokens[verb + 2].text == ")":
@@ -1475,6 +1478,27 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
 # A finite verb by which a source keeps its figure ("bleibt bei", "stands by its estimate", "sticks to").
 _STANDS_BY = re.compile(r"(?:bleibt|blieb|bleiben|blieben)\s+(?:\w+\s+)?bei\b|(?:stands|stood|sticks|stuck)\s+"
                         r"(?:\w+\s+)?(?:by|to)\b", re.IGNORECASE)
+
+
+# Verbs by which reports or complaints reach a body ("Bei der Stadt sind 112 Meldungen eingegangen").
+_RECEIVED = frozenset({"eingehen", "einlaufen", "vorliegen", "einreichen"})
+
+
+def _received_by(tokens: tuple, sentence: str, language: str) -> Optional[Named]:
+    """"Bei der Stadtverwaltung Ostrauen sind 112 Schadensmeldungen eingegangen": the body that received what is
+    counted has counted it."""
+    if language != "de" or len(tokens) < 4 or tokens[0].text.casefold() not in ("bei", "beim"):
+        return None
+    phrase = _noun_phrase(tokens, 1, 1)
+    if not phrase or not any(role_of(t.text, language) for t in phrase if t.noun and not t.proper):
+        return None
+    clause = tokens[0].clause
+    particle = next((t.text for t in tokens if t.particle and t.clause == clause), "")
+    verbs = {fold(t.lemma) for t in tokens[len(phrase) + 1:] if t.clause == clause and t.verb}
+    if not (verbs | {fold(particle) + v for v in verbs}) & _RECEIVED:   # ("gingen … ein")
+        return None
+    named = _named(phrase, sentence)
+    return named if named is not None and named.role not in (None, "report") else None
 
 
 def _inverted_actor(tokens: tuple, sentence: str, language: str) -> Optional[Named]:

@@ -771,3 +771,17 @@ def test_a_body_that_stands_by_its_figure_speaks(sentence, language, name):
 
     found = actor(sentence, language)
     assert (found.name if found else None) == name
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the body that received what is counted has counted it
+    ("Bei der Stadtverwaltung Kellbach sind inzwischen 112 Schadensmeldungen eingegangen.", "Stadtverwaltung Kellbach"),
+    ("Bei der Polizei gingen bis Montag 380 Anzeigen wegen Betrugs ein.", "Polizei"),
+    # an event at a place is no body's count
+    ("Bei dem Unfall wurden drei Menschen verletzt.", None),
+])
+def test_the_body_that_received_reports_counts_them(sentence, name):
+    from service.nlp.entities import actor
+
+    found = actor(sentence, "de")
+    assert (found.name if found else None) == name
