@@ -393,6 +393,13 @@ def counted(sentence: str, quantity: Quantity, language: str, *, fallback: Optio
         # "Etwa 30 wurden vor Ort untersucht": or those a verb no list knows was done to
         concept, unit_text = "people", None
         noun_start = noun_end = quantity.end
+    if concept is None and not _noun_follows(sentence, quantity, language):
+        valued = _VALUE_OF.search(sentence[:quantity.start])
+        noun = valued and _measure_named(sentence, valued.start(1), language)
+        if noun is not None:
+            # "eine Magnitude von 3,4", "a pH value of 6.2": the figure is a value of what the noun names
+            concept, unit_text = "w:" + fold(noun.lemma), noun.text
+            noun_start, noun_end = noun.start, noun.end
     if concept is None:
         return None
 
@@ -488,6 +495,25 @@ def _participle_of(word: str) -> Optional[str]:
             if len(tokens) > 2 and tokens[2].pos == "VV(PP)":
                 return tokens[2].lemma.casefold()
     return None
+
+
+# A noun and "von"/"of" right before a figure that no unit follows: the figure is that noun's value.
+_VALUE_OF = re.compile(r"\b([^\W\d_]{4,})\s+(?:von|of)\s+(?:(?:rund|etwa|knapp|about|around|nearly|almost)\s+)?$")
+
+
+def _measure_named(sentence: str, start: int, language: str):
+    """The common noun at `start` when it can name a measured value: not a count's noun ("Zahl"), a change
+    ("Anstieg", "increase") or a body's kind."""
+    from .reading import read
+
+    token = next((t for t in read(sentence, language).tokens if t.start == start), None)
+    if token is None or not token.noun or token.proper or _COUNT_NOUN.search(token.text):
+        return None
+    if fold(token.lemma) in _CHANGE_MEANINGS or token.lemma.casefold() in _CHANGE_MEANINGS:
+        return None
+    from .entities import role_of
+
+    return None if role_of(token.text, language) else token
 
 
 def _passive_subject(sentence: str, quantity: Quantity, language: str) -> bool:

@@ -785,3 +785,17 @@ def test_the_body_that_received_reports_counts_them(sentence, name):
 
     found = actor(sentence, "de")
     assert (found.name if found else None) == name
+
+
+@pytest.mark.parametrize("sentence, language, key", [
+    # a figure no unit follows, after a noun and "von"/"of", is that noun's value
+    ("Das stärkste Beben erreichte eine Magnitude von 3,4.", "de", "w:magnitude"),
+    ("The strongest quake had a magnitude of 3.4.", "en", "w:magnitude"),
+    # a count's noun names no value
+    ("Die Zahl von 300 ist falsch.", "de", None),
+])
+def test_a_value_of_a_named_measure(sentence, language, key):
+    from service.nlp import extract_claims
+
+    claims = [c for c in extract_claims(sentence, language=language) if c.quantity]
+    assert (claims[0].subject_key if claims else None) == key
