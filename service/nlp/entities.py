@@ -1399,6 +1399,12 @@ def actor(sentence: str, language: str, statement: bool = False, bodies: frozens
         return received
     phrase = _noun_phrase(tokens, 0, 1)
     verb = len(phrase)
+    if (language == "en" and phrase and verb + 2 < len(tokens) and tokens[verb].text == "of"
+            and fold(phrase[-1].text) in _TERRITORY_LEVELS and tokens[verb + 1].proper
+            and tokens[verb + 2].pos.endswith(_FINITE)):
+        # "The town of Ostrauen has received 70 damage reports": the town's own body acts in its name
+        return Named(sentence[phrase[0].start:tokens[verb + 1].end], f"{phrase[-1].text} of {tokens[verb + 1].text}",
+                     "authority", phrase[0].start, tokens[verb + 1].end)
     if verb + 2 < len(tokens) and tokens[verb].text == "(" and tokens[verb + 2].text == ")":
         verb += 3   # "The German weather service (DWD) measured …"
     if verb < len(tokens) and tokens[verb].pos in ("PRP", "APPR") and verb + 1 < len(tokens):

@@ -799,3 +799,13 @@ def test_a_value_of_a_named_measure(sentence, language, key):
 
     claims = [c for c in extract_claims(sentence, language=language) if c.quantity]
     assert (claims[0].subject_key if claims else None) == key
+
+
+def test_the_town_of_a_name_acts_in_its_own_name():
+    from service.nlp.entities import actor
+    from service.relations import _same_names
+
+    found = actor("The town of Kellbach has received 70 damage reports.", "en")
+    assert found is not None and found.name == "town of Kellbach"
+    # and it is the town's own body that "Die Stadt Kellbach" names in German
+    assert _same_names(found.name, found.text, "en", "Stadt Kellbach", "Die Stadt Kellbach", "de")
