@@ -501,6 +501,12 @@ def _has_change_verb(s: str) -> bool:
     return _lexicon().change_verb.search(s) is not None
 
 
+# Verbs that size a change by what was lost or gained, unless a share "of" something follows.
+_LOST_OR_GAINED = re.compile(r"\b(?:verlor|verloren|verliert|verlieren|lost|loses|gained|gains)(?:\s+[^\W\d_]+){0,3}\s+"
+                             r"(?:(?:about|around|some|nearly|almost|rund|etwa|knapp|fast)\s+)?$", re.IGNORECASE)
+_SHARE_OF_AFTER = re.compile(r"\s+(?:of|der|des|ihrer|seiner|ihres|seines)\b", re.IGNORECASE)
+
+
 def _increment(s: str, lead: int, tail: int) -> bool:
     lex = _lexicon()
     if lex.inc_before.search(s, max(0, lead - 30), lead):
@@ -514,6 +520,13 @@ def _increment(s: str, lead: int, tail: int) -> bool:
     if verb and verb.group(1).casefold() not in ("up", "down") and lex.change_verb.fullmatch(verb.group(1)) and \
             _percent_or_unit(s, lead, tail):
         return True   # "Rents rose 4.2 percent", "shares jumped 23 percent": a change verb sizes the change directly
+    percent = _PERCENT_AFTER.match(s, tail) or _PERCENT_AFTER.search(s, lead, tail)
+    points = re.match(r"\s*(?:Prozentpunkt|percentage point)", s[min(tail, percent.start()) if percent else tail:],
+                      re.IGNORECASE)
+    if (_LOST_OR_GAINED.search(s[max(0, lead - 40):lead]) and percent and not points
+            and not _SHARE_OF_AFTER.match(s, max(tail, percent.end()))):
+        # (percentage points are a difference as they are: "verlor 3,5 Prozentpunkte")
+        return True   # "Die Aktie verlor 22 Prozent", "shares lost 22 percent" (not "lost 31 percent of their colonies")
     if _BY_ABOUT.search(s[max(0, lead - 20):lead]) and _percent_or_unit(s, lead, tail):
         return True   # "legte um 22 Prozent zu", "schoss um 23 Prozent nach oben": "um"/"by" a percentage sizes a change
     if _UP_OR_DOWN.search(s[max(0, lead - 12):lead]) and (_PERCENT_AFTER.match(s, tail) or _PERCENT_AFTER.search(

@@ -809,3 +809,14 @@ def test_the_town_of_a_name_acts_in_its_own_name():
     assert found is not None and found.name == "town of Kellbach"
     # and it is the town's own body that "Die Stadt Kellbach" names in German
     assert _same_names(found.name, found.text, "en", "Stadt Kellbach", "Die Stadt Kellbach", "de")
+
+
+@pytest.mark.parametrize("sentence, change", [
+    # a percentage lost or gained is the size of a change
+    ("Die Aktie verlor am Dienstag zeitweise 22 Prozent.", True),
+    # unless it is a share of what was lost
+    ("Die Imker verloren 31 Prozent ihrer Völker.", False),
+    ("Beekeepers lost about 31 percent of their colonies last winter.", False),
+])
+def test_a_percentage_lost_is_a_change_unless_a_share(sentence, change):
+    assert _statement(sentence).quantity.increment is change
