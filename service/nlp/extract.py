@@ -501,14 +501,15 @@ def analyse(text: str, language: str, reference: Optional[date], *, attributor: 
             claims[-1].extra["holder"] = holder
         if claims_part_of is not None:
             claims[-1].extra.update(part=True, whole=claims_part_of)
+        of_those = _OF_THOSE.match(text[:quantity.start])
         if (_PART_CUE.search(text[max(0, quantity.start - 30):quantity.start]) or _OF_THEM.match(text, quantity.end)
-                or _OF_THOSE.match(text[:quantity.start]) or PARTITIVE.match(text, quantity.end)
+                or of_those or PARTITIVE.match(text, quantity.end)
                 or _MONEY_OF_THE.match(text, quantity.end)):
             # "davon 40 Kinder", "including 12 children", "of them 3"; a sentence of its own that takes its
             # whole from the one before: "Rund 40 davon sind Tankschiffe.", "Of those, 23 are tankers."
             claims[-1].extra["part"] = True
             _befallen_as_its_whole(claims, fallback_subject)
-            _befallen_as_named(claims[-1], _OF_THOSE.match(text[:quantity.start]))
+            _befallen_as_named(claims[-1], of_those)
         elif _one_of_many(text, quantity, language):
             # "Das schwerste Stück wiegt 640 Gramm", "the biggest single donation was 5,000 euros": one among
             # the things a total counts
@@ -681,8 +682,7 @@ def _befallen_as_its_whole(claims: list, before: Optional[Subject]) -> None:
     if (whole is None or not whole.event or part.extra.get("event") or part.extra.get("concept") not in persons
             or whole.concept not in persons):
         return
-    part.extra["event"] = whole.event
-    part.subject_key = f"{part.extra['concept']}@{whole.event}"
+    _befell(part, whole.event)
 
 
 def _befallen_as_named(part: Claim, of_those) -> None:
@@ -691,8 +691,12 @@ def _befallen_as_named(part: Claim, of_those) -> None:
         return
     found = lexicon().events.search(of_those.group(0))
     if found is not None:
-        part.extra["event"] = found.value
-        part.subject_key = f"{part.extra['concept']}@{found.value}"
+        _befell(part, found.value)
+
+
+def _befell(part: Claim, event: str) -> None:
+    part.extra["event"] = event
+    part.subject_key = f"{part.extra['concept']}@{event}"
 
 
 def _part_of(whole: Claim, quantity, text: str = "") -> Claim:
