@@ -652,14 +652,12 @@ def _name_language(name: str, language: str) -> str:
 @lru_cache(maxsize=65536)
 def _same_names(x_canonical: str, x_text: str, a_language: str, y_canonical: str, y_text: str, b_language: str) -> bool:
     """_same_source on the names alone, cached: a check asks it of the same few sources hundreds of times."""
-    from .nlp.entities import abbreviates, generic_role_name, role_of, same_name, same_report, territory_body
+    from .nlp.entities import abbreviates, generic_role_name, role_of, same_name, same_report, same_territory_body
 
-    towns = [territory_body(t, lang) if t else None for t, lang in ((x_text, a_language), (y_text, b_language))]
-    if all(towns):
-        # "Schwarzbrunn town hall" (stored as the town) and "Die Stadt": a territory's own body by its level, and
-        # its seat where both name one
-        (level_a, seat_a), (level_b, seat_b) = towns
-        return level_a == level_b and (seat_a is None or seat_b is None or fold(seat_a) == fold(seat_b))
+    # ("Schwarzbrunn town hall" is stored as the town: the names as written say it is the town's own body)
+    same_territory = same_territory_body(x_text, a_language, y_text, b_language) if x_text and y_text else None
+    if same_territory is not None:
+        return same_territory
     # a body stored by its kind ("union", "fire service") is named in English whatever its article's language
     x_lang = "en" if generic_role_name(x_canonical) == x_canonical else _name_language(x_canonical, a_language)
     y_lang = "en" if generic_role_name(y_canonical) == y_canonical else _name_language(y_canonical, b_language)

@@ -281,27 +281,31 @@ def test_a_statement_place_no_gazetteer_knows_is_a_body_where_the_base_gives_tha
     assert relate_candidates(other, [(c, 0.6) for c in stored]) == []
 
 
+def _said_and_stored(statement_text, stored_text, stored_language):
+    """A statement's claim and the first claim with a figure that a stored sentence gives."""
+    from service.nlp import extract_claims, parse_statement
+
+    _, (said,) = parse_statement(statement_text)
+    return said, next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
+
+
 @pytest.mark.parametrize("statement_text, stored_text, stored_language", [
     ("Polizei: Rund 60.000 Menschen besuchten das Stadtfest", "Die Polizei schätzte die Zahl der Besucher auf etwa 60.000.", "de"),
     ("The organisers say 85,000 people attended the fair", "Nach Angaben des Veranstalters waren 85.000 Besucherinnen und Besucher auf dem Gelände.", "de"),
     ("Nach Angaben des Verbands nahmen 4.000 Menschen an dem Lauf teil", "The federation said 4,000 participants took part in the race.", "en"),
 ])
 def test_people_who_did_a_thing_are_those_named_for_doing_it(statement_text, stored_text, stored_language):
-    from service.nlp import extract_claims, parse_statement
     from service.relations import same_frame
 
-    _, (said,) = parse_statement(statement_text)
-    stored = next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
+    said, stored = _said_and_stored(statement_text, stored_text, stored_language)
     assert same_frame(said, stored)
 
 
 def test_people_who_did_one_thing_are_not_those_named_for_doing_another():
-    from service.nlp import extract_claims, parse_statement
     from service.relations import same_frame
 
-    _, (said,) = parse_statement("Rund 60.000 Menschen besuchten das Stadtfest")
-    stored = next(c for c in extract_claims("Die Stadt zählte 60.000 Teilnehmer beim Streik.", language="de")
-                  if c.quantity is not None)
+    said, stored = _said_and_stored("Rund 60.000 Menschen besuchten das Stadtfest",
+                                    "Die Stadt zählte 60.000 Teilnehmer beim Streik.", "de")
     assert not same_frame(said, stored) or stored.extra.get("event")
 
 
@@ -314,11 +318,9 @@ def test_people_who_did_one_thing_are_not_those_named_for_doing_another():
     ("Seit Januar haben 3.100 Mitglieder den Verein verlassen", "Der Verein meldete 3.100 Eintritte.", "de", False),
 ])
 def test_a_count_of_a_deed_is_a_count_of_those_who_did_it(statement_text, stored_text, stored_language, same):
-    from service.nlp import extract_claims, parse_statement
     from service.relations import same_frame
 
-    _, (said,) = parse_statement(statement_text)
-    stored = next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
+    said, stored = _said_and_stored(statement_text, stored_text, stored_language)
     assert same_frame(said, stored) is same
 
 
@@ -346,11 +348,9 @@ def test_a_vague_plural_conflicts_only_with_another_order(figure, expected):
     ("Rund 1.200 Fans wurden am Einlass abgewiesen", "Die Lokalbahn strich 800 Zugfahrten.", False),
 ])
 def test_a_participle_made_a_noun_counts_those_its_verb_was_done_to(statement_text, stored_text, same):
-    from service.nlp import extract_claims, parse_statement
     from service.relations import same_frame
 
-    _, (said,) = parse_statement(statement_text)
-    stored = next(c for c in extract_claims(stored_text, language="de") if c.quantity is not None)
+    said, stored = _said_and_stored(statement_text, stored_text, "de")
     assert same_frame(said, stored) is same
 
 
@@ -362,11 +362,9 @@ def test_a_participle_made_a_noun_counts_those_its_verb_was_done_to(statement_te
     ("Kellbach town hall says 30 residents were evacuated", "Der Landkreis brachte nach eigenen Angaben 30 Anwohner in Sicherheit.", "de", False),
 ])
 def test_a_towns_own_body_is_one_source_under_its_names(statement_text, stored_text, stored_language, same):
-    from service.nlp import extract_claims, parse_statement
     from service.relations import _same_source
 
-    _, (said,) = parse_statement(statement_text)
-    stored = next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
+    said, stored = _said_and_stored(statement_text, stored_text, stored_language)
     assert _same_source(said, stored) is same
 
 
@@ -379,11 +377,9 @@ def test_a_towns_own_body_is_one_source_under_its_names(statement_text, stored_t
     ("Der Krater ist rund 12 Meter tief", "Das Loch hat einen Durchmesser von etwa 12 Metern.", "de", False),
 ])
 def test_a_diameter_is_a_width(statement_text, stored_text, stored_language, related):
-    from service.nlp import extract_claims, parse_statement
     from service.relations import unit_similarity
 
-    _, (said,) = parse_statement(statement_text)
-    stored = next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
+    said, stored = _said_and_stored(statement_text, stored_text, stored_language)
     assert (relate(said, stored, 0.8, unit_similarity) is not None) is related
 
 
@@ -394,10 +390,8 @@ def test_a_diameter_is_a_width(statement_text, stored_text, stored_language, rel
     ("Each dose is 0.5 millilitres", "Eine Dosis enthält 0,0005 Liter.", "de"),
 ])
 def test_volumes_compare_in_litres(statement_text, stored_text, stored_language):
-    from service.nlp import extract_claims, parse_statement
     from service.relations import unit_similarity
 
-    _, (said,) = parse_statement(statement_text)
-    stored = next(c for c in extract_claims(stored_text, language=stored_language) if c.quantity is not None)
+    said, stored = _said_and_stored(statement_text, stored_text, stored_language)
     found = relate(said, stored, 0.8, unit_similarity)
     assert found is not None and found.relation == "corroborating"

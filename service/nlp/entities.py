@@ -1045,13 +1045,22 @@ def _another_level(a: str, b: str) -> bool:
     return bool(x and y) and any(x[0] == level + y[0] for level in _GOVERNMENT_LEVELS)
 
 
+def same_territory_body(a: str, a_lang: str, b: str, b_lang: str) -> Optional[bool]:
+    """Two names of territories' own bodies ("Schwarzbrunn town hall", "die Stadt") are one body at one level, of
+    one seat where both name one; None unless both are such names."""
+    ta, tb = territory_body(a, a_lang), territory_body(b, b_lang)
+    if not (ta and tb):
+        return None
+    return ta[0] == tb[0] and (ta[1] is None or tb[1] is None or fold(ta[1]) == fold(tb[1]))
+
+
 @lru_cache(maxsize=65536)
 def same_name(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     """Two source names for one source: the same name (case endings aside), an acronym and its expansion,
     or the same words in the other language ("Wahlamt" and "election office")."""
-    ta, tb = territory_body(a, a_lang), territory_body(b, b_lang)
-    if ta and tb:
-        return ta[0] == tb[0] and (ta[1] is None or tb[1] is None or fold(ta[1]) == fold(tb[1]))
+    same_territory = same_territory_body(a, a_lang, b, b_lang)
+    if same_territory is not None:
+        return same_territory
     if _another_level(a, b) or _another_level(b, a):
         return False
     if any(fold(_without_kind(x, lx) or "") == fold(y.strip()) for x, lx, y in ((a, a_lang, b), (b, b_lang, a))):
@@ -1101,10 +1110,10 @@ def _another_kind_noun(a: str, b: str, language: str) -> bool:
         words = [w for w in bare.split() if fold(w) not in _STOP]
         if len(words) != 1 or role_of(words[0], language) != "organisation":
             continue   # (a company's or an authority's nouns stand for each other: "das Unternehmen", "die Behörde")
-        nouns = [w for w in re.split(r"[\s-]+", name) if role_of(w, language) == "organisation"]
-        noun = _ENDING.sub("", fold(words[0]))   # ("des Verbands" and "Weinbauverband")
-        if nouns and not any(_ENDING.sub("", fold(w)).endswith(noun) or noun.endswith(_ENDING.sub("", fold(w)))
-                             for w in nouns):
+        # (case endings aside: "des Verbands" and "Weinbauverband")
+        nouns = [_ENDING.sub("", fold(w)) for w in re.split(r"[\s-]+", name) if role_of(w, language) == "organisation"]
+        noun = _ENDING.sub("", fold(words[0]))
+        if nouns and not any(other.endswith(noun) or noun.endswith(other) for other in nouns):
             return True
     return False
 

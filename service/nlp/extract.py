@@ -971,8 +971,8 @@ def _article_speakers(sentences: list[Sentence], language: str, short: Sequence[
                 # "sagte Vorstand Georg Strickner", "managing director Jan Ott said": a company's officer speaks
                 # for the company the article names before
                 # (one the article names before, ahead of one only its other lines name: "Lorsinger Stadtwerke")
-                companies = [o for o in organisations if o[1] == "company" and 0 <= getattr(o, "index", -1) <= index] or [
-                    o for o in organisations if o[1] == "company" and getattr(o, "index", -1) <= index]
+                companies = [o for o in organisations if o[1] == "company" and getattr(o, "index", -1) <= index]
+                companies = [o for o in companies if getattr(o, "index", -1) >= 0] or companies
                 official = companies[-1][0] if companies else None
             if official is None and heads is None and _a_person(attribution.attributor.canonical):
                 # "The centre has received some 2,100 complaints …, energy adviser Miriam Hallstein said": a

@@ -143,6 +143,11 @@ def _statement(text, language=None):
     return nlp.parse_statement(text, language=language)[1][0]
 
 
+def _figures(text, language):
+    """The claims with a figure that extract() reads from a text."""
+    return [c for c in nlp.extract_claims(text, language=language) if c.quantity]
+
+
 @pytest.mark.parametrize("a, b", [
     ("US says 10,000 North Korean troops are in Russia", "Die US-Regierung: 10.000 nordkoreanische Soldaten in Russland"),
     ("Officials say 3,500 people were evacuated", "Die Behörden haben rund 3.500 Menschen evakuiert"),
@@ -630,12 +635,10 @@ def test_a_street_no_gazetteer_knows_lies_in_any_town(a, b, compatible):
 def test_the_club_is_the_sports_club_not_the_league_association():
     # "der Verein" and "der Club" stand for the article's sports club ("HSG Kellbach"), not for the league
     # association whose noun the dictionary also gives as "association"; "des Verbands" for the association
-    from service.nlp import extract_claims
-
     text = ("Kellbach. Der Handballverband Nord (HVN) hat der HSG Kellbach die Lizenz verweigert. Nach Angaben des "
             "Verbands fehlen dem Verein 2,1 Millionen Euro. Der Verein selbst beziffert die Lücke auf 0,9 Millionen "
             "Euro. Der Club hat nun zehn Tage Zeit für eine Beschwerde.")
-    sources = {c.quantity.value: c.attributor.canonical for c in extract_claims(text, language="de") if c.quantity}
+    sources = {c.quantity.value: c.attributor.canonical for c in _figures(text, "de")}
     assert sources[2100000] == "HVN"
     assert sources[900000] == "HSG Kellbach"
     assert sources[10] == "HSG Kellbach"
@@ -643,11 +646,9 @@ def test_the_club_is_the_sports_club_not_the_league_association():
 
 def test_a_clubs_name_is_no_scene():
     # "um die HSG Kellbach": a body's name after a preposition of place is not where the story is set
-    from service.nlp import extract_claims
-
     text = ("Kellbach. Im Lizenzstreit um die HSG Kellbach gibt es Bewegung. Die Polizei sprach von etwa 1.900 "
             "Zuschauern in der Halle.")
-    (claim,) = [c for c in extract_claims(text, language="de") if c.quantity]
+    (claim,) = _figures(text, "de")
     assert claim.extra.get("scene") != "?:hsg"
 
 
@@ -685,21 +686,16 @@ def test_a_taught_acronym_keeps_the_noun_of_its_kind():
 def test_a_site_manager_and_his_surname_speak_for_the_company():
     # "Standortleiter Markus Feld" heads a part of the company the article names; "sagte Feld" is the same man;
     # a company only a teaser names ("Lesen Sie auch: Marlower Stadtwerke …") is not his
-    from service.nlp import extract_claims
-
     text = ("Marlow. Der Batteriehersteller Kelvra baut ein Werk in Marlow. Zudem sollen 2.000 Arbeitsplätze "
             "entstehen, sagte Standortleiter Markus Feld.\n\nBislang seien 640 Stellen besetzt, sagte Feld.\n\n"
             "Lesen Sie auch: Marlower Stadtwerke erhöhen Preise um 9 Prozent")
-    sources = {c.quantity.value: c.attributor.canonical for c in extract_claims(text, language="de") if c.quantity}
+    sources = {c.quantity.value: c.attributor.canonical for c in _figures(text, "de")}
     assert sources[2000] == "Kelvra"
     assert sources[640] == "Kelvra"
 
 
 def test_of_which_gives_a_part_of_the_whole_before():
-    from service.nlp import extract_claims
-
-    claims = [c for c in extract_claims("The plant would create 1,800 jobs, of which 300 would be apprenticeships.",
-                                        language="en") if c.quantity]
+    claims = _figures("The plant would create 1,800 jobs, of which 300 would be apprenticeships.", "en")
     part = next(c for c in claims if c.quantity.value == 300)
     assert part.extra.get("part") and part.extra.get("whole") == 1800
 
@@ -721,9 +717,7 @@ def test_the_subject_of_a_count_reached(sentence, unit):
     ("Police counted 40 people. Of those arrested, 12 are minors.", "children@arrested"),
 ])
 def test_a_part_of_those_an_event_befell(text, key):
-    from service.nlp import extract_claims
-
-    part = [c for c in extract_claims(text, language="en") if c.quantity][-1]
+    part = _figures(text, "en")[-1]
     assert part.extra.get("part") and part.subject_key == key
 
 
@@ -733,16 +727,12 @@ def test_a_part_of_those_an_event_befell(text, key):
     ("Die Rettung dauerte 2 Stunden und 5 Minuten.", "de", 125),
 ])
 def test_a_duration_in_two_units_is_one_figure(sentence, language, value):
-    from service.nlp import extract_claims
-
-    (claim,) = [c for c in extract_claims(sentence, language=language) if c.quantity]
+    (claim,) = _figures(sentence, language)
     assert claim.quantity.value == value
 
 
 def test_a_duration_and_another_kind_stay_two_figures():
-    from service.nlp import extract_claims
-
-    claims = [c for c in extract_claims("Er bekam drei Jahre Haft und 5.000 Euro Geldstrafe.", language="de") if c.quantity]
+    claims = _figures("Er bekam drei Jahre Haft und 5.000 Euro Geldstrafe.", "de")
     assert sorted(c.quantity.value for c in claims) == [3, 5000]
 
 
@@ -795,9 +785,7 @@ def test_the_body_that_received_reports_counts_them(sentence, name):
     ("Die Zahl von 300 ist falsch.", "de", None),
 ])
 def test_a_value_of_a_named_measure(sentence, language, key):
-    from service.nlp import extract_claims
-
-    claims = [c for c in extract_claims(sentence, language=language) if c.quantity]
+    claims = _figures(sentence, language)
     assert (claims[0].subject_key if claims else None) == key
 
 
